@@ -1,0 +1,34 @@
+/**
+ * Expected failures are values, not exceptions (STYLE.md §5): every use case returns a
+ * `Result`, and each adapter turns the stable `code` into friendly text in one place.
+ */
+export type FailureCode =
+  | 'invalid-input'
+  | 'not-found'
+  | 'not-allowed'
+  | 'invalid-transition'
+  | 'requirement-missing'
+  | 'already-claimed'
+  | 'conflict';
+
+export interface Failure {
+  readonly ok: false;
+  readonly code: FailureCode;
+  readonly message: string;
+  readonly details?: Readonly<Record<string, unknown>>;
+}
+
+export interface Success<T> {
+  readonly ok: true;
+  readonly value: T;
+}
+
+export type Result<T> = Success<T> | Failure;
+
+export const ok = <T>(value: T): Success<T> => ({ ok: true, value });
+
+export const fail = (
+  code: FailureCode,
+  message: string,
+  details?: Readonly<Record<string, unknown>>,
+): Failure => (details === undefined ? { ok: false, code, message } : { ok: false, code, message, details });
