@@ -1,0 +1,51 @@
+import type { CaseView } from '../domain/case/view.js';
+import type { CaseSummary } from '../ports/case-repository.js';
+
+const pad = (text: string, width: number): string =>
+  text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width);
+
+const time = (date: Date): string => date.toISOString().slice(0, 16).replace('T', ' ');
+
+export const formatCaseList = (cases: readonly CaseSummary[]): string => {
+  if (cases.length === 0) return 'No cases match.';
+  const header = `${pad('CASE', 12)} ${pad('PRIORITY', 8)} ${pad('STATUS', 20)} ${pad('QUEUE', 12)} ${pad('ORG', 12)} ${pad('ASSIGNEE', 16)} TITLE`;
+  const rows = cases.map(
+    (c) =>
+      `${pad(c.number, 12)} ${pad(c.priority, 8)} ${pad(c.status, 20)} ${pad(c.queueKey, 12)} ${pad(c.organizationKey, 12)} ${pad(c.assigneeName ?? '-', 16)} ${c.title}`,
+  );
+  return [header, ...rows, `${cases.length} case(s)`].join('\n');
+};
+
+/** The whole case and its history, oldest first, internal lines marked. */
+export const formatCase = (view: CaseView): string => {
+  const c = view.case;
+  const lines = [
+    `${c.number}  ${c.title}`,
+    `  status ${c.status} (${c.statusCategory})  priority ${c.priority}  assignee ${c.assigneeName ?? '-'}`,
+    `  organization ${c.organizationKey}  requester ${c.contactName}  opened ${time(c.createdAt)} via ${c.origin.channel}`,
+  ];
+  if (c.productKey)
+    lines.push(`  product ${c.productKey} ${c.productVersion ?? ''} ${c.module ?? ''}`.trimEnd());
+  if (view.audience === 'staff') {
+    const s = view.case;
+    lines.push(
+      `  queue ${s.queueKey}  contract ${s.contractLevel ?? '-'} / SLA ${s.slaPolicy ?? '-'}  time logged ${s.minutesLogged} min`,
+    );
+    if (s.flags.length) lines.push(`  flags: ${s.flags.join(', ')}`);
+  }
+  if (c.resolution) lines.push(`  resolution (${c.resolution.type}): ${c.resolution.text}`);
+  for (const issue of c.linkedIssues) lines.push(`  linked issue: ${issue.url}`);
+  if (c.description) lines.push('', c.description);
+  lines.push('', 'History:');
+  for (const e of c.events) {
+    const detail = [e.text, e.data?.to ? `→ ${String(e.data.to)}` : undefined]
+      .filter(Boolean)
+      .join(' ');
+    const minutes = e.minutes ? ` (${e.minutes} min)` : '';
+    const mark = e.visibility === 'internal' ? ' [internal]' : '';
+    lines.push(
+      `  ${time(e.at)}  ${e.actor.name} (${e.actor.role})${mark} ${e.type}${detail ? `: ${detail}` : ''}${minutes}`,
+    );
+  }
+  return lines.join('\n');
+};

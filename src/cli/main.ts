@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+/** `caseline`: serve, import master data, list and show cases. */
+import { Command, Option } from 'commander';
+import { resolve } from 'node:path';
+import { ConfigError } from '../config.js';
+import { serve } from '../main.js';
+import { registerCaseCommands } from './case-commands.js';
+import { registerImportCommand } from './import-command.js';
+
+const program = new Command('caseline')
+  .description('Caseline, the chat-first support desk')
+  .showHelpAfterError();
+
+program
+  .command('serve')
+  .description('start the server (and an embedded database when MONGODB_URI is not set)')
+  .addOption(new Option('--import-examples', 'import examples/ before serving (safe to repeat)'))
+  .action(async (opts: { importExamples?: boolean }) => {
+    const cwd = process.cwd();
+    const app = await serve({
+      env: process.env,
+      cwd,
+      ...(opts.importExamples ? { importExamplesFrom: resolve(cwd, 'examples') } : {}),
+    });
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+      process.once(signal, () => void app.shutdown(signal).then(() => process.exit(0)));
+    }
+  });
+
+registerImportCommand(program);
+registerCaseCommands(program);
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);
+  else
+    process.stderr.write(
+      `caseline: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+  process.exit(1);
+});

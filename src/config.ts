@@ -1,0 +1,190 @@
+/**
+ * The one place configuration enters: the environment and `caseline.yaml`, validated
+ * together, every problem reported at once with its path, then frozen (STYLE.md §7).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { queueInputSchema, type QueueInput } from './domain/directory.js';
+import { PRIORITIES, type Priority } from './domain/priority.js';
+import {
+  isWorkflowPresetName,
+  parseWorkflow,
+  WORKFLOW_PRESETS,
+  type Workflow,
+} from './domain/workflow/index.js';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const optionalText = z.string().trim().min(1).optional();
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().trim().min(1).default('0.0.0.0'),
+  MONGODB_URI: z
+    .string()
+    .trim()
+    .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://')
+    .optional(),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  CASELINE_CONFIG: optionalText,
+  // Chat credentials: the Slack and Teams adapters validate the combinations they need.
+  SLACK_BOT_TOKEN: optionalText,
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_APP_TOKEN: optionalText,
+  SLACK_API_URL: z.url().optional(),
+  SLACK_CLIENT_ID: optionalText,
+  SLACK_CLIENT_SECRET: optionalText,
+  MICROSOFT_APP_ID: optionalText,
+  MICROSOFT_APP_PASSWORD: optionalText,
+  MICROSOFT_APP_TENANT_ID: optionalText,
+});
+export type Env = z.infer<typeof envSchema>;
+
+const chatAddress = z
+  .string()
+  .trim()
+  .regex(/^(slack|teams):\S+$/, 'must be a chat address such as slack:C0123ABCD');
+
+export const fileSchema = z.strictObject({
+  caseNumber: z
+    .strictObject({
+      prefix: z
+        .string()
+        .regex(/^[A-Z][A-Z0-9]{0,9}$/, 'must be 1-10 capital letters or digits, such as CASE')
+        .default('CASE'),
+      /** Numbers start after this, so the first case is CASE-1001 by default. */
+      start: z.number().int().min(0).default(1000),
+    })
+    .default({ prefix: 'CASE', start: 1000 }),
+  workflow: z.union([z.string(), z.record(z.string(), z.unknown())]).default('simple'),
+  priorities: z
+    .strictObject({
+      default: z.enum(PRIORITIES).default('normal'),
+      labels: z.partialRecord(z.enum(PRIORITIES), z.string().trim().min(1)).default({}),
+    })
+    .default({ default: 'normal', labels: {} }),
+  queues: z.array(queueInputSchema).default([]),
+  supportChannels: z
+    .array(z.strictObject({ channel: chatAddress, organization: z.string().trim().min(1) }))
+    .default([]),
+  outbox: z
+    .strictObject({
+      pollMs: z.number().int().min(50).max(60_000).default(1000),
+      maxAttempts: z.number().int().min(1).max(100).default(12),
+    })
+    .default({ pollMs: 1000, maxAttempts: 12 }),
+});
+type FileConfig = z.infer<typeof fileSchema>;
+
+export interface Config {
+  readonly env: Env;
+  readonly configPath: string | undefined;
+  readonly caseNumber: FileConfig['caseNumber'];
+  readonly workflow: Workflow;
+  readonly priorities: {
+    readonly default: Priority;
+    readonly labels: Readonly<Record<Priority, string>>;
+  };
+  readonly queues: readonly QueueInput[];
+  readonly supportChannels: FileConfig['supportChannels'];
+  readonly outbox: FileConfig['outbox'];
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(
+      `Caseline cannot start; the configuration has ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+const pathOf = (source: string, path: readonly PropertyKey[]): string =>
+  path.length === 0 ? source : `${source}: ${path.map(String).join('.')}`;
+
+const issuesOf = (source: string, error: z.ZodError): string[] =>
+  error.issues.map((issue) => `${pathOf(source, issue.path)}: ${issue.message}`);
+
+/** Reads and parses the YAML file; a missing default file means built-in defaults. */
+const readFile = (path: string | undefined, cwd: string, problems: string[]): unknown => {
+  const file = resolve(cwd, path ?? 'caseline.yaml');
+  if (!existsSync(file)) {
+    if (path !== undefined) problems.push(`CASELINE_CONFIG: no such file ${file}`);
+    return {};
+  }
+  try {
+    return parseYaml(readFileSync(file, 'utf8')) ?? {};
+  } catch (error) {
+    problems.push(
+      `${file}: not valid YAML: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    return {};
+  }
+};
+
+const resolveWorkflow = (value: FileConfig['workflow'], problems: string[]): Workflow => {
+  if (typeof value === 'string') {
+    if (isWorkflowPresetName(value)) return WORKFLOW_PRESETS[value];
+    problems.push(
+      `caseline.yaml: workflow: unknown preset "${value}" (simple, case-management, defect-lifecycle, or a custom definition)`,
+    );
+    return WORKFLOW_PRESETS.simple;
+  }
+  const parsed = parseWorkflow(value);
+  if (parsed.ok) return parsed.value;
+  problems.push(`caseline.yaml: workflow: ${parsed.message}`);
+  return WORKFLOW_PRESETS.simple;
+};
+
+const checkQueues = (queues: readonly QueueInput[], problems: string[]): void => {
+  const keys = queues.map((queue) => queue.key);
+  keys.forEach((key, index) => {
+    if (keys.indexOf(key) !== index)
+      problems.push(`caseline.yaml: queues.${index}.key: repeats "${key}"`);
+  });
+  if (queues.filter((queue) => queue.isDefault).length > 1) {
+    problems.push('caseline.yaml: queues: more than one queue has isDefault: true');
+  }
+};
+
+const deepFreeze = <T>(value: T): T => {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+};
+
+/** Loads the whole configuration or throws a ConfigError listing every problem. */
+export const loadConfig = (
+  env: Readonly<Record<string, string | undefined>>,
+  cwd = process.cwd(),
+): Config => {
+  const problems: string[] = [];
+  const envResult = envSchema.safeParse(env);
+  if (!envResult.success) problems.push(...issuesOf('env', envResult.error));
+  const configPath = envResult.success ? envResult.data.CASELINE_CONFIG : undefined;
+  const raw = readFile(configPath, cwd, problems);
+  const fileResult = fileSchema.safeParse(raw);
+  if (!fileResult.success) problems.push(...issuesOf('caseline.yaml', fileResult.error));
+  const file = fileResult.success ? fileResult.data : fileSchema.parse({});
+  const workflow = resolveWorkflow(file.workflow, problems);
+  checkQueues(file.queues, problems);
+  if (problems.length > 0 || !envResult.success) throw new ConfigError(problems);
+  const labels = Object.fromEntries(
+    PRIORITIES.map((p) => [p, file.priorities.labels[p] ?? p[0]!.toUpperCase() + p.slice(1)]),
+  ) as Record<Priority, string>;
+  return deepFreeze({
+    env: envResult.data,
+    configPath:
+      configPath ?? (existsSync(resolve(cwd, 'caseline.yaml')) ? 'caseline.yaml' : undefined),
+    caseNumber: file.caseNumber,
+    workflow,
+    priorities: { default: file.priorities.default, labels },
+    queues: file.queues,
+    supportChannels: file.supportChannels,
+    outbox: file.outbox,
+  });
+};

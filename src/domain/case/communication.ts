@@ -1,0 +1,82 @@
+import { fail, ok, type Result } from '../result.js';
+import { findTransition, type Workflow } from '../workflow/index.js';
+import { ChangeBuilder, workflowRole, type ActionInput } from './change.js';
+import { moveStatus } from './status.js';
+import type { CaseChange } from './types.js';
+
+export const MESSAGE_MAX = 8000;
+
+// Replies that tell the customer nothing; PRODUCT.md asks for a gentle nudge.
+const VAGUE =
+  /^(still )?(working on it|looking into it|checking|on it|in progress|will update( soon)?|stay tuned)[.!…]*$/i;
+
+/** True when a public update says nothing specific; adapters show a nudge before sending. */
+export const isVagueUpdate = (text: string): boolean => VAGUE.test(text.trim());
+
+const checkText = (text: string): Result<string> => {
+  const trimmed = text.trim();
+  if (!trimmed) return fail('invalid-input', 'The message is empty.');
+  if (trimmed.length > MESSAGE_MAX)
+    return fail('invalid-input', `Keep messages under ${MESSAGE_MAX} characters.`);
+  return ok(trimmed);
+};
+
+/** An agent's public reply: the customer sees it, and the first one is the first response. */
+export const replyToCustomer = (input: ActionInput, text: string): Result<CaseChange | null> => {
+  const checked = checkText(text);
+  if (!checked.ok) return checked;
+  const builder = new ChangeBuilder(input);
+  const event = builder.event({ type: 'replied', visibility: 'public', text: checked.value });
+  if (!input.current.firstResponseAt) builder.fields({ firstResponseAt: input.ctx.now });
+  builder.notify({ topic: 'public-message', audience: 'customer', eventId: event.id });
+  builder.refreshCards(true);
+  return builder.build();
+};
+
+/**
+ * A customer's comment. On a case waiting on them or solved, it hands the case back to
+ * the team when the workflow has that edge for customers (reopenTo).
+ */
+export const addCustomerComment = (
+  workflow: Workflow,
+  input: ActionInput,
+  text: string,
+): Result<CaseChange | null> => {
+  const checked = checkText(text);
+  if (!checked.ok) return checked;
+  const builder = new ChangeBuilder(input);
+  const event = builder.event({ type: 'commented', visibility: 'public', text: checked.value });
+  builder.notify({ topic: 'public-message', audience: 'staff', eventId: event.id });
+  builder.refreshCards(false);
+  const { current } = input;
+  const handsBack = ['pending-customer', 'solved'].includes(current.statusCategory);
+  const edge = findTransition(workflow, current.status, workflow.reopenTo);
+  if (handsBack && edge?.roles.includes(workflowRole(input.actor))) {
+    const moved = moveStatus(builder, workflow, input, workflow.reopenTo);
+    if (!moved.ok) return moved;
+  }
+  return builder.build();
+};
+
+/** Internal notes stay on the staff side: no customer notification is ever queued. */
+export const addInternalNote = (input: ActionInput, text: string): Result<CaseChange | null> => {
+  const checked = checkText(text);
+  if (!checked.ok) return checked;
+  const builder = new ChangeBuilder(input);
+  const event = builder.event({ type: 'note', visibility: 'internal', text: checked.value });
+  builder.notify({ topic: 'internal-message', audience: 'staff', eventId: event.id });
+  return builder.build();
+};
+
+export const logTime = (input: ActionInput, note?: string): Result<CaseChange | null> => {
+  if (!input.minutes || input.minutes <= 0)
+    return fail('invalid-input', 'Log at least one minute.');
+  const builder = new ChangeBuilder(input);
+  builder.event({
+    type: 'time-logged',
+    visibility: 'internal',
+    ...(note?.trim() ? { text: note.trim() } : {}),
+  });
+  builder.refreshCards(false);
+  return builder.build();
+};

@@ -1,0 +1,214 @@
+import type { Priority } from '../priority.js';
+import type { Resolution } from '../resolution.js';
+import type { Role, StaffRole } from '../roles.js';
+import type { StatusCategory } from '../workflow/index.js';
+
+/** Who is acting. Customers always carry their organization: it scopes what they see. */
+export type Actor =
+  | {
+      readonly kind: 'customer';
+      readonly contactId: string;
+      readonly organizationId: string;
+      readonly name: string;
+    }
+  | {
+      readonly kind: 'staff';
+      readonly agentId: string;
+      readonly role: StaffRole;
+      readonly name: string;
+    }
+  | { readonly kind: 'system'; readonly name: string };
+
+export const roleOf = (actor: Actor): Role | 'system' =>
+  actor.kind === 'customer' ? 'customer' : actor.kind === 'staff' ? actor.role : 'system';
+
+/** The actor as recorded in history: enough to say who did it without a lookup. */
+export interface ActorRef {
+  readonly kind: Actor['kind'];
+  readonly id: string;
+  readonly name: string;
+  readonly role: Role | 'system';
+}
+
+export const refOf = (actor: Actor): ActorRef => ({
+  kind: actor.kind,
+  id:
+    actor.kind === 'customer' ? actor.contactId : actor.kind === 'staff' ? actor.agentId : 'system',
+  name: actor.name,
+  role: roleOf(actor),
+});
+
+export const EVENT_TYPES = [
+  'opened',
+  'claimed',
+  'assigned',
+  'queue-changed',
+  'status-changed',
+  'priority-changed',
+  'replied',
+  'commented',
+  'note',
+  'time-logged',
+  'resolved',
+  'closed',
+  'reopened',
+  'task-created',
+  'task-completed',
+  'issue-linked',
+] as const;
+export type CaseEventType = (typeof EVENT_TYPES)[number];
+
+export type Visibility = 'public' | 'internal';
+
+/** One line of history. `data` keys are plain words (no `.` or leading `$`). */
+export interface CaseEvent {
+  readonly id: string;
+  readonly type: CaseEventType;
+  readonly at: Date;
+  readonly actor: ActorRef;
+  readonly visibility: Visibility;
+  readonly minutes?: number;
+  readonly text?: string;
+  readonly data?: Readonly<Record<string, string | number | boolean | null>>;
+}
+
+/** Which side of the desk a notification is for; internal content never goes to `customer`. */
+export type Audience = 'customer' | 'staff';
+
+export const NOTIFICATION_TOPICS = [
+  'case-opened',
+  'card-refresh',
+  'public-message',
+  'internal-message',
+  'milestone',
+] as const;
+export type NotificationTopic = (typeof NOTIFICATION_TOPICS)[number];
+
+export interface OutboxEntry {
+  readonly id: string;
+  readonly topic: NotificationTopic;
+  readonly audience: Audience;
+  readonly eventId?: string;
+  readonly createdAt: Date;
+  readonly state: 'pending' | 'delivered' | 'dead';
+  readonly attempts: number;
+  readonly nextAttemptAt: Date;
+  readonly deliveredAt?: Date;
+  readonly lastError?: string;
+}
+
+export interface CaseTask {
+  readonly id: string;
+  readonly title: string;
+  readonly status: string;
+  readonly assigneeId?: string;
+  readonly assigneeName?: string;
+  /** Where the work went: a team, a ticket URL, a colleague — the handover reference. */
+  readonly handover?: string;
+  readonly createdAt: Date;
+  readonly completedAt?: Date;
+}
+
+export type CaseFlag =
+  'unknown-support-key' | 'expired-contract' | 'no-contract' | 'unknown-contact';
+
+export interface CaseOrigin {
+  /** How the request reached us: chat, phone, email, the CLI. */
+  readonly channel: 'slack' | 'teams' | 'phone' | 'email' | 'cli' | 'api';
+  /** A chat-neutral address (e.g. `slack:C0123`) the adapters understand. */
+  readonly address?: string;
+}
+
+export interface CaseState {
+  readonly id: string;
+  readonly number: string;
+  readonly seq: number;
+  readonly version: number;
+  readonly intakeKey: string;
+  readonly title: string;
+  readonly description: string;
+  readonly impact?: string;
+  readonly expectation?: string;
+  readonly organizationId: string;
+  readonly organizationKey: string;
+  readonly contactId: string;
+  readonly contactName: string;
+  readonly productKey?: string;
+  readonly productVersion?: string;
+  readonly module?: string;
+  readonly installationId?: string;
+  readonly supportKey?: string;
+  readonly contractId?: string;
+  readonly contractLevel?: string;
+  readonly slaPolicy?: string;
+  readonly flags: readonly CaseFlag[];
+  readonly queueKey: string;
+  readonly assigneeId?: string;
+  readonly assigneeName?: string;
+  readonly status: string;
+  readonly statusCategory: StatusCategory;
+  readonly priority: Priority;
+  readonly resolution?: Resolution;
+  readonly resolutionSentAt?: Date;
+  readonly tasks: readonly CaseTask[];
+  readonly linkedIssues: readonly { readonly url: string; readonly title?: string }[];
+  readonly minutesLogged: number;
+  readonly origin: CaseOrigin;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+  readonly firstResponseAt?: Date;
+  readonly solvedAt?: Date;
+  readonly closedAt?: Date;
+  readonly events: readonly CaseEvent[];
+  readonly outbox: readonly OutboxEntry[];
+}
+
+/** Fields an action may overwrite; `null` clears an optional field. */
+export type CaseFields = Pick<
+  CaseState,
+  | 'queueKey'
+  | 'status'
+  | 'statusCategory'
+  | 'priority'
+  | 'tasks'
+  | 'linkedIssues'
+  | 'flags'
+  | 'updatedAt'
+>;
+export type ClearableFields = Pick<
+  CaseState,
+  | 'assigneeId'
+  | 'assigneeName'
+  | 'resolution'
+  | 'resolutionSentAt'
+  | 'firstResponseAt'
+  | 'solvedAt'
+  | 'closedAt'
+>;
+export type CaseSet = Partial<CaseFields> & {
+  [K in keyof ClearableFields]?: NonNullable<ClearableFields[K]> | null;
+};
+
+/** A notification to queue, before it gets its id and delivery bookkeeping. */
+export interface NotificationDraft {
+  readonly topic: NotificationTopic;
+  readonly audience: Audience;
+  readonly eventId?: string;
+}
+
+/**
+ * What one action does to a case: new field values, the history it writes and the
+ * notifications it causes — committed together in one atomic, version-checked update.
+ */
+export interface CaseChange {
+  readonly set: CaseSet;
+  readonly events: readonly CaseEvent[];
+  readonly notify: readonly NotificationDraft[];
+  readonly addMinutes: number;
+}
+
+/** Injected by the use case so the domain never reads a clock or a random source. */
+export interface DecisionContext {
+  readonly now: Date;
+  readonly newId: () => string;
+}

@@ -1,0 +1,40 @@
+import type { Role } from '../roles.js';
+import type { Requirement, Transition, Workflow } from './types.js';
+
+/** Who moves cases day to day. Leads and admins do everything agents do. */
+export const STAFF: readonly Role[] = ['agent', 'lead', 'admin'];
+/** Edges the customer may take too: reopen, close a solved case, answer, approve, confirm. */
+export const STAFF_AND_CUSTOMER: readonly Role[] = ['customer', ...STAFF];
+/** Reopening a closed case undoes a final state that reports already counted. */
+export const ADMIN_ONLY: readonly Role[] = ['admin'];
+
+/** Into any `solved` status (PRODUCT.md: solving needs a resolution; open tasks block it). */
+export const TO_SOLVED: readonly Requirement[] = ['resolution', 'no-open-tasks'];
+/** Into `closed` from a worked case: the requester must have received the resolution. */
+export const TO_CLOSED: readonly Requirement[] = ['resolution-sent'];
+/**
+ * Into `closed` straight from `new`: spam, duplicates and requests the customer withdrew
+ * never reached anyone to send a resolution, but the reason is still recorded.
+ */
+export const WITHDRAWN: readonly Requirement[] = ['resolution'];
+
+/** One edge per line keeps a preset readable as a table: from, to, who, button, needs. */
+export const move = (
+  from: readonly string[],
+  to: string,
+  roles: readonly Role[],
+  label: string,
+  requires: readonly Requirement[] = [],
+): Transition => ({ from, to, roles, requires, label });
+
+// Presets are shared by every case in the process; freezing turns an accidental
+// mutation into an immediate error instead of a silent change of the rules.
+const deepFreeze = <T>(value: T): T => {
+  if (value && typeof value === 'object') {
+    Object.values(value).forEach(deepFreeze);
+    Object.freeze(value);
+  }
+  return value;
+};
+
+export const definePreset = (workflow: Workflow): Workflow => deepFreeze(workflow);

@@ -1,0 +1,24 @@
+import mongoose, { type Connection } from 'mongoose';
+
+// Our own database name unless the URI names one (mongodb://host/dbname).
+const dbNameOf = (uri: string): string | undefined =>
+  /^mongodb(?:\+srv)?:\/\/[^/]+\/([^?]+)/.exec(uri)?.[1] ? undefined : 'caseline';
+
+export const connectMongo = async (uri: string, dbName = dbNameOf(uri)): Promise<Connection> => {
+  const connection = mongoose.createConnection(uri, {
+    ...(dbName ? { dbName } : {}),
+    autoIndex: false,
+    serverSelectionTimeoutMS: 15_000,
+  });
+  await connection.asPromise();
+  return connection;
+};
+
+export const pingMongo = async (connection: Connection): Promise<boolean> => {
+  try {
+    await connection.db?.admin().command({ ping: 1 });
+    return connection.readyState === 1;
+  } catch {
+    return false;
+  }
+};

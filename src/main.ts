@@ -1,0 +1,72 @@
+/**
+ * The server process: config → database → core → outbox worker → HTTP. Shuts down in the
+ * reverse order on SIGTERM/SIGINT, delivering what the outbox still owes first.
+ */
+import type { AddressInfo } from 'node:net';
+import { importExamples } from './cli/import-examples.js';
+import { composeCore, type Core } from './composition.js';
+import { loadConfig } from './config.js';
+import { startDatabase, type DatabaseHandle } from './infra/database/index.js';
+import { createLogger, type Logger } from './infra/logger.js';
+import { createLoggingNotifier } from './infra/logging-notifier.js';
+import { connectMongo, pingMongo } from './infra/mongo-connection.js';
+import { createHttpServer, healthRoutes } from './http/server.js';
+import { startOutboxWorker } from './jobs/outbox-worker.js';
+
+export interface ServeOptions {
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly cwd: string;
+  readonly importExamplesFrom?: string;
+}
+
+export interface RunningApp {
+  readonly core: Core;
+  readonly port: number;
+  readonly database: DatabaseHandle;
+  readonly log: Logger;
+  shutdown(reason: string): Promise<void>;
+}
+
+export const serve = async (options: ServeOptions): Promise<RunningApp> => {
+  const config = loadConfig(options.env, options.cwd);
+  const log = createLogger(config.env.LOG_LEVEL);
+  const database = await startDatabase({
+    mongodbUri: config.env.MONGODB_URI,
+    root: options.cwd,
+    log: (message) => log.info(message),
+  });
+  const connection = await connectMongo(database.uri);
+  const core = await composeCore({ config, connection, log, notifier: createLoggingNotifier(log) });
+  if (options.importExamplesFrom) {
+    await importExamples(connection, options.importExamplesFrom, (line) => log.info(line));
+  }
+  const worker = startOutboxWorker({
+    deliverOne: core.deliverOutbox,
+    pollMs: config.outbox.pollMs,
+    onError: (error) => log.error({ err: error }, 'outbox delivery failed'),
+  });
+  const server = createHttpServer(
+    healthRoutes(() => pingMongo(connection)),
+    (error) => log.error({ err: error }, 'request failed'),
+  );
+  await new Promise<void>((resolve) => server.listen(config.env.PORT, config.env.HOST, resolve));
+  const port = (server.address() as AddressInfo).port;
+  log.info(
+    { port, database: database.kind, workflow: config.workflow.name },
+    `Caseline listening on :${port}`,
+  );
+  let stopping: Promise<void> | undefined;
+  const shutdown = (reason: string) =>
+    (stopping ??= (async () => {
+      log.info({ reason }, 'shutting down');
+      const closed = new Promise((resolve) => server.close(resolve));
+      server.closeIdleConnections();
+      await worker.stop();
+      await worker.drain(5_000);
+      await closed;
+      await connection.close();
+      await database.stop();
+      log.info('stopped');
+    })());
+  return { core, port, database, log, shutdown };
+};

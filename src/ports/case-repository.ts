@@ -1,0 +1,56 @@
+import type { CaseChange, CaseState, OutboxEntry } from '../domain/case/types.js';
+import type { Priority } from '../domain/priority.js';
+import type { StatusCategory } from '../domain/workflow/index.js';
+
+export interface CaseListFilter {
+  readonly status?: string;
+  readonly statusCategories?: readonly StatusCategory[];
+  readonly queueKey?: string;
+  readonly organizationId?: string;
+  readonly organizationKey?: string;
+  readonly assigneeId?: string;
+  readonly unassigned?: boolean;
+  readonly limit?: number;
+}
+
+/** One line of a case list; urgent first, then oldest first. */
+export interface CaseSummary {
+  readonly id: string;
+  readonly number: string;
+  readonly title: string;
+  readonly status: string;
+  readonly statusCategory: StatusCategory;
+  readonly priority: Priority;
+  readonly queueKey: string;
+  readonly organizationId: string;
+  readonly organizationKey: string;
+  readonly contactName: string;
+  readonly assigneeId?: string;
+  readonly assigneeName?: string;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+}
+
+export type InsertResult =
+  { readonly inserted: true } | { readonly inserted: false; readonly existing: CaseState };
+
+export interface CaseRepository {
+  /** The next case sequence number, from an atomic counter. */
+  nextSeq(start: number): Promise<number>;
+  /** Inserts a new case; a second insert with the same intake key returns the first case. */
+  insert(state: CaseState): Promise<InsertResult>;
+  findById(id: string): Promise<CaseState | undefined>;
+  findByNumber(number: string): Promise<CaseState | undefined>;
+  findByIntakeKey(intakeKey: string): Promise<CaseState | undefined>;
+  /**
+   * Applies a change in one atomic single-document update, only if the case is still at
+   * `expectedVersion`. Returns the case after the change, or undefined on a version conflict.
+   */
+  commit(
+    id: string,
+    expectedVersion: number,
+    change: CaseChange,
+    outbox: readonly OutboxEntry[],
+  ): Promise<CaseState | undefined>;
+  list(filter: CaseListFilter): Promise<CaseSummary[]>;
+}

@@ -1,0 +1,28 @@
+import type { CaseEvent, OutboxEntry } from '../domain/case/types.js';
+import type { CustomerCaseView, StaffCaseView } from '../domain/case/view.js';
+
+/**
+ * A notification carries the case as its audience may see it: a customer-bound one is
+ * built from the customer view, so internal notes cannot reach a customer by accident.
+ */
+export type Notification =
+  | {
+      readonly audience: 'customer';
+      readonly entry: OutboxEntry;
+      readonly case: CustomerCaseView;
+      readonly event?: CaseEvent;
+    }
+  | {
+      readonly audience: 'staff';
+      readonly entry: OutboxEntry;
+      readonly case: StaffCaseView;
+      readonly event?: CaseEvent;
+    };
+
+/**
+ * Chat-neutral delivery (Slack, Teams, a log). `entry.id` is an idempotency key: an
+ * adapter that may see a retry after a crash can use it to avoid posting twice.
+ */
+export interface Notifier {
+  deliver(notification: Notification): Promise<void>;
+}

@@ -1,0 +1,150 @@
+import mongoose, { Schema, type Connection, type Model } from 'mongoose';
+
+// Subdocuments keep no `_id` of their own: ids are ours, and `.` never appears in keys.
+const actorSchema = new Schema(
+  { kind: String, id: String, name: String, role: String },
+  { _id: false },
+);
+
+const eventSchema = new Schema(
+  {
+    id: { type: String, required: true },
+    type: { type: String, required: true },
+    at: { type: Date, required: true },
+    actor: { type: actorSchema, required: true },
+    visibility: { type: String, required: true },
+    minutes: Number,
+    text: String,
+    data: Schema.Types.Mixed,
+  },
+  { _id: false },
+);
+
+const outboxSchema = new Schema(
+  {
+    id: { type: String, required: true },
+    topic: { type: String, required: true },
+    audience: { type: String, required: true },
+    eventId: String,
+    createdAt: { type: Date, required: true },
+    state: { type: String, required: true },
+    attempts: { type: Number, required: true },
+    nextAttemptAt: { type: Date, required: true },
+    deliveredAt: Date,
+    lastError: String,
+  },
+  { _id: false },
+);
+
+const taskSchema = new Schema(
+  {
+    id: String,
+    title: String,
+    status: String,
+    assigneeId: String,
+    assigneeName: String,
+    handover: String,
+    createdAt: Date,
+    completedAt: Date,
+  },
+  { _id: false },
+);
+
+/**
+ * One document per case: its state, its history (`events`) and its undelivered
+ * notifications (`outbox`), so one atomic update covers all three.
+ */
+export const caseSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    number: { type: String, required: true },
+    seq: { type: Number, required: true },
+    version: { type: Number, required: true },
+    intakeKey: { type: String, required: true },
+    title: String,
+    description: String,
+    impact: String,
+    expectation: String,
+    organizationId: String,
+    organizationKey: String,
+    contactId: String,
+    contactName: String,
+    productKey: String,
+    productVersion: String,
+    module: String,
+    installationId: String,
+    supportKey: String,
+    contractId: String,
+    contractLevel: String,
+    slaPolicy: String,
+    flags: [String],
+    queueKey: String,
+    assigneeId: String,
+    assigneeName: String,
+    status: String,
+    statusCategory: String,
+    priority: String,
+    priorityRank: Number,
+    resolution: new Schema(
+      { type: { type: String }, text: String, docLink: String },
+      { _id: false },
+    ),
+    resolutionSentAt: Date,
+    tasks: [taskSchema],
+    linkedIssues: [new Schema({ url: String, title: String }, { _id: false })],
+    minutesLogged: Number,
+    origin: new Schema({ channel: String, address: String }, { _id: false }),
+    createdAt: Date,
+    updatedAt: Date,
+    firstResponseAt: Date,
+    solvedAt: Date,
+    closedAt: Date,
+    events: [eventSchema],
+    outbox: [outboxSchema],
+    // Delivery bookkeeping: the earliest time an outbox entry is due, a lease, and a
+    // counter of entries ever queued so a worker can tell whether new ones arrived.
+    outboxDue: Date,
+    outboxSeq: Number,
+    outboxLeaseUntil: Date,
+    outboxLeaseOwner: String,
+  },
+  { collection: 'cases', versionKey: false, autoIndex: false, minimize: false },
+);
+
+caseSchema.index({ number: 1 }, { unique: true });
+caseSchema.index({ intakeKey: 1 }, { unique: true });
+caseSchema.index({ outboxDue: 1 });
+caseSchema.index({ statusCategory: 1, priorityRank: 1, createdAt: 1 });
+caseSchema.index({ queueKey: 1, statusCategory: 1 });
+caseSchema.index({ organizationId: 1, statusCategory: 1 });
+caseSchema.index({ assigneeId: 1, statusCategory: 1 });
+
+const counterSchema = new Schema(
+  { _id: { type: String, required: true }, seq: { type: Number, required: true } },
+  { collection: 'counters', versionKey: false, autoIndex: false },
+);
+
+export interface CaseModels {
+  readonly Case: Model<Record<string, unknown>>;
+  readonly Counter: Model<{ _id: string; seq: number }>;
+}
+
+/** Models bound to one connection (tests use one database per file). */
+export const createCaseModels = (connection: Connection = mongoose.connection): CaseModels => {
+  // Mongoose's inferred model types are unwieldy; documents are validated on read instead.
+  const model = <T>(name: string, schema: Schema): Model<T> =>
+    (connection.models[name] ?? connection.model(name, schema)) as unknown as Model<T>;
+  return { Case: model('Case', caseSchema), Counter: model('Counter', counterSchema) };
+};
+
+export const ensureCaseIndexes = async (models: CaseModels): Promise<void> => {
+  await models.Case.createIndexes();
+  // Created up front so concurrent first cases never race on the counter's upsert.
+  await models.Counter.updateOne({ _id: 'case' }, { $setOnInsert: { seq: 0 } }, { upsert: true });
+};
+
+/** A case document as the driver sees it: our string id, the rest validated on read. */
+export interface StoredCase {
+  _id: string;
+  [field: string]: unknown;
+}

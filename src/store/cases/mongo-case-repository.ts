@@ -1,0 +1,147 @@
+import type { Collection, Document, Filter, UpdateFilter } from 'mongodb';
+import type { CaseChange, CaseState, OutboxEntry } from '../../domain/case/types.js';
+import { priorityRank } from '../../domain/priority.js';
+import type {
+  CaseListFilter,
+  CaseRepository,
+  CaseSummary,
+  InsertResult,
+} from '../../ports/case-repository.js';
+import { toCaseState } from './case-document.js';
+import type { CaseModels, StoredCase } from './models.js';
+
+const isDuplicateKey = (error: unknown): boolean =>
+  typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
+
+export const toCaseDocument = (state: CaseState): StoredCase => {
+  const { id, ...rest } = state;
+  return {
+    _id: id,
+    ...rest,
+    priorityRank: priorityRank(state.priority),
+    outboxSeq: state.outbox.length,
+    outboxDue: state.outbox.some((e) => e.state === 'pending') ? state.createdAt : null,
+  };
+};
+
+/** The update that applies one change; nulls unset optional fields. */
+export const toCaseUpdate = (
+  change: CaseChange,
+  outbox: readonly OutboxEntry[],
+): UpdateFilter<StoredCase> => {
+  const $set: Document = {};
+  const $unset: Document = {};
+  for (const [key, value] of Object.entries(change.set)) {
+    if (value === null) $unset[key] = '';
+    else if (value !== undefined) $set[key] = value;
+  }
+  if (change.set.priority) $set.priorityRank = priorityRank(change.set.priority);
+  const $inc: Document = { version: 1 };
+  if (change.addMinutes) $inc.minutesLogged = change.addMinutes;
+  const $push: Document = { events: { $each: [...change.events] } };
+  if (outbox.length > 0) {
+    $push.outbox = { $each: [...outbox] };
+    $inc.outboxSeq = outbox.length;
+    $set.outboxDue = outbox[0]!.nextAttemptAt;
+  }
+  return { $set, $inc, $push, ...(Object.keys($unset).length ? { $unset } : {}) };
+};
+
+const SUMMARY_PROJECTION = { events: 0, outbox: 0, tasks: 0, description: 0 } as const;
+
+const toSummary = (doc: Document): CaseSummary => {
+  const { _id, ...rest } = doc;
+  const keep = [
+    'number',
+    'title',
+    'status',
+    'statusCategory',
+    'priority',
+    'queueKey',
+    'organizationId',
+    'organizationKey',
+    'contactName',
+    'assigneeId',
+    'assigneeName',
+    'createdAt',
+    'updatedAt',
+  ];
+  return Object.fromEntries([
+    ['id', _id],
+    ...keep.filter((k) => rest[k] != null).map((k) => [k, rest[k]]),
+  ]) as CaseSummary;
+};
+
+const listQuery = (filter: CaseListFilter): Filter<StoredCase> => {
+  const query: Filter<StoredCase> = {};
+  if (filter.status) query.status = filter.status;
+  if (filter.statusCategories?.length) query.statusCategory = { $in: [...filter.statusCategories] };
+  if (filter.queueKey) query.queueKey = filter.queueKey;
+  if (filter.organizationId) query.organizationId = filter.organizationId;
+  if (filter.organizationKey) query.organizationKey = filter.organizationKey;
+  if (filter.assigneeId) query.assigneeId = filter.assigneeId;
+  if (filter.unassigned) query.assigneeId = null;
+  return query;
+};
+
+export class MongoCaseRepository implements CaseRepository {
+  private readonly cases: Collection<StoredCase>;
+
+  constructor(private readonly models: CaseModels) {
+    this.cases = models.Case.collection as unknown as Collection<StoredCase>;
+  }
+
+  async nextSeq(start: number): Promise<number> {
+    const counters = this.models.Counter.collection as unknown as Collection<{ _id: string; seq: number }>;
+    const counter = await counters.findOneAndUpdate(
+      { _id: 'case' },
+      { $inc: { seq: 1 } },
+      { upsert: true, returnDocument: 'after' },
+    );
+    return start + (counter?.seq as number);
+  }
+
+  async insert(state: CaseState): Promise<InsertResult> {
+    try {
+      await this.cases.insertOne(toCaseDocument(state));
+      return { inserted: true };
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+      const existing = await this.findByIntakeKey(state.intakeKey);
+      if (!existing) throw error;
+      return { inserted: false, existing };
+    }
+  }
+
+  findById = (id: string) => this.findOne({ _id: id });
+  findByNumber = (number: string) => this.findOne({ number: number.toUpperCase() });
+  findByIntakeKey = (intakeKey: string) => this.findOne({ intakeKey });
+
+  async commit(
+    id: string,
+    expectedVersion: number,
+    change: CaseChange,
+    outbox: readonly OutboxEntry[],
+  ) {
+    const after = await this.cases.findOneAndUpdate(
+      { _id: id, version: expectedVersion },
+      toCaseUpdate(change, outbox),
+      { returnDocument: 'after' },
+    );
+    return after ? toCaseState(after) : undefined;
+  }
+
+  async list(filter: CaseListFilter): Promise<CaseSummary[]> {
+    const docs = await this.cases
+      .find(listQuery(filter), { projection: SUMMARY_PROJECTION })
+      .sort({ priorityRank: 1, createdAt: 1 })
+      .limit(filter.limit ?? 100)
+      .toArray();
+    return docs.map(toSummary);
+  }
+
+  private async findOne(query: Filter<StoredCase>): Promise<CaseState | undefined> {
+    const doc = await this.cases.findOne(query);
+    return doc ? toCaseState(doc) : undefined;
+  }
+}

@@ -1,0 +1,100 @@
+import { viewCase } from '../domain/case/view.js';
+import type { CaseState, OutboxEntry } from '../domain/case/types.js';
+import type { Clock } from '../ports/clock.js';
+import type { Notification, Notifier } from '../ports/notifier.js';
+import type { OutboxStore } from '../ports/outbox-store.js';
+
+export interface DeliverOutboxDeps {
+  readonly outbox: OutboxStore;
+  readonly notifier: Notifier;
+  readonly clock: Clock;
+  /** Identifies this worker's leases (one per process). */
+  readonly owner: string;
+  readonly leaseMs?: number;
+  readonly maxAttempts?: number;
+  /** First retry delay; doubles per attempt up to `maxBackoffMs`. */
+  readonly baseBackoffMs?: number;
+  readonly maxBackoffMs?: number;
+  readonly onDead?: (entry: OutboxEntry, state: CaseState, error: unknown) => void;
+}
+
+// A customer-bound notification is built from the customer's view of the case, so it
+// cannot carry internal notes even if an adapter renders everything it gets.
+const toNotification = (state: CaseState, entry: OutboxEntry): Notification => {
+  if (entry.audience === 'customer') {
+    const view = viewCase(state, {
+      kind: 'customer',
+      contactId: state.contactId,
+      organizationId: state.organizationId,
+      name: state.contactName,
+    });
+    if (!view.ok || view.value.audience !== 'customer')
+      throw new Error('customer view unavailable');
+    const event = view.value.case.events.find((e) => e.id === entry.eventId);
+    return { audience: 'customer', entry, case: view.value.case, ...(event ? { event } : {}) };
+  }
+  const { outbox: _outbox, ...staff } = state;
+  const event = state.events.find((e) => e.id === entry.eventId);
+  return { audience: 'staff', entry, case: staff, ...(event ? { event } : {}) };
+};
+
+/** The "solved, here is the resolution" message: once it is out, the case may be closed. */
+const deliversResolution = (state: CaseState, entry: OutboxEntry): boolean => {
+  if (entry.topic !== 'milestone' || state.statusCategory !== 'solved' || !state.resolution)
+    return false;
+  const event = state.events.find((e) => e.id === entry.eventId);
+  return event?.type === 'status-changed' && event.data?.to === state.status;
+};
+
+const describe = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);
+
+/**
+ * Delivers what one leased case owes, in order, marking each entry as it goes. Returns
+ * false when nothing was due. Failures are retried with backoff; an entry is never
+ * handed to the notifier again once it is marked delivered.
+ */
+export const makeDeliverOutbox = (deps: DeliverOutboxDeps) => async (): Promise<boolean> => {
+  const {
+    leaseMs = 60_000,
+    maxAttempts = 12,
+    baseBackoffMs = 1000,
+    maxBackoffMs = 5 * 60_000,
+  } = deps;
+  const now = deps.clock.now();
+  const claimed = await deps.outbox.claimDue(now, new Date(now.getTime() + leaseMs), deps.owner);
+  if (!claimed) return false;
+  const { state } = claimed;
+  let nextDue: Date | null = null;
+  const later = (at: Date) => (nextDue = nextDue && nextDue < at ? nextDue : at);
+  for (const [index, entry] of state.outbox.entries()) {
+    if (entry.state !== 'pending') continue;
+    if (entry.nextAttemptAt > now) {
+      later(entry.nextAttemptAt);
+      continue;
+    }
+    try {
+      await deps.notifier.deliver(toNotification(state, entry));
+      const resolutionSent = deliversResolution(state, entry);
+      await deps.outbox.markDelivered(state.id, index, entry.id, deps.clock.now(), {
+        resolutionSent,
+      });
+    } catch (error) {
+      const attempts = entry.attempts + 1;
+      const dead = attempts >= maxAttempts;
+      const nextAttemptAt = new Date(
+        deps.clock.now().getTime() + Math.min(maxBackoffMs, baseBackoffMs * 2 ** (attempts - 1)),
+      );
+      await deps.outbox.markFailed(state.id, index, entry.id, {
+        attempts,
+        nextAttemptAt,
+        error: describe(error),
+        dead,
+      });
+      if (dead) deps.onDead?.(entry, state, error);
+      else later(nextAttemptAt);
+    }
+  }
+  await deps.outbox.release(state.id, deps.owner, claimed.outboxSeq, nextDue);
+  return true;
+};

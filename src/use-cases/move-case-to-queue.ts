@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { moveCaseToQueue } from '../domain/case/assignment.js';
+import { fail } from '../domain/result.js';
+import type { DirectoryRepository } from '../ports/directory-repository.js';
+import { caseActionBase, caseRefSchema } from './shared/commands.js';
+import { invalid, runCaseAction, type CaseDeps } from './shared/case-action.js';
+
+export const moveCaseToQueueCommand = z.object({
+  ref: caseRefSchema,
+  queueKey: z.string().trim().min(1),
+  reason: z.string().trim().max(500).optional(),
+  ...caseActionBase,
+});
+
+/** One-click reroute; the move and its reason are logged internally. */
+export const makeMoveCaseToQueue =
+  (deps: CaseDeps & { readonly directory: DirectoryRepository }) => async (input: unknown) => {
+    const command = moveCaseToQueueCommand.safeParse(input);
+    if (!command.success) return invalid(command.error);
+    const queue = await deps.directory.findQueueByKey(command.data.queueKey);
+    if (!queue) return fail('not-found', `No queue "${command.data.queueKey}".`);
+    return runCaseAction(deps, command.data, 'case::move-queue', (action) =>
+      moveCaseToQueue(action, queue.key, command.data.reason),
+    );
+  };

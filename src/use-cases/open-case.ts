@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import { buildNewCase, contractFlags } from '../domain/case/intake.js';
+import type { CaseState } from '../domain/case/types.js';
+import { supportKeySchema } from '../domain/directory.js';
+import { PRIORITIES, type Priority } from '../domain/priority.js';
+import { ok, type Result } from '../domain/result.js';
+import { routeCase } from '../domain/routing.js';
+import type { DirectoryRepository } from '../ports/directory-repository.js';
+import { actorSchema } from './shared/commands.js';
+import { invalid, type CaseDeps } from './shared/case-action.js';
+import { resolveIntake } from './shared/intake-context.js';
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((v) => v || undefined);
+
+export const openCaseCommand = z.object({
+  actor: actorSchema,
+  /** Required when staff open a case on behalf of a contact who phoned or emailed. */
+  contactId: z.string().min(1).optional(),
+  /** Makes intake idempotent: a retried chat event or double submit returns the same case. */
+  intakeKey: z.string().trim().min(1).max(200).optional(),
+  title: z.string().trim().min(1, 'A case needs a title.').max(200),
+  description: z.string().trim().max(20_000).default(''),
+  impact: optionalText(2000),
+  expectation: optionalText(2000),
+  priority: z.enum(PRIORITIES).optional(),
+  productKey: optionalText(64),
+  productVersion: optionalText(64),
+  module: optionalText(128),
+  supportKey: supportKeySchema.optional(),
+  installationId: z.string().min(1).optional(),
+  origin: z
+    .object({
+      channel: z.enum(['slack', 'teams', 'phone', 'email', 'cli', 'api']),
+      address: z.string().optional(),
+    })
+    .default({ channel: 'api' }),
+});
+export type OpenCaseCommand = z.input<typeof openCaseCommand>;
+
+export interface OpenCaseDeps extends CaseDeps {
+  readonly directory: DirectoryRepository;
+  readonly caseNumber: { readonly prefix: string; readonly start: number };
+  readonly defaultPriority: Priority;
+  /** Queue keys in the order their routing rules are tried (config order first). */
+  readonly routingOrder?: readonly string[];
+}
+
+export interface OpenedCase {
+  readonly case: CaseState;
+  /** False when the intake key matched a case opened before (a retry). */
+  readonly created: boolean;
+}
+
+/**
+ * Registers a request: who asked (contact → organization), what it is about (installation
+ * or support key → contract and SLA policy), where it goes (routing), and its number.
+ */
+export const makeOpenCase =
+  (deps: OpenCaseDeps) =>
+  async (input: unknown): Promise<Result<OpenedCase>> => {
+    const parsed = openCaseCommand.safeParse(input);
+    if (!parsed.success) return invalid(parsed.error);
+    const command = parsed.data;
+    if (command.intakeKey) {
+      const existing = await deps.cases.findByIntakeKey(command.intakeKey);
+      if (existing) return ok({ case: existing, created: false });
+    }
+    const now = deps.clock.now();
+    const context = await resolveIntake(deps, command, now);
+    if (!context.ok) return context;
+    const { contact, organization, installation, contract, queues, supportKeyKnown } =
+      context.value;
+    const priority = command.priority ?? deps.defaultPriority;
+    const routing = routeCase(queues, {
+      organizationKey: organization.key,
+      priority,
+      text: `${command.title}\n${command.description}`,
+      ...((command.productKey ?? installation?.productKey)
+        ? { productKey: command.productKey ?? installation?.productKey }
+        : {}),
+      ...(command.module ? { module: command.module } : {}),
+    });
+    const seq = await deps.cases.nextSeq(deps.caseNumber.start);
+    const id = deps.newId();
+    const today = now.toISOString().slice(0, 10);
+    const state = buildNewCase(
+      deps.workflow,
+      {
+        ...command,
+        id,
+        seq,
+        number: `${deps.caseNumber.prefix}-${seq}`,
+        intakeKey: command.intakeKey ?? `case:${id}`,
+        contact: { id: contact.id, name: contact.name },
+        organization: { id: organization.id, key: organization.key },
+        priority,
+        ...(installation ? { installation } : {}),
+        ...(contract ? { contract } : {}),
+        flags: contractFlags({
+          supportKeyGiven: Boolean(command.supportKey),
+          supportKeyKnown,
+          contract,
+          today,
+        }),
+        queueKey: routing.queueKey,
+        routingReason: routing.reason,
+      },
+      { now, newId: deps.newId },
+    );
+    const inserted = await deps.cases.insert(state);
+    return inserted.inserted
+      ? ok({ case: state, created: true })
+      : ok({ case: inserted.existing, created: false });
+  };
