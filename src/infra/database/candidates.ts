@@ -58,15 +58,16 @@ export const mongod: Candidate = {
   },
 };
 
-const FERRETDB_VERSIONS = ['v1.24.1', 'v1.24.0'];
+// Our build carries a patch (scripts/ferretdb/), so a stock `ferretdb` on PATH is not used.
+const ferretdbStamp = (root: string): string =>
+  readFileSync(join(root, 'scripts', 'ferretdb', 'STAMP'), 'utf8').trim();
 
 const ferretdbBinary = (options: StartOptions): string | undefined => {
   const local = join(options.root, '.tools', 'bin', 'ferretdb');
   const stamp = join(options.root, '.tools', 'bin', 'ferretdb.version');
-  if (existsSync(local) && existsSync(stamp)) {
-    if (FERRETDB_VERSIONS.includes(readFileSync(stamp, 'utf8').trim())) return local;
-  }
-  return onPath('ferretdb');
+  if (!existsSync(local) || !existsSync(stamp)) return undefined;
+  const [version, patch] = readFileSync(stamp, 'utf8').trim().split(' ');
+  return version?.startsWith('v1.24.') && patch === ferretdbStamp(options.root) ? local : undefined;
 };
 
 const buildFerretdb = (options: StartOptions): string => {

@@ -32,3 +32,24 @@ describe('the database bootstrap', () => {
     await handle.stop();
   });
 });
+
+describe('the test server', () => {
+  // Caseline relies on MongoDB applying each single-document update atomically; the
+  // FerretDB build carries a patch for that (scripts/ferretdb/). This guards the patch.
+  it('applies 20 concurrent version-guarded updates to exactly one winner', async () => {
+    const connection = await connectTestDatabase('atomic');
+    try {
+      const docs = connection.collection<{ _id: string; version: number }>('atomic');
+      await docs.insertOne({ _id: 'case', version: 1 });
+      const results = await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          docs.findOneAndUpdate({ _id: 'case', version: 1 }, { $inc: { version: 1 }, $set: { owner: i } }),
+        ),
+      );
+      expect(results.filter(Boolean)).toHaveLength(1);
+      expect((await docs.findOne({ _id: 'case' }))?.version).toBe(2);
+    } finally {
+      await closeTestDatabase(connection);
+    }
+  });
+});

@@ -1,0 +1,121 @@
+import { randomUUID } from 'node:crypto';
+import type { Connection } from 'mongoose';
+import { pino } from 'pino';
+import { composeCore, type Core } from '../../src/composition.js';
+import { loadConfig } from '../../src/config.js';
+import type { Actor } from '../../src/domain/case/types.js';
+import type { Contact, Agent } from '../../src/domain/directory.js';
+import { WORKFLOW_PRESETS, type WorkflowPresetName } from '../../src/domain/workflow/index.js';
+import { importDirectory } from '../../src/import/index.js';
+import type { Notification, Notifier } from '../../src/ports/notifier.js';
+import { closeTestDatabase, connectTestDatabase } from './db.js';
+
+/** A clock the test moves by hand. */
+export class ManualClock {
+  constructor(private current = new Date('2026-11-23T09:00:00Z')) {}
+  now = (): Date => new Date(this.current);
+  advance(ms: number): void {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+}
+
+/** Records every delivery; `failFirst` makes the first N calls per entry throw. */
+export class RecordingNotifier implements Notifier {
+  readonly delivered: Notification[] = [];
+  readonly calls = new Map<string, number>();
+  constructor(private readonly failFirst = 0) {}
+  async deliver(notification: Notification): Promise<void> {
+    const calls = (this.calls.get(notification.entry.id) ?? 0) + 1;
+    this.calls.set(notification.entry.id, calls);
+    if (calls <= this.failFirst) throw new Error(`chat is down (call ${calls})`);
+    this.delivered.push(notification);
+  }
+}
+
+const SEED = {
+  organizations: [
+    { key: 'acme', name: 'Acme Corp' },
+    { key: 'globex', name: 'Globex' },
+  ],
+  products: [{ key: 'erp', name: 'ERP', versions: ['1.0', '2.0'], modules: ['Ledger', 'Payroll'] }],
+  queues: [
+    { key: 'finance', name: 'Finance', routing: [{ modules: ['Ledger'] }] },
+    { key: 'general', name: 'General', isDefault: true },
+  ],
+  agents: [
+    { email: 'ana@desk.example', name: 'Ana', roles: ['agent'], queues: ['finance'] },
+    { email: 'ben@desk.example', name: 'Ben', roles: ['lead'], queues: ['general'] },
+    ...Array.from({ length: 20 }, (_, i) => ({ email: `agent${i}@desk.example`, name: `Agent ${i}`, roles: ['agent'] })),
+  ],
+  contacts: [
+    { email: 'carol@acme.example', name: 'Carol', organizationKey: 'acme' },
+    { email: 'dave@globex.example', name: 'Dave', organizationKey: 'globex' },
+  ],
+  installations: [
+    { organizationKey: 'acme', productKey: 'erp', version: '2.0', environment: 'production', supportKey: 'ACME-ERP-0001' },
+    { organizationKey: 'globex', productKey: 'erp', version: '1.0', environment: 'production', supportKey: 'GLBX-ERP-0001' },
+  ],
+  contracts: [
+    { key: 'C-ACME', organizationKey: 'acme', level: 'gold', slaPolicy: 'gold', startsOn: '2026-01-01', expiresOn: '2027-12-31', supportKeys: ['ACME-ERP-0001'] },
+    { key: 'C-GLBX', organizationKey: 'globex', level: 'silver', slaPolicy: 'silver', startsOn: '2024-01-01', expiresOn: '2025-12-31', supportKeys: ['GLBX-ERP-0001'] },
+  ],
+} as const;
+
+export interface CoreFixture {
+  readonly core: Core;
+  readonly connection: Connection;
+  readonly clock: ManualClock;
+  readonly notifier: RecordingNotifier;
+  readonly customer: (email?: string) => Promise<Actor & { kind: 'customer' }>;
+  readonly agent: (email?: string) => Promise<Actor & { kind: 'staff' }>;
+  readonly contact: (email?: string) => Promise<Contact>;
+  close(): Promise<void>;
+}
+
+export const startCoreFixture = async (
+  name: string,
+  options: { workflow?: WorkflowPresetName; failFirst?: number } = {},
+): Promise<CoreFixture> => {
+  const connection = await connectTestDatabase(name);
+  for (const [kind, rows] of Object.entries(SEED)) {
+    const report = await importDirectory({ kind: kind as keyof typeof SEED, rows, connection });
+    if (!report.ok) throw new Error(`seed ${kind} failed: ${JSON.stringify(report.issues)}`);
+  }
+  const clock = new ManualClock();
+  const notifier = new RecordingNotifier(options.failFirst ?? 0);
+  const config = loadConfig({ CASELINE_CONFIG: undefined, LOG_LEVEL: 'silent' }, '/nonexistent');
+  const core = await composeCore({
+    config: options.workflow ? { ...config, workflow: WORKFLOW_PRESETS[options.workflow] } : config,
+    connection,
+    log: pino({ level: 'silent' }),
+    notifier,
+    clock,
+    newId: randomUUID,
+    directoryCacheMs: 0,
+  });
+  const contact = async (email = 'carol@acme.example') => (await core.directory.findContactByEmail(email))!;
+  const customer = async (email?: string) => {
+    const c = await contact(email);
+    return { kind: 'customer' as const, contactId: c.id, organizationId: c.organizationId, name: c.name };
+  };
+  const agent = async (email = 'ana@desk.example') => {
+    const a: Agent = (await core.directory.findAgentByEmail(email))!;
+    return { kind: 'staff' as const, agentId: a.id, role: a.roles.includes('lead') ? ('lead' as const) : ('agent' as const), name: a.name };
+  };
+  return { core, connection, clock, notifier, customer, agent, contact, close: () => closeTestDatabase(connection) };
+};
+
+/** Opens a case as the customer and returns it; fails the test on any refusal. */
+export const openAs = async (fixture: CoreFixture, overrides: Record<string, unknown> = {}) => {
+  const result = await fixture.core.useCases.openCase({
+    actor: await fixture.customer(),
+    title: 'Ledger export fails',
+    description: 'The month-end ledger export stops with error 42.',
+    supportKey: 'ACME-ERP-0001',
+    module: 'Ledger',
+    origin: { channel: 'slack', address: 'slack:C1' },
+    ...overrides,
+  });
+  if (!result.ok) throw new Error(`openCase failed: ${result.message}`);
+  return result.value.case;
+};
