@@ -1,0 +1,77 @@
+import { makeDeliverOutbox } from '../../../src/use-cases/deliver-outbox.js';
+import { MongoOutboxStore } from '../../../src/store/cases/mongo-outbox-store.js';
+import { createCaseModels } from '../../../src/store/cases/models.js';
+import { openAs, RecordingNotifier, startCoreFixture, type CoreFixture } from '../../support/core-fixture.js';
+
+describe('the outbox worker', () => {
+  let fx: CoreFixture;
+  beforeAll(async () => {
+    fx = await startCoreFixture('outbox', { failFirst: 2 });
+  });
+  afterAll(() => fx.close());
+
+  const drain = async (deliver: () => Promise<boolean>) => {
+    for (let round = 0; round < 20; round += 1) {
+      while (await deliver());
+      fx.clock.advance(60_000);
+    }
+  };
+
+  it('delivers each entry exactly once even when the notifier fails twice first', async () => {
+    const opened = await openAs(fx);
+    await drain(fx.core.deliverOutbox);
+    const stored = (await fx.core.cases.findById(opened.id))!;
+    expect(stored.outbox).toHaveLength(2);
+    for (const entry of stored.outbox) {
+      expect(entry).toMatchObject({ state: 'delivered', attempts: 3 });
+      expect(fx.notifier.calls.get(entry.id)).toBe(3);
+      expect(fx.notifier.delivered.filter((n) => n.entry.id === entry.id)).toHaveLength(1);
+    }
+    expect(stored.outbox[0]?.lastError).toBe('chat is down (call 2)');
+  });
+
+  it('delivers only the new entries after a later change to the same case', async () => {
+    const opened = await openAs(fx);
+    await drain(fx.core.deliverOutbox);
+    await fx.core.useCases.claimCase({ ref: { caseId: opened.id }, actor: await fx.agent() });
+    await drain(fx.core.deliverOutbox);
+    const stored = (await fx.core.cases.findById(opened.id))!;
+    expect(stored.outbox.length).toBeGreaterThan(2);
+    for (const entry of stored.outbox) {
+      expect(entry.state).toBe('delivered');
+      expect(fx.notifier.delivered.filter((n) => n.entry.id === entry.id)).toHaveLength(1);
+    }
+  });
+
+  it('never delivers an entry twice when two workers race for the same cases', async () => {
+    const cases = await Promise.all(Array.from({ length: 10 }, () => openAs(fx)));
+    const notifier = new RecordingNotifier();
+    const store = new MongoOutboxStore(createCaseModels(fx.connection));
+    const worker = (owner: string) => makeDeliverOutbox({ outbox: store, notifier, clock: fx.clock, owner });
+    const [a, b] = [worker('a'), worker('b')];
+    await Promise.all([drain(a), drain(b)]);
+    const ids = notifier.delivered.map((n) => n.entry.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toHaveLength(cases.length * 2);
+  });
+
+  it('gives up after the configured attempts and keeps the entry as dead', async () => {
+    const opened = await openAs(fx);
+    const dead: string[] = [];
+    const deliver = makeDeliverOutbox({
+      outbox: new MongoOutboxStore(createCaseModels(fx.connection)),
+      notifier: { deliver: () => Promise.reject(new Error('token revoked')) },
+      clock: fx.clock,
+      owner: 'c',
+      maxAttempts: 3,
+      onDead: (entry) => dead.push(entry.id),
+    });
+    await drain(deliver);
+    const stored = (await fx.core.cases.findById(opened.id))!;
+    expect(stored.outbox.map((e) => [e.state, e.attempts])).toEqual([
+      ['dead', 3],
+      ['dead', 3],
+    ]);
+    expect(dead).toHaveLength(2);
+  });
+});
