@@ -31,4 +31,5 @@ export const fail = (
   code: FailureCode,
   message: string,
   details?: Readonly<Record<string, unknown>>,
-): Failure => (details === undefined ? { ok: false, code, message } : { ok: false, code, message, details });
+): Failure =>
+  details === undefined ? { ok: false, code, message } : { ok: false, code, message, details };

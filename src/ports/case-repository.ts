@@ -43,6 +43,11 @@ export interface CaseRepository {
   findByNumber(number: string): Promise<CaseState | undefined>;
   findByIntakeKey(intakeKey: string): Promise<CaseState | undefined>;
   /**
+   * Reserves an idempotency key for a case id about to be created. Returns the id that
+   * owns the key: `caseId` when this call won, or the id an earlier attempt reserved.
+   */
+  claimIntakeKey(intakeKey: string, caseId: string): Promise<string>;
+  /**
    * Applies a change in one atomic single-document update, only if the case is still at
    * `expectedVersion`. Returns the case after the change, or undefined on a version conflict.
    */

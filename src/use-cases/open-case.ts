@@ -67,8 +67,14 @@ export const makeOpenCase =
     const parsed = openCaseCommand.safeParse(input);
     if (!parsed.success) return invalid(parsed.error);
     const command = parsed.data;
-    if (command.intakeKey) {
-      const existing = await deps.cases.findByIntakeKey(command.intakeKey);
+    // The key is reserved before the case exists, so a retry after a crash in between
+    // creates the case under the same id instead of a second one.
+    const fresh = deps.newId();
+    const id = command.intakeKey
+      ? await deps.cases.claimIntakeKey(command.intakeKey, fresh)
+      : fresh;
+    if (id !== fresh) {
+      const existing = await deps.cases.findById(id);
       if (existing) return ok({ case: existing, created: false });
     }
     const now = deps.clock.now();
@@ -87,7 +93,6 @@ export const makeOpenCase =
       ...(command.module ? { module: command.module } : {}),
     });
     const seq = await deps.cases.nextSeq(deps.caseNumber.start);
-    const id = deps.newId();
     const today = now.toISOString().slice(0, 10);
     const state = buildNewCase(
       deps.workflow,

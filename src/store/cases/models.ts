@@ -124,9 +124,19 @@ const counterSchema = new Schema(
   { collection: 'counters', versionKey: false, autoIndex: false },
 );
 
+/**
+ * Idempotency keys of intake (a Slack event id, a modal submission id) → the case they
+ * created. Keyed by `_id` so the check is one primary-key lookup on any server.
+ */
+const processedEventSchema = new Schema(
+  { _id: { type: String, required: true }, caseId: { type: String, required: true }, at: Date },
+  { collection: 'processedEvents', versionKey: false, autoIndex: false },
+);
+
 export interface CaseModels {
   readonly Case: Model<Record<string, unknown>>;
   readonly Counter: Model<{ _id: string; seq: number }>;
+  readonly ProcessedEvent: Model<{ _id: string; caseId: string; at: Date }>;
 }
 
 /** Models bound to one connection (tests use one database per file). */
@@ -134,7 +144,11 @@ export const createCaseModels = (connection: Connection = mongoose.connection): 
   // Mongoose's inferred model types are unwieldy; documents are validated on read instead.
   const model = <T>(name: string, schema: Schema): Model<T> =>
     (connection.models[name] ?? connection.model(name, schema)) as unknown as Model<T>;
-  return { Case: model('Case', caseSchema), Counter: model('Counter', counterSchema) };
+  return {
+    Case: model('Case', caseSchema),
+    Counter: model('Counter', counterSchema),
+    ProcessedEvent: model('ProcessedEvent', processedEventSchema),
+  };
 };
 
 export const ensureCaseIndexes = async (models: CaseModels): Promise<void> => {

@@ -92,7 +92,10 @@ export class MongoCaseRepository implements CaseRepository {
   }
 
   async nextSeq(start: number): Promise<number> {
-    const counters = this.models.Counter.collection as unknown as Collection<{ _id: string; seq: number }>;
+    const counters = this.models.Counter.collection as unknown as Collection<{
+      _id: string;
+      seq: number;
+    }>;
     const counter = await counters.findOneAndUpdate(
       { _id: 'case' },
       { $inc: { seq: 1 } },
@@ -107,9 +110,27 @@ export class MongoCaseRepository implements CaseRepository {
       return { inserted: true };
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
-      const existing = await this.findByIntakeKey(state.intakeKey);
+      const existing =
+        (await this.findById(state.id)) ?? (await this.findByIntakeKey(state.intakeKey));
       if (!existing) throw error;
       return { inserted: false, existing };
+    }
+  }
+
+  async claimIntakeKey(intakeKey: string, caseId: string): Promise<string> {
+    const keys = this.models.ProcessedEvent.collection as unknown as Collection<{
+      _id: string;
+      caseId: string;
+      at: Date;
+    }>;
+    try {
+      await keys.insertOne({ _id: intakeKey, caseId, at: new Date() });
+      return caseId;
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+      const owner = await keys.findOne({ _id: intakeKey });
+      if (!owner) throw error;
+      return owner.caseId;
     }
   }
 

@@ -74,9 +74,12 @@ export class MongoOutboxStore implements OutboxStore {
     );
     if (released.matchedCount === 0) {
       // New entries arrived while we worked: keep their due time, just free the lease.
-      await this.cases.updateOne({ _id: caseId, outboxLeaseOwner: owner }, {
-        $set: { outboxLeaseUntil: null, outboxLeaseOwner: null },
-      });
+      await this.cases.updateOne(
+        { _id: caseId, outboxLeaseOwner: owner },
+        {
+          $set: { outboxLeaseUntil: null, outboxLeaseOwner: null },
+        },
+      );
     }
   }
 }

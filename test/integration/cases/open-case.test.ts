@@ -59,6 +59,24 @@ describe('opening a case', () => {
     );
   });
 
+  it('finishes a case whose intake key was reserved by an attempt that died before writing it', async () => {
+    await fx.core.cases.claimIntakeKey('slack:Ev0002', 'case-from-dead-attempt');
+    const retried = await fx.core.useCases.openCase({ actor: await fx.customer(), title: 'retry', intakeKey: 'slack:Ev0002' });
+    expect(retried.ok && retried.value).toMatchObject({ created: true, case: { id: 'case-from-dead-attempt' } });
+    const again = await fx.core.useCases.openCase({ actor: await fx.customer(), title: 'retry', intakeKey: 'slack:Ev0002' });
+    expect(again.ok && again.value).toMatchObject({ created: false, case: { id: 'case-from-dead-attempt' } });
+  });
+
+  it('opens one case for ten simultaneous deliveries of the same event', async () => {
+    const actor = await fx.customer();
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => fx.core.useCases.openCase({ actor, title: 'dup', intakeKey: 'slack:Ev0003' })),
+    );
+    const ids = new Set(results.map((r) => (r.ok ? r.value.case.id : r.message)));
+    expect(ids.size).toBe(1);
+    expect(results.filter((r) => r.ok && r.value.created)).toHaveLength(1);
+  });
+
   it('gives 50 concurrent opens 50 distinct numbers', async () => {
     const actor = await fx.customer();
     const results = await Promise.all(
