@@ -45,19 +45,51 @@ const SEED = {
   agents: [
     { email: 'ana@desk.example', name: 'Ana', roles: ['agent'], queues: ['finance'] },
     { email: 'ben@desk.example', name: 'Ben', roles: ['lead'], queues: ['general'] },
-    ...Array.from({ length: 20 }, (_, i) => ({ email: `agent${i}@desk.example`, name: `Agent ${i}`, roles: ['agent'] })),
+    ...Array.from({ length: 20 }, (_, i) => ({
+      email: `agent${i}@desk.example`,
+      name: `Agent ${i}`,
+      roles: ['agent'],
+    })),
   ],
   contacts: [
     { email: 'carol@acme.example', name: 'Carol', organizationKey: 'acme' },
     { email: 'dave@globex.example', name: 'Dave', organizationKey: 'globex' },
   ],
   installations: [
-    { organizationKey: 'acme', productKey: 'erp', version: '2.0', environment: 'production', supportKey: 'ACME-ERP-0001' },
-    { organizationKey: 'globex', productKey: 'erp', version: '1.0', environment: 'production', supportKey: 'GLBX-ERP-0001' },
+    {
+      organizationKey: 'acme',
+      productKey: 'erp',
+      version: '2.0',
+      environment: 'production',
+      supportKey: 'ACME-ERP-0001',
+    },
+    {
+      organizationKey: 'globex',
+      productKey: 'erp',
+      version: '1.0',
+      environment: 'production',
+      supportKey: 'GLBX-ERP-0001',
+    },
   ],
   contracts: [
-    { key: 'C-ACME', organizationKey: 'acme', level: 'gold', slaPolicy: 'gold', startsOn: '2026-01-01', expiresOn: '2027-12-31', supportKeys: ['ACME-ERP-0001'] },
-    { key: 'C-GLBX', organizationKey: 'globex', level: 'silver', slaPolicy: 'silver', startsOn: '2024-01-01', expiresOn: '2025-12-31', supportKeys: ['GLBX-ERP-0001'] },
+    {
+      key: 'C-ACME',
+      organizationKey: 'acme',
+      level: 'gold',
+      slaPolicy: 'gold',
+      startsOn: '2026-01-01',
+      expiresOn: '2027-12-31',
+      supportKeys: ['ACME-ERP-0001'],
+    },
+    {
+      key: 'C-GLBX',
+      organizationKey: 'globex',
+      level: 'silver',
+      slaPolicy: 'silver',
+      startsOn: '2024-01-01',
+      expiresOn: '2025-12-31',
+      supportKeys: ['GLBX-ERP-0001'],
+    },
   ],
 } as const;
 
@@ -93,16 +125,36 @@ export const startCoreFixture = async (
     newId: randomUUID,
     directoryCacheMs: 0,
   });
-  const contact = async (email = 'carol@acme.example') => (await core.directory.findContactByEmail(email))!;
+  const contact = async (email = 'carol@acme.example') =>
+    (await core.directory.findContactByEmail(email))!;
   const customer = async (email?: string) => {
     const c = await contact(email);
-    return { kind: 'customer' as const, contactId: c.id, organizationId: c.organizationId, name: c.name };
+    return {
+      kind: 'customer' as const,
+      contactId: c.id,
+      organizationId: c.organizationId,
+      name: c.name,
+    };
   };
   const agent = async (email = 'ana@desk.example') => {
     const a: Agent = (await core.directory.findAgentByEmail(email))!;
-    return { kind: 'staff' as const, agentId: a.id, role: a.roles.includes('lead') ? ('lead' as const) : ('agent' as const), name: a.name };
+    return {
+      kind: 'staff' as const,
+      agentId: a.id,
+      role: a.roles.includes('lead') ? ('lead' as const) : ('agent' as const),
+      name: a.name,
+    };
   };
-  return { core, connection, clock, notifier, customer, agent, contact, close: () => closeTestDatabase(connection) };
+  return {
+    core,
+    connection,
+    clock,
+    notifier,
+    customer,
+    agent,
+    contact,
+    close: () => closeTestDatabase(connection),
+  };
 };
 
 /** Opens a case as the customer and returns it; fails the test on any refusal. */

@@ -7,9 +7,14 @@ import mongoose from 'mongoose';
  */
 export const connectTestDatabase = async (name = 'test'): Promise<mongoose.Connection> => {
   const uri = process.env.MONGODB_URI;
-  if (!uri) throw new Error('MONGODB_URI is not set: run integration tests through jest (global setup)');
+  if (!uri)
+    throw new Error('MONGODB_URI is not set: run integration tests through jest (global setup)');
   const dbName = `caseline_${name.replace(/[^a-z0-9]/gi, '_')}_${randomUUID().slice(0, 8)}`;
-  const connection = mongoose.createConnection(uri, { dbName, autoIndex: false, serverSelectionTimeoutMS: 10_000 });
+  const connection = mongoose.createConnection(uri, {
+    dbName,
+    autoIndex: false,
+    serverSelectionTimeoutMS: 10_000,
+  });
   await connection.asPromise();
   return connection;
 };

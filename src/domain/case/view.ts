@@ -13,6 +13,7 @@ export type CustomerCaseView = Omit<
   | 'minutesLogged'
   | 'intakeKey'
   | 'queueKey'
+  | 'assigneeId'
 > & { readonly events: readonly CaseEvent[] };
 
 export type StaffCaseView = Omit<CaseState, 'outbox'>;
@@ -21,14 +22,14 @@ export type CaseView =
   | { readonly audience: 'customer'; readonly case: CustomerCaseView }
   | { readonly audience: 'staff'; readonly case: StaffCaseView };
 
-// Data fields of public events that still describe internals (who was assigned before).
+// Staff ids and prior assignees are the desk's business; names are what customers see.
 const stripEventForCustomer = (event: CaseEvent): CaseEvent => {
+  const { minutes: _minutes, data, ...rest } = event;
+  const actor = event.actor.kind === 'staff' ? { ...event.actor, id: 'staff' } : event.actor;
   if (event.type !== 'claimed' && event.type !== 'assigned') {
-    const { minutes: _minutes, ...rest } = event;
-    return rest;
+    return { ...rest, actor, ...(data ? { data } : {}) };
   }
-  const { minutes: _minutes, data: _data, ...rest } = event;
-  return { ...rest, data: { assigneeName: event.data?.assigneeName ?? null } };
+  return { ...rest, actor, data: { assigneeName: data?.assigneeName ?? null } };
 };
 
 /** Customers of another organization get "not found": a case's existence is not theirs to learn. */
@@ -50,6 +51,7 @@ export const viewCase = (state: CaseState, actor: Actor): Result<CaseView> => {
     minutesLogged: _m,
     intakeKey: _i,
     queueKey: _q,
+    assigneeId: _a,
     events,
     ...visible
   } = state;

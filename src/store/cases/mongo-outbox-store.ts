@@ -1,4 +1,4 @@
-import type { Collection, Document, Filter } from 'mongodb';
+import type { Collection } from 'mongodb';
 import type { ClaimedOutbox, DeliveryFailure, OutboxStore } from '../../ports/outbox-store.js';
 import { toCaseState } from './case-document.js';
 import type { CaseModels, StoredCase } from './models.js';

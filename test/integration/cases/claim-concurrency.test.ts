@@ -9,7 +9,9 @@ describe('claiming a case', () => {
 
   it('gives 20 simultaneous claims exactly one owner and 19 clear refusals', async () => {
     const opened = await openAs(fx);
-    const agents = await Promise.all(Array.from({ length: 20 }, (_, i) => fx.agent(`agent${i}@desk.example`)));
+    const agents = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => fx.agent(`agent${i}@desk.example`)),
+    );
     const results = await Promise.all(
       agents.map((actor) => fx.core.useCases.claimCase({ ref: { caseId: opened.id }, actor })),
     );
@@ -19,7 +21,11 @@ describe('claiming a case', () => {
     expect(refusals).toHaveLength(19);
     const owner = winners[0]!.ok ? winners[0]!.value.case.assigneeName : undefined;
     for (const refusal of refusals) {
-      expect(refusal).toMatchObject({ ok: false, code: 'already-claimed', message: `Already claimed by ${owner}.` });
+      expect(refusal).toMatchObject({
+        ok: false,
+        code: 'already-claimed',
+        message: `Already claimed by ${owner}.`,
+      });
     }
     const stored = await fx.core.cases.findById(opened.id);
     expect(stored?.events.filter((e) => e.type === 'claimed')).toHaveLength(1);
@@ -28,9 +34,18 @@ describe('claiming a case', () => {
 
   it('moves a new case on to its working status and tells the customer someone is on it', async () => {
     const opened = await openAs(fx);
-    const result = await fx.core.useCases.claimCase({ ref: { caseNumber: opened.number }, actor: await fx.agent() });
-    expect(result.ok && result.value.case).toMatchObject({ status: 'on-hand', statusCategory: 'open', assigneeName: 'Ana' });
-    const milestones = result.ok ? result.value.case.outbox.filter((o) => o.topic === 'milestone') : [];
+    const result = await fx.core.useCases.claimCase({
+      ref: { caseNumber: opened.number },
+      actor: await fx.agent(),
+    });
+    expect(result.ok && result.value.case).toMatchObject({
+      status: 'on-hand',
+      statusCategory: 'open',
+      assigneeName: 'Ana',
+    });
+    const milestones = result.ok
+      ? result.value.case.outbox.filter((o) => o.topic === 'milestone')
+      : [];
     expect(milestones.map((m) => m.audience)).toEqual(['customer']);
   });
 

@@ -9,7 +9,10 @@ describe('what a customer may do and see', () => {
 
   it('cannot claim a case', async () => {
     const opened = await openAs(fx);
-    const result = await fx.core.useCases.claimCase({ ref: { caseId: opened.id }, actor: await fx.customer() });
+    const result = await fx.core.useCases.claimCase({
+      ref: { caseId: opened.id },
+      actor: await fx.customer(),
+    });
     expect(result).toMatchObject({ ok: false, code: 'not-allowed' });
     expect((await fx.core.cases.findById(opened.id))?.assigneeId).toBeUndefined();
   });
@@ -28,7 +31,11 @@ describe('what a customer may do and see', () => {
 
   it('cannot write internal notes', async () => {
     const opened = await openAs(fx);
-    const result = await fx.core.useCases.addInternalNote({ ref: { caseId: opened.id }, actor: await fx.customer(), text: 'hi' });
+    const result = await fx.core.useCases.addInternalNote({
+      ref: { caseId: opened.id },
+      actor: await fx.customer(),
+      text: 'hi',
+    });
     expect(result).toMatchObject({ ok: false, code: 'not-allowed' });
   });
 
@@ -36,10 +43,26 @@ describe('what a customer may do and see', () => {
     const opened = await openAs(fx);
     const agent = await fx.agent();
     await fx.core.useCases.claimCase({ ref: { caseId: opened.id }, actor: agent });
-    await fx.core.useCases.addInternalNote({ ref: { caseId: opened.id }, actor: agent, text: 'SECRET: VPN password is in the vault' });
-    await fx.core.useCases.logTime({ ref: { caseId: opened.id }, actor: agent, minutes: 15, note: 'SECRET reading logs' });
-    await fx.core.useCases.replyToCustomer({ ref: { caseId: opened.id }, actor: agent, text: 'We found the cause: a locked period.' });
-    const view = await fx.core.useCases.getCase({ ref: { caseId: opened.id }, actor: await fx.customer() });
+    await fx.core.useCases.addInternalNote({
+      ref: { caseId: opened.id },
+      actor: agent,
+      text: 'SECRET: VPN password is in the vault',
+    });
+    await fx.core.useCases.logTime({
+      ref: { caseId: opened.id },
+      actor: agent,
+      minutes: 15,
+      note: 'SECRET reading logs',
+    });
+    await fx.core.useCases.replyToCustomer({
+      ref: { caseId: opened.id },
+      actor: agent,
+      text: 'We found the cause: a locked period.',
+    });
+    const view = await fx.core.useCases.getCase({
+      ref: { caseId: opened.id },
+      actor: await fx.customer(),
+    });
     expect(view.ok && view.value.audience).toBe('customer');
     const text = JSON.stringify(view.ok ? view.value.case : null);
     expect(text).not.toContain('SECRET');
@@ -48,18 +71,30 @@ describe('what a customer may do and see', () => {
     expect(text).toContain('We found the cause');
 
     while (await fx.core.deliverOutbox());
-    const toCustomer = fx.notifier.delivered.filter((n) => n.audience === 'customer' && n.case.id === opened.id);
+    const toCustomer = fx.notifier.delivered.filter(
+      (n) => n.audience === 'customer' && n.case.id === opened.id,
+    );
     expect(toCustomer.length).toBeGreaterThan(0);
     expect(JSON.stringify(toCustomer)).not.toContain('SECRET');
-    const toStaff = fx.notifier.delivered.filter((n) => n.audience === 'staff' && n.case.id === opened.id);
+    const toStaff = fx.notifier.delivered.filter(
+      (n) => n.audience === 'staff' && n.case.id === opened.id,
+    );
     expect(JSON.stringify(toStaff)).toContain('SECRET: VPN password');
   });
 
   it("cannot see or act on another organization's cases", async () => {
     const opened = await openAs(fx);
     const stranger = await fx.customer('dave@globex.example');
-    expect(await fx.core.useCases.getCase({ ref: { caseId: opened.id }, actor: stranger })).toMatchObject({ ok: false, code: 'not-found' });
-    expect(await fx.core.useCases.replyToCustomer({ ref: { caseId: opened.id }, actor: stranger, text: 'hi' })).toMatchObject({
+    expect(
+      await fx.core.useCases.getCase({ ref: { caseId: opened.id }, actor: stranger }),
+    ).toMatchObject({ ok: false, code: 'not-found' });
+    expect(
+      await fx.core.useCases.replyToCustomer({
+        ref: { caseId: opened.id },
+        actor: stranger,
+        text: 'hi',
+      }),
+    ).toMatchObject({
       ok: false,
       code: 'not-found',
     });
@@ -71,8 +106,16 @@ describe('what a customer may do and see', () => {
     const opened = await openAs(fx);
     const agent = await fx.agent();
     await fx.core.useCases.claimCase({ ref: { caseId: opened.id }, actor: agent });
-    await fx.core.useCases.transitionCase({ ref: { caseId: opened.id }, actor: agent, to: 'waiting-on-customer' });
-    const reply = await fx.core.useCases.replyToCustomer({ ref: { caseId: opened.id }, actor: await fx.customer(), text: 'Here is the log.' });
+    await fx.core.useCases.transitionCase({
+      ref: { caseId: opened.id },
+      actor: agent,
+      to: 'waiting-on-customer',
+    });
+    const reply = await fx.core.useCases.replyToCustomer({
+      ref: { caseId: opened.id },
+      actor: await fx.customer(),
+      text: 'Here is the log.',
+    });
     expect(reply.ok && reply.value.case.status).toBe('on-hand');
   });
 });

@@ -39,7 +39,11 @@ describe('opening a case', () => {
     const unknownKey = await openAs(fx, { supportKey: 'NOPE-0000' });
     expect(unknownKey.flags).toContain('unknown-support-key');
     const globex = await fx.customer('dave@globex.example');
-    const result = await fx.core.useCases.openCase({ actor: globex, title: 'POS down', supportKey: 'GLBX-ERP-0001' });
+    const result = await fx.core.useCases.openCase({
+      actor: globex,
+      title: 'POS down',
+      supportKey: 'GLBX-ERP-0001',
+    });
     expect(result.ok && result.value.case.flags).toEqual(['expired-contract']);
   });
 
@@ -52,25 +56,49 @@ describe('opening a case', () => {
 
   it('returns the same case for a repeated intake key (a retried chat event)', async () => {
     const first = await openAs(fx, { intakeKey: 'slack:Ev0001' });
-    const again = await fx.core.useCases.openCase({ actor: await fx.customer(), title: 'again', intakeKey: 'slack:Ev0001' });
-    expect(again.ok && again.value).toMatchObject({ created: false, case: { number: first.number } });
+    const again = await fx.core.useCases.openCase({
+      actor: await fx.customer(),
+      title: 'again',
+      intakeKey: 'slack:Ev0001',
+    });
+    expect(again.ok && again.value).toMatchObject({
+      created: false,
+      case: { number: first.number },
+    });
     expect(await fx.core.cases.list({ organizationKey: 'acme', limit: 1000 })).toHaveLength(
-      (await fx.core.cases.list({ limit: 1000 })).filter((c) => c.organizationKey === 'acme').length,
+      (await fx.core.cases.list({ limit: 1000 })).filter((c) => c.organizationKey === 'acme')
+        .length,
     );
   });
 
   it('finishes a case whose intake key was reserved by an attempt that died before writing it', async () => {
     await fx.core.cases.claimIntakeKey('slack:Ev0002', 'case-from-dead-attempt');
-    const retried = await fx.core.useCases.openCase({ actor: await fx.customer(), title: 'retry', intakeKey: 'slack:Ev0002' });
-    expect(retried.ok && retried.value).toMatchObject({ created: true, case: { id: 'case-from-dead-attempt' } });
-    const again = await fx.core.useCases.openCase({ actor: await fx.customer(), title: 'retry', intakeKey: 'slack:Ev0002' });
-    expect(again.ok && again.value).toMatchObject({ created: false, case: { id: 'case-from-dead-attempt' } });
+    const retried = await fx.core.useCases.openCase({
+      actor: await fx.customer(),
+      title: 'retry',
+      intakeKey: 'slack:Ev0002',
+    });
+    expect(retried.ok && retried.value).toMatchObject({
+      created: true,
+      case: { id: 'case-from-dead-attempt' },
+    });
+    const again = await fx.core.useCases.openCase({
+      actor: await fx.customer(),
+      title: 'retry',
+      intakeKey: 'slack:Ev0002',
+    });
+    expect(again.ok && again.value).toMatchObject({
+      created: false,
+      case: { id: 'case-from-dead-attempt' },
+    });
   });
 
   it('opens one case for ten simultaneous deliveries of the same event', async () => {
     const actor = await fx.customer();
     const results = await Promise.all(
-      Array.from({ length: 10 }, () => fx.core.useCases.openCase({ actor, title: 'dup', intakeKey: 'slack:Ev0003' })),
+      Array.from({ length: 10 }, () =>
+        fx.core.useCases.openCase({ actor, title: 'dup', intakeKey: 'slack:Ev0003' }),
+      ),
     );
     const ids = new Set(results.map((r) => (r.ok ? r.value.case.id : r.message)));
     expect(ids.size).toBe(1);
@@ -80,7 +108,9 @@ describe('opening a case', () => {
   it('gives 50 concurrent opens 50 distinct numbers', async () => {
     const actor = await fx.customer();
     const results = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => fx.core.useCases.openCase({ actor, title: `Concurrent ${i}` })),
+      Array.from({ length: 50 }, (_, i) =>
+        fx.core.useCases.openCase({ actor, title: `Concurrent ${i}` }),
+      ),
     );
     const numbers = results.map((r) => (r.ok ? r.value.case.number : r.message));
     expect(new Set(numbers).size).toBe(50);
@@ -89,7 +119,11 @@ describe('opening a case', () => {
 
   it('rejects bad input with the reason and stores nothing', async () => {
     const before = (await fx.core.cases.list({ limit: 1000 })).length;
-    const result = await fx.core.useCases.openCase({ actor: await fx.customer(), title: '  ', priority: 'asap' });
+    const result = await fx.core.useCases.openCase({
+      actor: await fx.customer(),
+      title: '  ',
+      priority: 'asap',
+    });
     expect(result).toMatchObject({ ok: false, code: 'invalid-input' });
     expect(!result.ok && result.message).toMatch(/title: A case needs a title.*priority/);
     expect((await fx.core.cases.list({ limit: 1000 })).length).toBe(before);
@@ -104,7 +138,14 @@ describe('opening a case', () => {
       module: 'Payroll',
       origin: { channel: 'phone' },
     });
-    expect(result.ok && result.value.case).toMatchObject({ contactName: 'Carol', origin: { channel: 'phone' }, queueKey: 'general' });
-    expect(result.ok && result.value.case.events[0]?.actor).toMatchObject({ name: 'Ana', role: 'agent' });
+    expect(result.ok && result.value.case).toMatchObject({
+      contactName: 'Carol',
+      origin: { channel: 'phone' },
+      queueKey: 'general',
+    });
+    expect(result.ok && result.value.case.events[0]?.actor).toMatchObject({
+      name: 'Ana',
+      role: 'agent',
+    });
   });
 });

@@ -19,15 +19,28 @@ describe('the database bootstrap', () => {
       ephemeral: true,
       log: () => undefined,
       candidates: [
-        { kind: 'mongod', unavailable: () => 'no `mongod` on PATH', start: () => Promise.reject(new Error('unused')) },
-        { kind: 'ferretdb', unavailable: () => undefined, start: () => Promise.reject(new Error('build failed')) },
+        {
+          kind: 'mongod',
+          unavailable: () => 'no `mongod` on PATH',
+          start: () => Promise.reject(new Error('unused')),
+        },
+        {
+          kind: 'ferretdb',
+          unavailable: () => undefined,
+          start: () => Promise.reject(new Error('build failed')),
+        },
       ],
     });
-    await expect(attempt).rejects.toThrow(/MONGODB_URI[\s\S]*mongod[\s\S]*FerretDB[\s\S]*memory-server[\s\S]*build failed/);
+    await expect(attempt).rejects.toThrow(
+      /MONGODB_URI[\s\S]*mongod[\s\S]*FerretDB[\s\S]*memory-server[\s\S]*build failed/,
+    );
   });
 
   it('uses MONGODB_URI as given without starting anything', async () => {
-    const handle = await startDatabase({ mongodbUri: 'mongodb://db.example:27017/x', log: () => undefined });
+    const handle = await startDatabase({
+      mongodbUri: 'mongodb://db.example:27017/x',
+      log: () => undefined,
+    });
     expect(handle).toMatchObject({ uri: 'mongodb://db.example:27017/x', kind: 'external' });
     await handle.stop();
   });
@@ -43,7 +56,10 @@ describe('the test server', () => {
       await docs.insertOne({ _id: 'case', version: 1 });
       const results = await Promise.all(
         Array.from({ length: 20 }, (_, i) =>
-          docs.findOneAndUpdate({ _id: 'case', version: 1 }, { $inc: { version: 1 }, $set: { owner: i } }),
+          docs.findOneAndUpdate(
+            { _id: 'case', version: 1 },
+            { $inc: { version: 1 }, $set: { owner: i } },
+          ),
         ),
       );
       expect(results.filter(Boolean)).toHaveLength(1);
