@@ -7,6 +7,10 @@ import {
   TO_CLOSED,
   TO_SOLVED,
   WITHDRAWN,
+  NEW_STATUS,
+  WAITING_ON_CUSTOMER_STATUS,
+  SOLVED_STATUS,
+  CLOSED_STATUS,
 } from './preset-parts.js';
 
 /**
@@ -20,13 +24,7 @@ export const CASE_MANAGEMENT_WORKFLOW = definePreset({
   reopenTo: 'in-progress',
   taskStatuses: ['queued', 'in-progress', 'completed'],
   statuses: [
-    {
-      id: 'new',
-      name: 'New',
-      category: 'new',
-      customerLabel: 'Received',
-      customerSentence: 'We have your request and will respond by {nextUpdate}.',
-    },
+    NEW_STATUS,
     {
       id: 'queued',
       name: 'Queued',
@@ -42,22 +40,8 @@ export const CASE_MANAGEMENT_WORKFLOW = definePreset({
       customerLabel: 'In progress',
       customerSentence: 'A specialist is working on your request. Next update by {nextUpdate}.',
     },
-    {
-      id: 'waiting-on-customer',
-      name: 'Waiting on customer',
-      category: 'pending-customer',
-      customerLabel: 'Waiting for your reply',
-      customerSentence:
-        'We need a reply from you to continue. Answer in this thread and we will pick it up right away.',
-    },
-    {
-      id: 'solved',
-      name: 'Solved',
-      category: 'solved',
-      customerLabel: 'Solved',
-      customerSentence:
-        'We sent you the solution. If it works, close the request; if not, reply here and we will pick it up again.',
-    },
+    WAITING_ON_CUSTOMER_STATUS,
+    SOLVED_STATUS,
     {
       id: 'completed',
       name: 'Completed',
@@ -66,13 +50,7 @@ export const CASE_MANAGEMENT_WORKFLOW = definePreset({
       customerSentence:
         'Your request is complete. If anything still needs attention, reply here and we will reopen it.',
     },
-    {
-      id: 'closed',
-      name: 'Closed',
-      category: 'closed',
-      customerLabel: 'Closed',
-      customerSentence: 'This request is closed. Send a new message if you need more help.',
-    },
+    CLOSED_STATUS,
   ],
   transitions: [
     move(['new'], 'queued', STAFF, 'Queue'),

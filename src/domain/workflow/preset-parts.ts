@@ -1,5 +1,5 @@
 import type { Role } from '../roles.js';
-import type { Requirement, Transition, Workflow } from './types.js';
+import type { Requirement, Status, Transition, Workflow } from './types.js';
 
 /** Who moves cases day to day. Leads and admins do everything agents do. */
 export const STAFF: readonly Role[] = ['agent', 'lead', 'admin'];
@@ -38,3 +38,38 @@ const deepFreeze = <T>(value: T): T => {
 };
 
 export const definePreset = (workflow: Workflow): Workflow => deepFreeze(workflow);
+
+/** Statuses that read the same in several presets. */
+export const NEW_STATUS: Status = {
+  id: 'new',
+  name: 'New',
+  category: 'new',
+  customerLabel: 'Received',
+  customerSentence: 'We have your request and will respond by {nextUpdate}.',
+};
+
+export const WAITING_ON_CUSTOMER_STATUS: Status = {
+  id: 'waiting-on-customer',
+  name: 'Waiting on customer',
+  category: 'pending-customer',
+  customerLabel: 'Waiting for your reply',
+  customerSentence:
+    'We need a reply from you to continue. Answer in this thread and we will pick it up right away.',
+};
+
+export const SOLVED_STATUS: Status = {
+  id: 'solved',
+  name: 'Solved',
+  category: 'solved',
+  customerLabel: 'Solved',
+  customerSentence:
+    'We sent you the solution. If it works, close the request; if not, reply here and we will pick it up again.',
+};
+
+export const CLOSED_STATUS: Status = {
+  id: 'closed',
+  name: 'Closed',
+  category: 'closed',
+  customerLabel: 'Closed',
+  customerSentence: 'This request is closed. Send a new message if you need more help.',
+};

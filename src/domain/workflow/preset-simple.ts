@@ -7,6 +7,10 @@ import {
   TO_CLOSED,
   TO_SOLVED,
   WITHDRAWN,
+  NEW_STATUS,
+  WAITING_ON_CUSTOMER_STATUS,
+  SOLVED_STATUS,
+  CLOSED_STATUS,
 } from './preset-parts.js';
 
 /** New → On hand → Waiting on customer → Solved → Closed: one agent owns the case. */
@@ -15,13 +19,7 @@ export const SIMPLE_WORKFLOW = definePreset({
   initial: 'new',
   reopenTo: 'on-hand',
   statuses: [
-    {
-      id: 'new',
-      name: 'New',
-      category: 'new',
-      customerLabel: 'Received',
-      customerSentence: 'We have your request and will respond by {nextUpdate}.',
-    },
+    NEW_STATUS,
     {
       id: 'on-hand',
       name: 'On hand',
@@ -30,29 +28,9 @@ export const SIMPLE_WORKFLOW = definePreset({
       customerSentence:
         'Someone on our team is working on your request. Next update by {nextUpdate}.',
     },
-    {
-      id: 'waiting-on-customer',
-      name: 'Waiting on customer',
-      category: 'pending-customer',
-      customerLabel: 'Waiting for your reply',
-      customerSentence:
-        'We need a reply from you to continue. Answer in this thread and we will pick it up right away.',
-    },
-    {
-      id: 'solved',
-      name: 'Solved',
-      category: 'solved',
-      customerLabel: 'Solved',
-      customerSentence:
-        'We sent you the solution. If it works, close the request; if not, reply here and we will pick it up again.',
-    },
-    {
-      id: 'closed',
-      name: 'Closed',
-      category: 'closed',
-      customerLabel: 'Closed',
-      customerSentence: 'This request is closed. Send a new message if you need more help.',
-    },
+    WAITING_ON_CUSTOMER_STATUS,
+    SOLVED_STATUS,
+    CLOSED_STATUS,
   ],
   transitions: [
     move(['new'], 'on-hand', STAFF, 'Take on hand', ['assignee']),

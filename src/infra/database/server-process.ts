@@ -64,6 +64,10 @@ export const spawnAndWait = async (
     output += String(error);
     exited = -1;
   });
+  // If this process dies without a clean shutdown, the server must not outlive it.
+  const killOnExit = (): void => void child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.removeListener('exit', killOnExit));
   const uri = `mongodb://127.0.0.1:${port}/`;
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {

@@ -1,46 +1,17 @@
-import type { FailureCode } from '../../../../src/domain/result.js';
-import type { Role } from '../../../../src/domain/roles.js';
-import { WORKFLOW_PRESETS } from '../../../../src/domain/workflow/presets.js';
-import type { WorkflowPresetName } from '../../../../src/domain/workflow/presets.js';
-import { checkTransition } from '../../../../src/domain/workflow/transitions.js';
-import type { TransitionFacts } from '../../../../src/domain/workflow/transitions.js';
-import type { Requirement, Workflow } from '../../../../src/domain/workflow/types.js';
+import {
+  bare,
+  duplicate,
+  edgesFor,
+  fixed,
+  outcome,
+  preset,
+  ready,
+  shape,
+  type Row,
+} from './preset-harness.js';
 
 // Hand-written expectations from PRODUCT.md and the role rules: these fail if the preset
 // declares the wrong edge, role or requirement (presets.test.ts only checks consistency).
-
-const fixed = { type: 'fixed', text: 'Patched the nightly export job.' } as const;
-const duplicate = { type: 'duplicate', text: 'Same as CASE-1041.' } as const;
-const ready: TransitionFacts = {
-  resolution: fixed,
-  resolutionSent: true,
-  openTasks: 0,
-  assigneeId: 'a1',
-};
-const bare: TransitionFacts = { resolutionSent: false, openTasks: 0 };
-
-type Expected = 'ok' | FailureCode | Requirement;
-type Row = readonly [string, Role, string, string, TransitionFacts, Expected];
-
-const outcome = (workflow: Workflow, [, role, from, to, facts]: Row): Expected => {
-  const result = checkTransition(workflow, { from, to, role, facts });
-  if (result.ok) return 'ok';
-  return result.code === 'requirement-missing'
-    ? (result.details?.['requirement'] as Requirement)
-    : result.code;
-};
-
-const edgesFor = (workflow: Workflow, pick: (roles: readonly Role[]) => boolean): string[] =>
-  workflow.transitions
-    .filter((transition) => pick(transition.roles))
-    .flatMap((transition) => transition.from.map((from) => `${from} → ${transition.to}`))
-    .sort();
-
-const preset = (name: WorkflowPresetName): Workflow => WORKFLOW_PRESETS[name];
-const shape = (workflow: Workflow) => ({
-  names: workflow.statuses.map((status) => status.name),
-  categories: Object.fromEntries(workflow.statuses.map((status) => [status.id, status.category])),
-});
 
 describe('the simple preset', () => {
   const workflow = preset('simple');
