@@ -10,6 +10,9 @@ const common = {
 };
 
 export default {
+  // Integration tests start real servers and processes: a generous guard against hangs,
+  // never an assertion about speed.
+  testTimeout: 60_000,
   reporters: ['default', '<rootDir>/test/support/summary-reporter.cjs'],
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
