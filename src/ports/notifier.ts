@@ -26,3 +26,17 @@ export type Notification =
 export interface Notifier {
   deliver(notification: Notification): Promise<void>;
 }
+
+/**
+ * Thrown by a notifier when the chat platform asks to wait (Slack's `ratelimited` with
+ * `Retry-After`, Bot Framework's 429): the outbox retries no sooner than that.
+ */
+export class DeliveryDeferred extends Error {
+  constructor(
+    message: string,
+    readonly retryAfterMs: number,
+  ) {
+    super(message);
+    this.name = 'DeliveryDeferred';
+  }
+}

@@ -6,6 +6,7 @@ import { invalid, runCaseAction, type CaseDeps } from './shared/case-action.js';
 export const addInternalNoteCommand = z.object({
   ref: caseRefSchema,
   text: z.string(),
+  sourceId: z.string().min(1).max(300).optional(),
   ...caseActionBase,
 });
 
@@ -14,6 +15,10 @@ export const makeAddInternalNote = (deps: CaseDeps) => async (input: unknown) =>
   const command = addInternalNoteCommand.safeParse(input);
   if (!command.success) return invalid(command.error);
   return runCaseAction(deps, command.data, 'case::note', (action) =>
-    addInternalNote(action, command.data.text),
+    addInternalNote(
+      action,
+      command.data.text,
+      command.data.sourceId ? { id: command.data.sourceId } : undefined,
+    ),
   );
 };

@@ -1,7 +1,7 @@
 import { viewCase } from '../domain/case/view.js';
 import type { CaseState, OutboxEntry } from '../domain/case/types.js';
 import type { Clock } from '../ports/clock.js';
-import type { Notification, Notifier } from '../ports/notifier.js';
+import { DeliveryDeferred, type Notification, type Notifier } from '../ports/notifier.js';
 import type { OutboxStore } from '../ports/outbox-store.js';
 
 export interface DeliverOutboxDeps {
@@ -69,9 +69,11 @@ export const makeDeliverOutbox = (deps: DeliverOutboxDeps) => async (): Promise<
   const later = (at: Date) => (nextDue = nextDue && nextDue < at ? nextDue : at);
   for (const [index, entry] of state.outbox.entries()) {
     if (entry.state !== 'pending') continue;
+    // In order: a card update must not overtake the card it updates, so a case's
+    // deliveries stop at the first entry that is waiting for a retry.
     if (entry.nextAttemptAt > now) {
       later(entry.nextAttemptAt);
-      continue;
+      break;
     }
     try {
       await deps.notifier.deliver(toNotification(state, entry));
@@ -82,17 +84,22 @@ export const makeDeliverOutbox = (deps: DeliverOutboxDeps) => async (): Promise<
     } catch (error) {
       const attempts = entry.attempts + 1;
       const dead = attempts >= maxAttempts;
-      const nextAttemptAt = new Date(
-        deps.clock.now().getTime() + Math.min(maxBackoffMs, baseBackoffMs * 2 ** (attempts - 1)),
-      );
+      const backoff = Math.min(maxBackoffMs, baseBackoffMs * 2 ** (attempts - 1));
+      const wait =
+        error instanceof DeliveryDeferred ? Math.max(backoff, error.retryAfterMs) : backoff;
+      const nextAttemptAt = new Date(deps.clock.now().getTime() + wait);
       await deps.outbox.markFailed(state.id, index, entry.id, {
         attempts,
         nextAttemptAt,
         error: describe(error),
         dead,
       });
-      if (dead) deps.onDead?.(entry, state, error);
-      else later(nextAttemptAt);
+      if (dead) {
+        deps.onDead?.(entry, state, error);
+        continue;
+      }
+      later(nextAttemptAt);
+      break;
     }
   }
   await deps.outbox.release(state.id, deps.owner, claimed.outboxSeq, nextDue);

@@ -13,6 +13,20 @@ const VAGUE =
 /** True when a public update says nothing specific; adapters show a nudge before sending. */
 export const isVagueUpdate = (text: string): boolean => VAGUE.test(text.trim());
 
+/**
+ * A message that arrived from chat carries its chat id: a redelivery finds it already in
+ * the history and changes nothing, and it is not posted back where it was typed.
+ */
+export interface MessageSource {
+  readonly id: string;
+}
+
+const alreadyRecorded = (input: ActionInput, source: MessageSource | undefined): boolean =>
+  source !== undefined && input.current.events.some((e) => e.data?.sourceId === source.id);
+
+const sourceData = (source: MessageSource | undefined) =>
+  source ? { data: { sourceId: source.id } } : {};
+
 const checkText = (text: string): Result<string> => {
   const trimmed = text.trim();
   if (!trimmed) return fail('invalid-input', 'The message is empty.');
@@ -22,13 +36,23 @@ const checkText = (text: string): Result<string> => {
 };
 
 /** An agent's public reply: the customer sees it, and the first one is the first response. */
-export const replyToCustomer = (input: ActionInput, text: string): Result<CaseChange | null> => {
+export const replyToCustomer = (
+  input: ActionInput,
+  text: string,
+  source?: MessageSource,
+): Result<CaseChange | null> => {
   const checked = checkText(text);
   if (!checked.ok) return checked;
+  if (alreadyRecorded(input, source)) return ok(null);
   const builder = new ChangeBuilder(input);
-  const event = builder.event({ type: 'replied', visibility: 'public', text: checked.value });
+  const event = builder.event({
+    type: 'replied',
+    visibility: 'public',
+    text: checked.value,
+    ...sourceData(source),
+  });
   if (!input.current.firstResponseAt) builder.fields({ firstResponseAt: input.ctx.now });
-  builder.notify({ topic: 'public-message', audience: 'customer', eventId: event.id });
+  if (!source) builder.notify({ topic: 'public-message', audience: 'customer', eventId: event.id });
   builder.refreshCards(true);
   return builder.build();
 };
@@ -41,11 +65,18 @@ export const addCustomerComment = (
   workflow: Workflow,
   input: ActionInput,
   text: string,
+  source?: MessageSource,
 ): Result<CaseChange | null> => {
   const checked = checkText(text);
   if (!checked.ok) return checked;
+  if (alreadyRecorded(input, source)) return ok(null);
   const builder = new ChangeBuilder(input);
-  const event = builder.event({ type: 'commented', visibility: 'public', text: checked.value });
+  const event = builder.event({
+    type: 'commented',
+    visibility: 'public',
+    text: checked.value,
+    ...sourceData(source),
+  });
   builder.notify({ topic: 'public-message', audience: 'staff', eventId: event.id });
   builder.refreshCards(false);
   const { current } = input;
@@ -59,12 +90,22 @@ export const addCustomerComment = (
 };
 
 /** Internal notes stay on the staff side: no customer notification is ever queued. */
-export const addInternalNote = (input: ActionInput, text: string): Result<CaseChange | null> => {
+export const addInternalNote = (
+  input: ActionInput,
+  text: string,
+  source?: MessageSource,
+): Result<CaseChange | null> => {
   const checked = checkText(text);
   if (!checked.ok) return checked;
+  if (alreadyRecorded(input, source)) return ok(null);
   const builder = new ChangeBuilder(input);
-  const event = builder.event({ type: 'note', visibility: 'internal', text: checked.value });
-  builder.notify({ topic: 'internal-message', audience: 'staff', eventId: event.id });
+  const event = builder.event({
+    type: 'note',
+    visibility: 'internal',
+    text: checked.value,
+    ...sourceData(source),
+  });
+  if (!source) builder.notify({ topic: 'internal-message', audience: 'staff', eventId: event.id });
   return builder.build();
 };
 

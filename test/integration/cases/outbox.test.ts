@@ -1,3 +1,4 @@
+import { DeliveryDeferred } from '../../../src/ports/notifier.js';
 import { makeDeliverOutbox } from '../../../src/use-cases/deliver-outbox.js';
 import { MongoOutboxStore } from '../../../src/store/cases/mongo-outbox-store.js';
 import { createCaseModels } from '../../../src/store/cases/models.js';
@@ -84,5 +85,37 @@ describe('the outbox worker', () => {
       ['dead', 3],
     ]);
     expect(dead).toHaveLength(2);
+  });
+
+  it('waits out a rate limit and keeps the case’s notifications in order', async () => {
+    const opened = await openAs(fx);
+    const seen: string[] = [];
+    let limited = false;
+    const deliver = makeDeliverOutbox({
+      outbox: new MongoOutboxStore(createCaseModels(fx.connection)),
+      notifier: {
+        deliver: async (n) => {
+          if (n.case.id !== opened.id) return;
+          if (!limited) {
+            limited = true;
+            throw new DeliveryDeferred('ratelimited', 30_000);
+          }
+          seen.push(n.entry.id);
+        },
+      },
+      clock: fx.clock,
+      owner: 'd',
+      baseBackoffMs: 10,
+    });
+    while (await deliver());
+    expect(seen).toEqual([]);
+    const waiting = (await fx.core.cases.findById(opened.id))!;
+    expect(
+      waiting.outbox[0]!.nextAttemptAt.getTime() - fx.clock.now().getTime(),
+    ).toBeGreaterThanOrEqual(29_000);
+    expect(waiting.outbox[1]).toMatchObject({ state: 'pending', attempts: 0 });
+    fx.clock.advance(31_000);
+    while (await deliver());
+    expect(seen).toEqual(waiting.outbox.map((e) => e.id));
   });
 });

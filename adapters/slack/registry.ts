@@ -1,0 +1,59 @@
+/**
+ * Every Slack entry point Caseline listens to, in one place: the listeners register
+ * from these names, the renderers put them on buttons and modals, and a test holds
+ * manifest/slack/manifest.yaml and this file to each other.
+ */
+export const SLASH_COMMANDS = { support: '/support' } as const;
+
+export const SHORTCUTS = {
+  /** Global shortcut "New support case". */
+  newCase: 'caseline_new_case',
+  /** Message shortcut "Open a case from this message". */
+  caseFromMessage: 'caseline_case_from_message',
+} as const;
+
+/** Bot events the app subscribes to. */
+export const BOT_EVENTS = [
+  'message.channels',
+  'message.groups',
+  'message.im',
+  'reaction_added',
+  'app_home_opened',
+] as const;
+
+/** `action_id`s of buttons and menus; each carries the case id in its `value`. */
+export const ACTIONS = {
+  claim: 'case_claim',
+  assign: 'case_assign',
+  queue: 'case_queue',
+  status: 'case_status',
+  priority: 'case_priority',
+  reply: 'case_reply',
+  note: 'case_note',
+  logTime: 'case_log_time',
+  resolve: 'case_resolve',
+  linkIssue: 'case_link_issue',
+  createTask: 'case_create_task',
+  completeTask: 'case_complete_task',
+  addDetails: 'case_add_details',
+  closeMine: 'case_close_mine',
+  reopen: 'case_reopen',
+  solvedIt: 'kb_solved_it',
+  stillNeedHelp: 'kb_still_need_help',
+  openCase: 'home_open_case',
+} as const;
+
+/** `callback_id`s of modals. */
+export const VIEWS = {
+  newCase: 'view_new_case',
+  reply: 'view_reply',
+  note: 'view_note',
+  resolve: 'view_resolve',
+  logTime: 'view_log_time',
+  linkIssue: 'view_link_issue',
+  createTask: 'view_create_task',
+  addDetails: 'view_add_details',
+} as const;
+
+/** `action_id`s of `external_select` menus whose options Slack loads from us. */
+export const OPTIONS = { installation: 'intake_installation' } as const;
