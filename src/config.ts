@@ -69,6 +69,17 @@ export const fileSchema = z.strictObject({
   supportChannels: z
     .array(z.strictObject({ channel: chatAddress, organization: z.string().trim().min(1) }))
     .default([]),
+  intake: z
+    .strictObject({
+      /** Messages from the same person within this window join the case they opened. */
+      groupingWindowSeconds: z.number().int().min(0).max(3600).default(120),
+      /** An agent's reaction (emoji name, no colons) that opens a case from a customer's message. */
+      ticketReaction: z
+        .string()
+        .regex(/^[a-z0-9_+-]+$/, 'must be an emoji name such as ticket')
+        .default('ticket'),
+    })
+    .default({ groupingWindowSeconds: 120, ticketReaction: 'ticket' }),
   outbox: z
     .strictObject({
       pollMs: z.number().int().min(50).max(60_000).default(1000),
@@ -90,6 +101,7 @@ export interface Config {
   readonly queues: readonly QueueInput[];
   readonly supportChannels: FileConfig['supportChannels'];
   readonly outbox: FileConfig['outbox'];
+  readonly intake: FileConfig['intake'];
 }
 
 export class ConfigError extends Error {
@@ -186,5 +198,6 @@ export const loadConfig = (
     queues: file.queues,
     supportChannels: file.supportChannels,
     outbox: file.outbox,
+    intake: file.intake,
   });
 };

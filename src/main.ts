@@ -9,6 +9,10 @@ import { loadConfig } from './config.js';
 import { startDatabase, type DatabaseHandle } from './infra/database/index.js';
 import { createLogger, type Logger } from './infra/logger.js';
 import { createLoggingNotifier } from './infra/logging-notifier.js';
+import { CompositeNotifier } from './infra/composite-notifier.js';
+import { MongoChatLinks } from './store/chat-links/mongo-chat-links.js';
+import { createSlackAdapter, type SlackAdapter } from '../adapters/slack/app.js';
+import { slackSettingsFrom } from '../adapters/slack/settings.js';
 import { connectMongo, pingMongo } from './infra/mongo-connection.js';
 import { createHttpServer, healthRoutes } from './http/server.js';
 import { startOutboxWorker } from './jobs/outbox-worker.js';
@@ -36,7 +40,20 @@ export const serve = async (options: ServeOptions): Promise<RunningApp> => {
     log: (message) => log.info(message),
   });
   const connection = await connectMongo(database.uri);
-  const core = await composeCore({ config, connection, log, notifier: createLoggingNotifier(log) });
+  const notifier = new CompositeNotifier();
+  notifier.add(createLoggingNotifier(log));
+  const core = await composeCore({ config, connection, log, notifier });
+  const slackSettings = slackSettingsFrom(config.env);
+  const slack: SlackAdapter | undefined = slackSettings
+    ? await createSlackAdapter({
+        settings: slackSettings,
+        core,
+        config,
+        chatLinks: new MongoChatLinks(connection),
+        log,
+      })
+    : undefined;
+  if (slack) notifier.add(slack.notifier);
   if (options.importExamplesFrom) {
     await importExamples(connection, options.importExamplesFrom, (line) => log.info(line));
   }
@@ -51,6 +68,7 @@ export const serve = async (options: ServeOptions): Promise<RunningApp> => {
   );
   await new Promise<void>((resolve) => server.listen(config.env.PORT, config.env.HOST, resolve));
   const port = (server.address() as AddressInfo).port;
+  await slack?.start();
   log.info(
     { port, database: database.kind, workflow: config.workflow.name },
     `Caseline listening on :${port}`,
@@ -61,6 +79,7 @@ export const serve = async (options: ServeOptions): Promise<RunningApp> => {
       log.info({ reason }, 'shutting down');
       const closed = new Promise((resolve) => server.close(resolve));
       server.closeIdleConnections();
+      await slack?.stop();
       await worker.stop();
       await worker.drain(5_000);
       await closed;

@@ -38,6 +38,7 @@ export const openCaseCommand = z.object({
     .object({
       channel: z.enum(['slack', 'teams', 'phone', 'email', 'cli', 'api']),
       address: z.string().optional(),
+      messageId: z.string().optional(),
     })
     .default({ channel: 'api' }),
 });

@@ -117,6 +117,8 @@ export interface CaseOrigin {
   readonly channel: 'slack' | 'teams' | 'phone' | 'email' | 'cli' | 'api';
   /** A chat-neutral address (e.g. `slack:C0123`) the adapters understand. */
   readonly address?: string;
+  /** The message the request was written in; the customer's card goes in its thread. */
+  readonly messageId?: string;
 }
 
 export interface CaseState {

@@ -91,6 +91,7 @@ export const caseDocumentSchema = z.object({
   origin: z.object({
     channel: z.enum(['slack', 'teams', 'phone', 'email', 'cli', 'api']),
     address: opt(z.string()),
+    messageId: opt(z.string()),
   }),
   createdAt: date,
   updatedAt: date,

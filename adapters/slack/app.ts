@@ -1,0 +1,93 @@
+import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Logger } from 'pino';
+import type { Core } from '../../src/composition.js';
+import type { Config } from '../../src/config.js';
+import type { ChatLinkRepository } from '../../src/ports/chat-links.js';
+import type { Notifier } from '../../src/ports/notifier.js';
+import { makeReceiveChatMessage } from '../../src/use-cases/receive-chat-message.js';
+import { makeSlackContext } from './context.js';
+import { registerCaseButtons } from './listeners/case-buttons.js';
+import { registerMessageListener } from './listeners/messages.js';
+import { boltLogger } from './logger.js';
+import { createSlackNotifier } from './notifier.js';
+import type { SlackSettings } from './settings.js';
+
+export interface SlackAdapter {
+  /** HTTP routes to mount on the app's server (none in Socket Mode). */
+  readonly routes: Readonly<Record<string, (req: IncomingMessage, res: ServerResponse) => void>>;
+  readonly notifier: Notifier;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface SlackAdapterDeps {
+  readonly settings: SlackSettings;
+  readonly core: Core;
+  readonly config: Config;
+  readonly chatLinks: ChatLinkRepository;
+  readonly log: Logger;
+}
+
+// Posts go through the outbox, which owns retries: the client itself must not sit on a
+// rate limit for minutes (its default policy spans ~30 minutes), it must report it.
+const clientOptions = (settings: SlackSettings) => ({
+  ...(settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {}),
+  retryConfig: { retries: 0 },
+  rejectRateLimitedCalls: true,
+});
+
+/** The Slack side of Caseline: bolt in HTTP mode on our server, or Socket Mode. */
+export const createSlackAdapter = async (deps: SlackAdapterDeps): Promise<SlackAdapter> => {
+  const { settings, log } = deps;
+  const logger = boltLogger(log);
+  const http = settings.appToken
+    ? undefined
+    : new HTTPReceiver({
+        signingSecret: settings.signingSecret,
+        endpoints: '/slack/events',
+        logger,
+      });
+  const receiver = http ?? new SocketModeReceiver({ appToken: settings.appToken!, logger });
+  const app = new App({
+    token: settings.botToken,
+    receiver,
+    logger,
+    clientOptions: clientOptions(settings),
+    deferInitialization: true,
+  });
+  await app.init();
+  app.error(async (error) => log.error({ err: error }, 'slack listener failed'));
+  const ctx = makeSlackContext({
+    core: deps.core,
+    config: deps.config,
+    chatLinks: deps.chatLinks,
+    log,
+    receiveMessage: makeReceiveChatMessage({
+      chatLinks: deps.chatLinks,
+      clock: deps.core.clock,
+      groupingWindowMs: deps.config.intake.groupingWindowSeconds * 1000,
+      openCase: deps.core.useCases.openCase,
+      replyToCustomer: deps.core.useCases.replyToCustomer,
+      addInternalNote: deps.core.useCases.addInternalNote,
+    }),
+  });
+  registerMessageListener(app, ctx);
+  registerCaseButtons(app, ctx);
+  const notifier = createSlackNotifier({
+    client: app.client,
+    chatLinks: deps.chatLinks,
+    directory: deps.core.directory,
+    config: deps.config,
+  });
+  return {
+    routes: http ? { '/slack/events': http.requestListener } : {},
+    notifier,
+    start: async () => {
+      if (!http) await app.start();
+    },
+    stop: async () => {
+      if (!http) await app.stop();
+    },
+  };
+};

@@ -1,0 +1,40 @@
+import type { Actor } from '../../src/domain/case/types.js';
+import type { Agent } from '../../src/domain/directory.js';
+import type { StaffRole } from '../../src/domain/roles.js';
+import type { DirectoryRepository } from '../../src/ports/directory-repository.js';
+
+export interface SlackUser {
+  readonly teamId: string | undefined;
+  readonly userId: string;
+}
+
+const strongestRole = (agent: Agent): StaffRole =>
+  agent.roles.includes('admin') ? 'admin' : agent.roles.includes('lead') ? 'lead' : 'agent';
+
+/**
+ * Who a Slack user is to Caseline: an agent (by Slack user id) or a customer contact
+ * (by team and user id); undefined for strangers, who may not act on cases.
+ */
+export const resolveSlackActor = async (
+  directory: DirectoryRepository,
+  user: SlackUser,
+): Promise<Actor | undefined> => {
+  const agent = await directory.findAgentBySlackUser(user.userId);
+  if (agent?.active)
+    return { kind: 'staff', agentId: agent.id, role: strongestRole(agent), name: agent.name };
+  if (!user.teamId) return undefined;
+  const contact = await directory.findContactBySlackUser(user.teamId, user.userId);
+  if (!contact) return undefined;
+  return {
+    kind: 'customer',
+    contactId: contact.id,
+    organizationId: contact.organizationId,
+    name: contact.name,
+  };
+};
+
+/** `slack:C0123` — the chat-neutral address of a Slack conversation. */
+export const slackAddress = (channel: string): string => `slack:${channel}`;
+
+export const slackChannelOf = (address: string | undefined): string | undefined =>
+  address?.startsWith('slack:') ? address.slice('slack:'.length) : undefined;

@@ -1,0 +1,159 @@
+import type { WebClient } from '@slack/web-api';
+import type { Config } from '../../src/config.js';
+import type { CaseEvent } from '../../src/domain/case/types.js';
+import type { CustomerCaseView, StaffCaseView } from '../../src/domain/case/view.js';
+import { availableTransitions, statusById } from '../../src/domain/workflow/index.js';
+import type { ChatLinkRepository, ChatLinkRole } from '../../src/ports/chat-links.js';
+import type { DirectoryRepository } from '../../src/ports/directory-repository.js';
+import { DeliveryDeferred, type Notification, type Notifier } from '../../src/ports/notifier.js';
+import { slackChannelOf } from './identity.js';
+import { renderAgentCard } from './render/agent-card.js';
+import type { SlackMessage } from './render/blocks.js';
+import { renderCustomerCard } from './render/customer-card.js';
+import { milestoneFor, mirrorForStaff, noteForStaff, publicReplyFor } from './thread-messages.js';
+
+export interface SlackNotifierDeps {
+  readonly client: WebClient;
+  readonly chatLinks: ChatLinkRepository;
+  readonly directory: DirectoryRepository;
+  readonly config: Pick<Config, 'workflow' | 'priorities'>;
+}
+
+const isRateLimited = (error: unknown): error is { retryAfter: number } =>
+  typeof error === 'object' &&
+  error !== null &&
+  (error as { code?: unknown }).code === 'slack_webapi_rate_limited_error';
+
+/** Slack's `ratelimited` becomes a deferral, so the outbox waits at least Retry-After. */
+const slackCall = async <T>(call: () => Promise<T>): Promise<T> => {
+  try {
+    return await call();
+  } catch (error) {
+    if (isRateLimited(error))
+      throw new DeliveryDeferred('Slack rate limit', error.retryAfter * 1000);
+    throw error;
+  }
+};
+
+/**
+ * Delivers outbox notifications into Slack: the customer's card in the thread of their
+ * message, the agent card in the queue's triage channel, each updated in place; short
+ * thread messages for replies, notes and milestones. Cases not started in Slack, and
+ * queues without a Slack triage channel, are left to other notifiers.
+ */
+export const createSlackNotifier = (deps: SlackNotifierDeps): Notifier => {
+  const { client, chatLinks } = deps;
+
+  const postOrUpdate = async (
+    caseId: string,
+    role: ChatLinkRole,
+    channel: string,
+    thread: string | undefined,
+    message: SlackMessage,
+  ) => {
+    const link = await chatLinks.find(caseId, role);
+    if (link) {
+      await slackCall(() =>
+        client.chat.update({
+          channel: link.address.slice(6),
+          ts: link.messageId,
+          text: message.text,
+          blocks: message.blocks,
+        }),
+      );
+      return;
+    }
+    const posted = await slackCall(() =>
+      client.chat.postMessage({
+        channel,
+        text: message.text,
+        blocks: message.blocks,
+        ...(thread ? { thread_ts: thread } : {}),
+      }),
+    );
+    const ts = String(posted.ts);
+    await chatLinks.save({
+      caseId,
+      role,
+      address: `slack:${channel}`,
+      messageId: ts,
+      threadId: thread ?? ts,
+    });
+  };
+
+  const postInThread = async (caseId: string, role: ChatLinkRole, text: string) => {
+    const link = await chatLinks.find(caseId, role);
+    if (!link) return;
+    await slackCall(() =>
+      client.chat.postMessage({ channel: link.address.slice(6), thread_ts: link.threadId, text }),
+    );
+  };
+
+  const customer = async (n: Notification & { audience: 'customer' }) => {
+    const view: CustomerCaseView = n.case;
+    const channel = slackChannelOf(view.origin.address);
+    if (!channel) return;
+    const topic = n.entry.topic;
+    if (topic === 'case-opened' || topic === 'card-refresh') {
+      const status = statusById(deps.config.workflow, view.status);
+      if (!status) return;
+      await postOrUpdate(
+        view.id,
+        'customer-card',
+        channel,
+        view.origin.messageId,
+        renderCustomerCard({ case: view, status }),
+      );
+    } else if (topic === 'public-message' && n.event) {
+      await postInThread(view.id, 'customer-card', publicReplyFor(n.event));
+    } else if (topic === 'milestone' && n.event) {
+      const text = milestoneFor(view, n.event, deps.config.workflow);
+      if (text) await postInThread(view.id, 'customer-card', text);
+    }
+  };
+
+  const staffCard = async (view: StaffCaseView): Promise<SlackMessage | undefined> => {
+    const [organization, contact, queues] = await Promise.all([
+      deps.directory.getOrganization(view.organizationId),
+      deps.directory.getContact(view.contactId),
+      deps.directory.listQueues(),
+    ]);
+    const workflow = deps.config.workflow;
+    return renderAgentCard({
+      case: view,
+      statusName: statusById(workflow, view.status)?.name ?? view.status,
+      organizationName: organization?.name ?? view.organizationKey,
+      contact: { name: view.contactName, ...(contact?.email ? { email: contact.email } : {}) },
+      priorityLabels: deps.config.priorities.labels,
+      transitions: availableTransitions(workflow, view.status, 'agent').map((t) => ({
+        to: t.to,
+        label: t.label ?? statusById(workflow, t.to)?.name ?? t.to,
+      })),
+      queues: queues.map((q) => ({ key: q.key, name: q.name })),
+    });
+  };
+
+  const staff = async (n: Notification & { audience: 'staff' }) => {
+    const view = n.case;
+    const topic = n.entry.topic;
+    if (topic === 'case-opened' || topic === 'card-refresh') {
+      const queue = await deps.directory.findQueueByKey(view.queueKey);
+      const channel = slackChannelOf(queue?.triageChannel);
+      if (!channel) return;
+      const card = await staffCard(view);
+      if (card) await postOrUpdate(view.id, 'staff-card', channel, undefined, card);
+    } else if (topic === 'internal-message' && n.event) {
+      await postInThread(view.id, 'staff-card', noteForStaff(n.event));
+    } else if (topic === 'public-message' && n.event && !fromThisThread(n.event)) {
+      await postInThread(view.id, 'staff-card', mirrorForStaff(n.event));
+    }
+  };
+
+  return {
+    deliver: (n) => (n.audience === 'customer' ? customer(n) : staff(n)),
+  };
+};
+
+// Messages typed into a Slack thread are already visible there.
+const fromThisThread = (event: CaseEvent): boolean =>
+  typeof event.data?.sourceId === 'string' && event.type === 'replied';

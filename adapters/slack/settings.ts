@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import type { Env } from '../../src/config.js';
+
+/** How the Slack app connects, derived from the validated environment. */
+export type SlackSettings = z.infer<typeof slackSettingsSchema>;
+
+const slackSettingsSchema = z
+  .object({
+    signingSecret: z.string().min(1),
+    botToken: z
+      .string()
+      .startsWith('xoxb-', 'SLACK_BOT_TOKEN must be a bot token (xoxb-...)')
+      .optional(),
+    appToken: z
+      .string()
+      .startsWith('xapp-', 'SLACK_APP_TOKEN must be an app-level token (xapp-...)')
+      .optional(),
+    clientId: z.string().optional(),
+    clientSecret: z.string().optional(),
+    apiUrl: z.string().optional(),
+  })
+  .refine((s) => Boolean(s.botToken) || (Boolean(s.clientId) && Boolean(s.clientSecret)), {
+    message:
+      'Slack needs SLACK_BOT_TOKEN, or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET for OAuth installs',
+  })
+  .refine((s) => Boolean(s.clientId) === Boolean(s.clientSecret), {
+    message: 'SLACK_CLIENT_ID and SLACK_CLIENT_SECRET go together',
+  });
+
+/** Slack is on when a signing secret is set; then the rest must make sense. */
+export const slackSettingsFrom = (env: Env): SlackSettings | undefined => {
+  if (!env.SLACK_SIGNING_SECRET && !env.SLACK_BOT_TOKEN) return undefined;
+  const parsed = slackSettingsSchema.safeParse({
+    signingSecret: env.SLACK_SIGNING_SECRET,
+    botToken: env.SLACK_BOT_TOKEN,
+    appToken: env.SLACK_APP_TOKEN,
+    clientId: env.SLACK_CLIENT_ID,
+    clientSecret: env.SLACK_CLIENT_SECRET,
+    apiUrl: env.SLACK_API_URL,
+  });
+  if (!parsed.success) {
+    throw new Error(`Slack configuration: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+  }
+  return parsed.data;
+};

@@ -1,0 +1,17 @@
+import type { Notification, Notifier } from '../ports/notifier.js';
+
+/**
+ * Hands each notification to every registered notifier (the log, Slack, Teams). Chat
+ * adapters register after the core exists, because they need its use cases.
+ */
+export class CompositeNotifier implements Notifier {
+  private readonly notifiers: Notifier[] = [];
+
+  add(notifier: Notifier): void {
+    this.notifiers.push(notifier);
+  }
+
+  async deliver(notification: Notification): Promise<void> {
+    for (const notifier of this.notifiers) await notifier.deliver(notification);
+  }
+}
