@@ -62,10 +62,8 @@ export const serve = async (options: ServeOptions): Promise<RunningApp> => {
     pollMs: config.outbox.pollMs,
     onError: (error) => log.error({ err: error }, 'outbox delivery failed'),
   });
-  const server = createHttpServer(
-    healthRoutes(() => pingMongo(connection)),
-    (error) => log.error({ err: error }, 'request failed'),
-  );
+  const routes = { ...healthRoutes(() => pingMongo(connection)), ...slack?.routes };
+  const server = createHttpServer(routes, (error) => log.error({ err: error }, 'request failed'));
   await new Promise<void>((resolve) => server.listen(config.env.PORT, config.env.HOST, resolve));
   const port = (server.address() as AddressInfo).port;
   await slack?.start();

@@ -9,6 +9,10 @@ import { makeReceiveChatMessage } from '../../src/use-cases/receive-chat-message
 import { makeSlackContext } from './context.js';
 import { registerCaseButtons } from './listeners/case-buttons.js';
 import { registerMessageListener } from './listeners/messages.js';
+import { registerCaseModals } from './listeners/case-modals.js';
+import { registerHome, registerTicketReaction } from './listeners/home-and-reactions.js';
+import { registerIntake } from './listeners/intake.js';
+import { registerSupportCommand } from './listeners/support-command.js';
 import { boltLogger } from './logger.js';
 import { createSlackNotifier } from './notifier.js';
 import type { SlackSettings } from './settings.js';
@@ -74,6 +78,11 @@ export const createSlackAdapter = async (deps: SlackAdapterDeps): Promise<SlackA
   });
   registerMessageListener(app, ctx);
   registerCaseButtons(app, ctx);
+  registerCaseModals(app, ctx);
+  registerIntake(app, ctx);
+  registerSupportCommand(app, ctx);
+  registerHome(app, ctx);
+  registerTicketReaction(app, ctx);
   const notifier = createSlackNotifier({
     client: app.client,
     chatLinks: deps.chatLinks,

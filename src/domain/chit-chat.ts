@@ -9,7 +9,7 @@ const COURTESY =
 export const isChitChat = (text: string): boolean => {
   const words = text
     .replace(/:[a-z0-9_+-]+:/gi, ' ')
-    .replace(/[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\u200d\ufe0f]/gu, ' ')
+    .replace(/\p{Extended_Pictographic}|[\u{1F3FB}-\u{1F3FF}]|\u200d|\ufe0f/gu, ' ')
     .replace(/[!.,?…]+/g, ' ')
     .trim()
     .replace(/\s+/g, ' ');

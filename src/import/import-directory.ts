@@ -23,7 +23,7 @@ export type ImportDirectoryOptions = ImportSource &
     readonly kind: DirectoryKind;
     /** Called after every batch (and once with 0 before the first), unchanged rows included. */
     readonly onProgress?: (done: number, total: number) => void;
-    /** Records per bulkWrite; 500 unless given. */
+    /** Records per bulkWrite; 50 unless given (see UpsertOptions). */
     readonly batchSize?: number;
   };
 

@@ -1,0 +1,152 @@
+import type { App, BlockAction, ButtonAction, ViewSubmitAction } from '@slack/bolt';
+import type { ModalView } from '@slack/types';
+import type { Failure, Result } from '../../../src/domain/result.js';
+import type { SlackContext } from '../context.js';
+import { tellUser } from '../context.js';
+import { friendlyFailure } from '../failures.js';
+import { ACTIONS, VIEWS } from '../registry.js';
+import {
+  addDetailsModal,
+  createTaskModal,
+  INPUTS,
+  linkIssueModal,
+  logTimeModal,
+  noteModal,
+  replyModal,
+  resolveModal,
+  viewErrors,
+} from '../render/modals.js';
+import { readInput, readMetadata } from './view-state.js';
+
+const MODAL_FOR: Readonly<Record<string, (caseId: string) => ModalView>> = {
+  [ACTIONS.reply]: replyModal,
+  [ACTIONS.note]: noteModal,
+  [ACTIONS.resolve]: resolveModal,
+  [ACTIONS.logTime]: logTimeModal,
+  [ACTIONS.linkIssue]: linkIssueModal,
+  [ACTIONS.createTask]: createTaskModal,
+  [ACTIONS.addDetails]: addDetailsModal,
+};
+
+// Which input a refusal belongs to, so the message appears under that field.
+const FIELD_FOR: Readonly<Record<string, string>> = {
+  [VIEWS.reply]: INPUTS.message.block,
+  [VIEWS.note]: INPUTS.message.block,
+  [VIEWS.addDetails]: INPUTS.message.block,
+  [VIEWS.resolve]: INPUTS.resolutionText.block,
+  [VIEWS.logTime]: INPUTS.minutes.block,
+  [VIEWS.linkIssue]: INPUTS.issueUrl.block,
+  [VIEWS.createTask]: INPUTS.taskTitle.block,
+};
+
+type Submit = (args: {
+  caseId: string;
+  view: ViewSubmitAction['view'];
+  ctx: SlackContext;
+  actor: NonNullable<Awaited<ReturnType<SlackContext['actorOf']>>>;
+}) => Promise<Result<unknown>>;
+
+const minutesOf = (view: ViewSubmitAction['view']): number | undefined => {
+  const raw = readInput(view, INPUTS.minutes);
+  return raw === undefined ? undefined : Number(raw);
+};
+
+const SUBMITS: Readonly<Record<string, Submit>> = {
+  [VIEWS.reply]: ({ caseId, view, ctx, actor }) =>
+    ctx.core.useCases.replyToCustomer({
+      ref: { caseId },
+      actor,
+      text: readInput(view, INPUTS.message) ?? '',
+      minutes: minutesOf(view),
+    }),
+  [VIEWS.addDetails]: ({ caseId, view, ctx, actor }) =>
+    ctx.core.useCases.replyToCustomer({
+      ref: { caseId },
+      actor,
+      text: readInput(view, INPUTS.message) ?? '',
+    }),
+  [VIEWS.note]: ({ caseId, view, ctx, actor }) =>
+    ctx.core.useCases.addInternalNote({
+      ref: { caseId },
+      actor,
+      text: readInput(view, INPUTS.message) ?? '',
+      minutes: minutesOf(view),
+    }),
+  [VIEWS.resolve]: ({ caseId, view, ctx, actor }) =>
+    ctx.core.useCases.resolveCase({
+      ref: { caseId },
+      actor,
+      minutes: minutesOf(view),
+      resolution: {
+        type: readInput(view, INPUTS.resolutionType),
+        text: readInput(view, INPUTS.resolutionText) ?? '',
+        docLink: readInput(view, INPUTS.docLink),
+      },
+    }),
+  [VIEWS.logTime]: ({ caseId, view, ctx, actor }) =>
+    ctx.core.useCases.logTime({
+      ref: { caseId },
+      actor,
+      minutes: minutesOf(view),
+      note: readInput(view, INPUTS.message),
+    }),
+  [VIEWS.linkIssue]: ({ caseId, view, ctx, actor }) =>
+    ctx.core.useCases.linkIssue({
+      ref: { caseId },
+      actor,
+      url: readInput(view, INPUTS.issueUrl) ?? '',
+      title: readInput(view, INPUTS.issueTitle),
+    }),
+  [VIEWS.createTask]: ({ caseId, view, ctx, actor }) =>
+    ctx.core.useCases.createTask({
+      ref: { caseId },
+      actor,
+      title: readInput(view, INPUTS.taskTitle) ?? '',
+      handover: readInput(view, INPUTS.handover),
+    }),
+};
+
+/** A refusal the person can fix in the form comes back inside the modal. */
+const errorsFor = (callbackId: string, failure: Failure) => {
+  const field =
+    failure.message.toLowerCase().includes('link') && callbackId === VIEWS.resolve
+      ? INPUTS.docLink.block
+      : FIELD_FOR[callbackId];
+  return field ? viewErrors({ [field]: failure.message }) : undefined;
+};
+
+export const registerCaseModals = (app: App, ctx: SlackContext): void => {
+  for (const [actionId, build] of Object.entries(MODAL_FOR)) {
+    app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, action, body, client }) => {
+      await ack();
+      if (!action.value) return;
+      await client.views.open({ trigger_id: body.trigger_id, view: build(action.value) });
+    });
+  }
+  for (const [callbackId, submit] of Object.entries(SUBMITS)) {
+    app.view<ViewSubmitAction>(callbackId, async ({ ack, view, body, client }) => {
+      const caseId = readMetadata(view).caseId;
+      const actor = await ctx.actorOf({
+        teamId: body.user.team_id ?? body.team?.id,
+        userId: body.user.id,
+      });
+      if (!caseId || !actor) {
+        await ack(
+          viewErrors({
+            [FIELD_FOR[callbackId] ?? INPUTS.message.block]:
+              'We could not tell who you are or which case this is.',
+          }),
+        );
+        return;
+      }
+      const result = await submit({ caseId, view, ctx, actor });
+      if (result.ok) return void (await ack());
+      const inline = ['invalid-input', 'requirement-missing'].includes(result.code)
+        ? errorsFor(callbackId, result)
+        : undefined;
+      if (inline) return void (await ack(inline));
+      await ack();
+      await tellUser(client, readMetadata(view).channel, body.user.id, friendlyFailure(result));
+    });
+  }
+};

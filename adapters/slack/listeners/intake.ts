@@ -1,0 +1,188 @@
+import type {
+  App,
+  BlockSuggestion,
+  GlobalShortcut,
+  MessageShortcut,
+  SlackShortcut,
+  ViewSubmitAction,
+} from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import { PRIORITIES } from '../../../src/domain/priority.js';
+import type { Actor } from '../../../src/domain/case/types.js';
+import type { SlackContext } from '../context.js';
+import { tellUser } from '../context.js';
+import { slackAddress } from '../identity.js';
+import { OPTIONS, SHORTCUTS, VIEWS } from '../registry.js';
+import { INPUTS, newCaseModal, viewErrors } from '../render/modals.js';
+import { readFiles, readInput, readMetadata } from './view-state.js';
+import { titleOf } from '../../../src/use-cases/receive-chat-message.js';
+
+const installationChoices = async (ctx: SlackContext, actor: Actor) => {
+  if (actor.kind !== 'customer') return [];
+  const installations = await ctx.core.directory.listInstallations(actor.organizationId);
+  return installations.map((i) => ({
+    id: i.id,
+    label: `${i.productKey} ${i.version} (${i.environment})`,
+  }));
+};
+
+/** Opens the intake form; where it was opened from rides along for the card. */
+export const openNewCaseModal = async (
+  ctx: SlackContext,
+  client: WebClient,
+  args: { triggerId: string; actor: Actor; channel?: string | undefined },
+): Promise<void> => {
+  const installations = await installationChoices(ctx, args.actor);
+  const priorities = PRIORITIES.map((value) => ({
+    value,
+    label: ctx.config.priorities.labels[value],
+  }));
+  await client.views.open({
+    trigger_id: args.triggerId,
+    view: newCaseModal({
+      installations,
+      priorities,
+      useExternalSelect: installations.length > 100,
+      defaultPriority: ctx.config.priorities.default,
+      metadata: args.channel ? { channel: args.channel } : {},
+    }),
+  });
+};
+
+// Zod paths of openCase map onto the form's blocks, so errors show under their field.
+const FIELD_BLOCKS: Readonly<Record<string, string>> = {
+  title: INPUTS.title.block,
+  description: INPUTS.description.block,
+  impact: INPUTS.impact.block,
+  expectation: INPUTS.expectation.block,
+  priority: INPUTS.priority.block,
+};
+
+const fieldErrors = (message: string): Record<string, string> => {
+  const errors: Record<string, string> = {};
+  for (const part of message.split('; ')) {
+    const [field, ...rest] = part.split(': ');
+    const block = field ? FIELD_BLOCKS[field] : undefined;
+    errors[block ?? INPUTS.title.block] = block ? rest.join(': ') : part;
+  }
+  return errors;
+};
+
+const registerNewCaseSubmission = (app: App, ctx: SlackContext): void => {
+  app.view<ViewSubmitAction>(VIEWS.newCase, async ({ ack, view, body }) => {
+    const actor = await ctx.actorOf({
+      teamId: body.user.team_id ?? body.team?.id,
+      userId: body.user.id,
+    });
+    if (!actor || actor.kind !== 'customer') {
+      await ack(
+        viewErrors({
+          [INPUTS.title.block]:
+            'Only customers on file can open cases here; agents use "Open on behalf".',
+        }),
+      );
+      return;
+    }
+    const channel = readMetadata(view).channel;
+    const files = readFiles(view, INPUTS.files);
+    const description = readInput(view, INPUTS.description) ?? '';
+    const result = await ctx.core.useCases.openCase({
+      actor,
+      intakeKey: `slack:view:${view.id}`,
+      title: readInput(view, INPUTS.title) ?? '',
+      description: files.length ? `${description}\n\nFiles: ${files.join(', ')}` : description,
+      impact: readInput(view, INPUTS.impact),
+      expectation: readInput(view, INPUTS.expectation),
+      priority: readInput(view, INPUTS.priority),
+      installationId: readInput(view, INPUTS.installation),
+      // Cards for a form-opened case go to the channel it came from, else a DM.
+      origin: { channel: 'slack', address: slackAddress(channel ?? body.user.id) },
+    });
+    if (result.ok) return void (await ack());
+    await ack(
+      result.code === 'invalid-input'
+        ? viewErrors(fieldErrors(result.message))
+        : viewErrors({ [INPUTS.title.block]: result.message }),
+    );
+  });
+};
+
+export const registerIntake = (app: App, ctx: SlackContext): void => {
+  app.shortcut<GlobalShortcut>(SHORTCUTS.newCase, async ({ ack, shortcut, client }) => {
+    await ack();
+    const actor = await ctx.actorOf({
+      teamId: shortcut.user.team_id ?? shortcut.team?.id,
+      userId: shortcut.user.id,
+    });
+    if (!actor) return;
+    await openNewCaseModal(ctx, client, { triggerId: shortcut.trigger_id, actor });
+  });
+  app.shortcut<MessageShortcut>(SHORTCUTS.caseFromMessage, async ({ ack, shortcut, client }) => {
+    await ack();
+    await caseFromMessage(ctx, client, shortcut);
+  });
+  app.options<'block_suggestion'>(OPTIONS.installation, async ({ ack, body }) => {
+    const suggestion = body as BlockSuggestion;
+    const actor = await ctx.actorOf({
+      teamId: suggestion.user.team_id ?? suggestion.team?.id,
+      userId: suggestion.user.id,
+    });
+    const query = suggestion.value.toLowerCase();
+    const choices = actor ? await installationChoices(ctx, actor) : [];
+    await ack({
+      options: choices
+        .filter((c) => c.label.toLowerCase().includes(query))
+        .slice(0, 100)
+        .map((c) => ({
+          text: { type: 'plain_text' as const, text: c.label.slice(0, 75) },
+          value: c.id,
+        })),
+    });
+  });
+  registerNewCaseSubmission(app, ctx);
+};
+
+/** The message shortcut: whoever wrote the message is the requester. */
+const caseFromMessage = async (
+  ctx: SlackContext,
+  client: WebClient,
+  shortcut: SlackShortcut & MessageShortcut,
+) => {
+  const author = shortcut.message.user;
+  const presser = await ctx.actorOf({
+    teamId: shortcut.user.team_id ?? shortcut.team?.id,
+    userId: shortcut.user.id,
+  });
+  const requester = author
+    ? await ctx.actorOf({
+        teamId: shortcut.message.user_team ?? shortcut.message.team ?? shortcut.team?.id,
+        userId: author,
+      })
+    : undefined;
+  const contactActor =
+    requester?.kind === 'customer' ? requester : presser?.kind === 'customer' ? presser : undefined;
+  if (!presser || !contactActor) {
+    await tellUser(
+      client,
+      shortcut.channel.id,
+      shortcut.user.id,
+      ':warning: This message is not from a customer we have on file, so no case was opened.',
+    );
+    return;
+  }
+  const text = shortcut.message.text ?? '';
+  const result = await ctx.core.useCases.openCase({
+    actor: presser,
+    ...(presser.kind === 'staff' ? { contactId: contactActor.contactId } : {}),
+    intakeKey: `slack:${shortcut.channel.id}:${shortcut.message.ts}`,
+    title: titleOf(text),
+    description: text,
+    origin: {
+      channel: 'slack',
+      address: slackAddress(shortcut.channel.id),
+      messageId: shortcut.message.ts,
+    },
+  });
+  if (!result.ok)
+    await tellUser(client, shortcut.channel.id, shortcut.user.id, `:warning: ${result.message}`);
+};

@@ -1,0 +1,301 @@
+import { randomUUID } from 'node:crypto';
+import { serve, type RunningApp } from '../../src/main.js';
+import {
+  startFakeSlackApi,
+  type FakeSlackApi,
+  type RecordedCall,
+} from '../support/slack/fake-slack-api.js';
+import {
+  blockActions,
+  messageEvent,
+  SLACK_CUSTOMER,
+  viewSubmission,
+} from '../support/slack/payloads.js';
+import { postToSlackEndpoint, type SlackRequestKind } from '../support/slack/signed-request.js';
+import { ACTIONS, VIEWS } from '../../adapters/slack/registry.js';
+
+const SECRET = 'test-signing-secret';
+const SHARED = SLACK_CUSTOMER.channel; // mapped to northwind-logistics in caseline.example.yaml
+const TRIAGE = 'C06ERPFIN1'; // erp-finance's triage channel
+
+describe('Caseline in Slack', () => {
+  let fake: FakeSlackApi;
+  let app: RunningApp;
+  const base = () => `http://127.0.0.1:${app.port}/slack/events`;
+  const post = (kind: SlackRequestKind, payload: object, options = {}) =>
+    postToSlackEndpoint(base(), SECRET, kind, payload, options);
+  const posts = (channel: string, predicate: (c: RecordedCall) => boolean = () => true) =>
+    fake
+      .callsTo('chat.postMessage')
+      .filter((c) => c.args.channel === channel && c.status === 200 && predicate(c));
+  const caseCount = async () => (await app.core.cases.list({ limit: 1000 })).length;
+
+  beforeAll(async () => {
+    fake = await startFakeSlackApi();
+    app = await serve({
+      env: {
+        PORT: '0',
+        HOST: '127.0.0.1',
+        LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+        MONGODB_URI: `${process.env.MONGODB_URI!.replace(/\/?$/, '/')}caseline_slack_${randomUUID().slice(0, 8)}`,
+        CASELINE_CONFIG: 'caseline.example.yaml',
+        SLACK_SIGNING_SECRET: SECRET,
+        SLACK_BOT_TOKEN: 'xoxb-test-token',
+        SLACK_API_URL: fake.url,
+      },
+      cwd: process.cwd(),
+      importExamplesFrom: 'examples',
+    });
+  });
+  afterAll(async () => {
+    await app.shutdown('test over');
+    await fake.close();
+  });
+
+  let dms = 0;
+  /**
+   * A customer's message and the case it opened, once both cards are out. Each case gets
+   * its own DM by default: messages from one person in one conversation within the
+   * grouping window join the same case, which only the grouping test wants.
+   */
+  const openByMessage = async (
+    text: string,
+    channel = `D0TEST${(dms += 1).toString().padStart(4, '0')}`,
+  ) => {
+    const event = messageEvent({
+      text,
+      channel,
+      channelType: channel.startsWith('D') ? 'im' : 'channel',
+    });
+    const ts = (event.event as { ts: string }).ts;
+    expect((await post('event', event)).status).toBe(200);
+    const card = await fake.waitFor(
+      'chat.postMessage',
+      (c) => c.args.channel === channel && c.args.thread_ts === ts && c.status === 200,
+    );
+    const stored = await app.core.cases.findByIntakeKey(`slack:${channel}:${ts}`);
+    await fake.waitFor(
+      'chat.postMessage',
+      (c) => c.args.channel === TRIAGE && String(c.args.text).includes(stored!.number),
+    );
+    return { event, ts, card, channel, case: stored! };
+  };
+
+  it('opens a case from a channel message and posts the customer and agent cards', async () => {
+    const { card, case: opened } = await openByMessage(
+      'Invoice export fails at month-end with error 42',
+      SHARED,
+    );
+    expect(opened).toMatchObject({
+      queueKey: 'erp-finance',
+      organizationKey: 'northwind-logistics',
+      contactName: 'Anna Schmidt',
+    });
+    expect(JSON.stringify(card.args.blocks)).toContain(opened.number);
+  });
+
+  it('opens one case when Slack delivers the same event three times', async () => {
+    const before = await caseCount();
+    const dm = 'D0DUPLICAT';
+    const event = messageEvent({
+      text: 'VAT report totals are off by a cent',
+      channel: dm,
+      channelType: 'im',
+    });
+    await post('event', event);
+    await post('event', event, { retryNum: 1, retryReason: 'http_timeout' });
+    await post('event', event, { retryNum: 2, retryReason: 'http_timeout' });
+    const ts = (event.event as { ts: string }).ts;
+    await fake.waitFor('chat.postMessage', (c) => c.args.thread_ts === ts && c.status === 200);
+    expect(await caseCount()).toBe(before + 1);
+    expect(posts(dm, (c) => c.args.thread_ts === ts && Array.isArray(c.args.blocks))).toHaveLength(
+      1,
+    );
+  });
+
+  it('groups a follow-up message from the same person into the case', async () => {
+    const { case: opened, channel } = await openByMessage(
+      'Reconciliation report is empty since Monday',
+    );
+    const before = await caseCount();
+    await post(
+      'event',
+      messageEvent({ text: 'It also happens for March.', channel, channelType: 'im' }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await caseCount()).toBe(before);
+    const stored = await app.core.cases.findById(opened.id);
+    expect(stored?.events.filter((e) => e.type === 'commented').map((e) => e.text)).toEqual([
+      'It also happens for March.',
+    ]);
+  });
+
+  it('refuses a bad signature or a stale timestamp with 401 and stores nothing', async () => {
+    const before = await caseCount();
+    const forged = await post('event', messageEvent({ text: 'Forged request' }), {
+      badSignature: true,
+    });
+    const stale = await post('event', messageEvent({ text: 'Old request' }), {
+      timestamp: Math.floor(Date.now() / 1000) - 600,
+    });
+    expect([forged.status, stale.status]).toEqual([401, 401]);
+    expect(await caseCount()).toBe(before);
+  });
+
+  it('lets an agent claim from the card and updates both cards', async () => {
+    const { case: opened, channel } = await openByMessage(
+      'Month-end close blocked by a locked period',
+    );
+    const updatesBefore = fake.callsTo('chat.update').length;
+    const response = await post(
+      'interaction',
+      blockActions({ actionId: ACTIONS.claim, value: opened.id, channel: TRIAGE }),
+    );
+    expect(response.status).toBe(200);
+    await fake.waitFor(
+      'chat.update',
+      (c) => c.args.channel === channel && JSON.stringify(c.args.blocks).includes('Priya'),
+    );
+    await fake.waitFor('chat.update', (c) => c.args.channel === TRIAGE);
+    expect(fake.callsTo('chat.update').length).toBeGreaterThan(updatesBefore);
+    expect((await app.core.cases.findById(opened.id))?.assigneeName).toBe('Priya Raman');
+  });
+
+  it('answers a customer pressing Claim with an ephemeral refusal and changes nothing', async () => {
+    const { case: opened } = await openByMessage('Invoice PDF has the wrong logo');
+    await post(
+      'interaction',
+      blockActions({
+        actionId: ACTIONS.claim,
+        value: opened.id,
+        user: SLACK_CUSTOMER.userId,
+        team: SLACK_CUSTOMER.teamId,
+        channel: SHARED,
+      }),
+    );
+    const refusal = await fake.waitFor(
+      'chat.postEphemeral',
+      (c) => c.args.user === SLACK_CUSTOMER.userId,
+    );
+    expect(String(refusal.args.text)).toMatch(/may not|not allowed|Only/i);
+    const stored = await app.core.cases.findById(opened.id);
+    expect(stored?.version).toBe(opened.version);
+    expect(stored?.assigneeId).toBeUndefined();
+  });
+
+  it('gives two agents claiming at once one owner', async () => {
+    const { case: opened } = await openByMessage('Invoice run for payroll stops at 42%');
+    await Promise.all([
+      post(
+        'interaction',
+        blockActions({
+          actionId: ACTIONS.claim,
+          value: opened.id,
+          channel: TRIAGE,
+          user: 'U06LVOGT01',
+        }),
+      ),
+      post(
+        'interaction',
+        blockActions({
+          actionId: ACTIONS.claim,
+          value: opened.id,
+          channel: TRIAGE,
+          user: 'U06PRAMAN1',
+        }),
+      ),
+    ]);
+    const loser = await fake.waitFor('chat.postEphemeral', (c) =>
+      String(c.args.text).includes('Already claimed by'),
+    );
+    const stored = await app.core.cases.findById(opened.id);
+    expect(stored?.events.filter((e) => e.type === 'claimed')).toHaveLength(1);
+    expect(String(loser.args.text)).toContain(stored!.assigneeName!);
+  });
+
+  it('keeps an internal note written in the agent thread out of the shared channel', async () => {
+    const { case: opened, channel } = await openByMessage('Invoice numbering restarted at 1');
+    const agentCard = posts(TRIAGE, (c) => String(c.args.text).includes(opened.number))[0]!;
+    const secret = 'INTERNAL: customer DB password is in the vault';
+    await post(
+      'event',
+      messageEvent({
+        text: secret,
+        channel: TRIAGE,
+        user: 'U06PRAMAN1',
+        team: 'T06LEDGER1',
+        threadTs: String(agentCard.response.ts),
+      }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const stored = await app.core.cases.findById(opened.id);
+    expect(stored?.events.find((e) => e.type === 'note')).toMatchObject({
+      visibility: 'internal',
+      text: secret,
+    });
+    await app.core.useCases.setCasePriority({
+      ref: { caseId: opened.id },
+      actor: { kind: 'system', name: 'test' },
+      priority: 'high',
+    });
+    await fake.waitFor(
+      'chat.update',
+      (c) => c.args.channel === channel && JSON.stringify(c.args).includes(opened.number),
+    );
+    const shared = fake.calls.filter((c) => c.args.channel === channel);
+    expect(JSON.stringify(shared)).not.toContain('INTERNAL');
+  });
+
+  it('still delivers the card, once, when Slack rate-limits the first post', async () => {
+    fake.rateLimitNext('chat.postMessage', 1);
+    const dm = 'D0RATELIMT';
+    const event = messageEvent({
+      text: 'Invoice batch job timed out overnight',
+      channel: dm,
+      channelType: 'im',
+    });
+    const ts = (event.event as { ts: string }).ts;
+    await post('event', event);
+    await fake.waitFor('chat.postMessage', (c) => c.status === 429);
+    await fake.waitFor(
+      'chat.postMessage',
+      (c) => c.args.thread_ts === ts && c.status === 200,
+      10_000,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(posts(dm, (c) => c.args.thread_ts === ts && Array.isArray(c.args.blocks))).toHaveLength(
+      1,
+    );
+  });
+
+  it('returns field errors inside the intake modal and opens nothing', async () => {
+    const before = await caseCount();
+    const response = await post(
+      'interaction',
+      viewSubmission({
+        callbackId: VIEWS.newCase,
+        user: SLACK_CUSTOMER.userId,
+        team: SLACK_CUSTOMER.teamId,
+        values: { title: { value: { type: 'plain_text_input', value: ' ' } } },
+      }),
+    );
+    expect(response.status).toBe(200);
+    expect(response.json).toMatchObject({
+      response_action: 'errors',
+      errors: { title: expect.stringMatching(/title/i) },
+    });
+    expect(await caseCount()).toBe(before);
+  });
+
+  it('escapes user text when it echoes it', async () => {
+    const { case: opened, channel } = await openByMessage(
+      '<!channel> urgent <https://evil.example|bank.example> invoice',
+    );
+    const card = posts(channel, (c) =>
+      JSON.stringify(c.args.blocks ?? '').includes(opened.number),
+    )[0]!;
+    const text = JSON.stringify(card.args);
+    expect(text).not.toContain('<!channel>');
+    expect(text).not.toContain('<https://evil.example|');
+  });
+});
