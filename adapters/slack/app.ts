@@ -7,12 +7,7 @@ import type { ChatLinkRepository } from '../../src/ports/chat-links.js';
 import type { Notifier } from '../../src/ports/notifier.js';
 import { makeReceiveChatMessage } from '../../src/use-cases/receive-chat-message.js';
 import { makeSlackContext } from './context.js';
-import { registerCaseButtons } from './listeners/case-buttons.js';
-import { registerMessageListener } from './listeners/messages.js';
-import { registerCaseModals } from './listeners/case-modals.js';
-import { registerHome, registerTicketReaction } from './listeners/home-and-reactions.js';
-import { registerIntake } from './listeners/intake.js';
-import { registerSupportCommand } from './listeners/support-command.js';
+import { registerSlackListeners } from './listeners/index.js';
 import { boltLogger } from './logger.js';
 import { createSlackNotifier } from './notifier.js';
 import type { SlackSettings } from './settings.js';
@@ -76,13 +71,7 @@ export const createSlackAdapter = async (deps: SlackAdapterDeps): Promise<SlackA
       addInternalNote: deps.core.useCases.addInternalNote,
     }),
   });
-  registerMessageListener(app, ctx);
-  registerCaseButtons(app, ctx);
-  registerCaseModals(app, ctx);
-  registerIntake(app, ctx);
-  registerSupportCommand(app, ctx);
-  registerHome(app, ctx);
-  registerTicketReaction(app, ctx);
+  registerSlackListeners(app, ctx);
   const notifier = createSlackNotifier({
     client: app.client,
     chatLinks: deps.chatLinks,

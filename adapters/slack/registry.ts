@@ -34,12 +34,9 @@ export const ACTIONS = {
   resolve: 'case_resolve',
   linkIssue: 'case_link_issue',
   createTask: 'case_create_task',
-  completeTask: 'case_complete_task',
   addDetails: 'case_add_details',
   closeMine: 'case_close_mine',
   reopen: 'case_reopen',
-  solvedIt: 'kb_solved_it',
-  stillNeedHelp: 'kb_still_need_help',
   openCase: 'home_open_case',
 } as const;
 

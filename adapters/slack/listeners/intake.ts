@@ -1,5 +1,7 @@
 import type {
   App,
+  BlockAction,
+  ButtonAction,
   BlockSuggestion,
   GlobalShortcut,
   MessageShortcut,
@@ -12,7 +14,7 @@ import type { Actor } from '../../../src/domain/case/types.js';
 import type { SlackContext } from '../context.js';
 import { tellUser } from '../context.js';
 import { slackAddress } from '../identity.js';
-import { OPTIONS, SHORTCUTS, VIEWS } from '../registry.js';
+import { ACTIONS, OPTIONS, SHORTCUTS, VIEWS } from '../registry.js';
 import { INPUTS, newCaseModal, viewErrors } from '../render/modals.js';
 import { readFiles, readInput, readMetadata } from './view-state.js';
 import { titleOf } from '../../../src/use-cases/receive-chat-message.js';
@@ -116,6 +118,15 @@ export const registerIntake = (app: App, ctx: SlackContext): void => {
     });
     if (!actor) return;
     await openNewCaseModal(ctx, client, { triggerId: shortcut.trigger_id, actor });
+  });
+  // The "Open a case" button on the App Home.
+  app.action<BlockAction<ButtonAction>>(ACTIONS.openCase, async ({ ack, body, client }) => {
+    await ack();
+    const actor = await ctx.actorOf({
+      teamId: body.user.team_id ?? body.team?.id,
+      userId: body.user.id,
+    });
+    if (actor) await openNewCaseModal(ctx, client, { triggerId: body.trigger_id, actor });
   });
   app.shortcut<MessageShortcut>(SHORTCUTS.caseFromMessage, async ({ ack, shortcut, client }) => {
     await ack();

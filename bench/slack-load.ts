@@ -1,0 +1,165 @@
+/**
+ * Load helpers for bench/slack.ts: signed requests built once and replayed against two
+ * targets, a keep-alive HTTP client, the bare baseline server, and intake of a customer
+ * message followed until both of its cards are posted to the fake Slack API.
+ */
+import { randomBytes } from 'node:crypto';
+import { Agent, createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import type { Core } from '../src/composition.js';
+import type { FakeSlackApi } from '../test/support/slack/fake-slack-api.js';
+import { messageEvent } from '../test/support/slack/payloads.js';
+import {
+  encodeSlackBody,
+  signSlackRequest,
+  type SlackRequestKind,
+} from '../test/support/slack/signed-request.js';
+
+export interface SignedRequest {
+  readonly body: string;
+  readonly headers: Record<string, string>;
+}
+
+/** Signed now: a round's requests are built just before it, well inside Slack's 5 minutes. */
+export const signed = (secret: string, kind: SlackRequestKind, payload: object): SignedRequest => {
+  const { body, contentType } = encodeSlackBody(kind, payload);
+  const headers = {
+    'content-type': contentType,
+    'content-length': String(Buffer.byteLength(body)),
+    ...signSlackRequest(secret, body),
+  };
+  return { body, headers };
+};
+
+export type Send = (req: SignedRequest) => Promise<number>;
+
+/**
+ * node:http with keep-alive rather than fetch: less client overhead inside each measured
+ * latency, and one agent per target so a target's requests never wait for another's sockets.
+ */
+export const client = (url: string, maxSockets: number): { send: Send; close: () => void } => {
+  const agent = new Agent({ keepAlive: true, maxSockets });
+  const send: Send = (req) =>
+    new Promise((resolve, reject) => {
+      const outgoing = request(url, { method: 'POST', agent, headers: req.headers }, (res) => {
+        res.resume(); // read the whole answer, as Slack does, before the request counts as done
+        res.on('end', () => resolve(res.statusCode ?? 0));
+        res.on('error', reject);
+      });
+      outgoing.on('error', reject);
+      outgoing.end(req.body);
+    });
+  return { send, close: () => agent.destroy() };
+};
+
+export const percentile = (sorted: readonly number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+
+export interface Round {
+  latencies: number[];
+  failures: number;
+}
+
+/** Sends every request with `concurrency` in flight; latency is from write to last byte. */
+export const runRound = async (
+  requests: readonly SignedRequest[],
+  send: Send,
+  concurrency: number,
+  into: Round,
+): Promise<void> => {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < requests.length) {
+        const req = requests[next++]!;
+        const start = performance.now();
+        const status = await send(req).catch(() => 0);
+        into.latencies.push(performance.now() - start);
+        if (status !== 200) into.failures += 1;
+      }
+    }),
+  );
+};
+
+/** What an ack is, and nothing more: read the whole body, answer 200 with an empty body. */
+export const startBareServer = async (): Promise<{ url: string; close: () => Promise<void> }> => {
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => res.writeHead(200).end());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/slack/events`,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+};
+
+export interface IntakeDeps {
+  readonly secret: string;
+  readonly send: Send;
+  readonly fake: FakeSlackApi;
+  readonly core: Core;
+  /** The triage channel the routing rule for "invoice" posts agent cards to. */
+  readonly triage: string;
+  readonly timeoutMs: number;
+}
+
+// Per-run prefix: a DM channel id Slack could issue, unique to this message.
+const run = randomBytes(2).toString('hex').toUpperCase();
+let dms = 0;
+
+/**
+ * A customer's message in a fresh DM (one case each: messages from one person in one
+ * conversation within the grouping window would join the same case), as the e2e test's
+ * openByMessage does; resolves with the case id once both cards are out.
+ */
+export const openByMessage = async (deps: IntakeDeps, text: string): Promise<string> => {
+  const channel = `D${run}${(dms += 1).toString().padStart(6, '0')}`;
+  const event = messageEvent({ text, channel, channelType: 'im' });
+  const ts = (event.event as { ts: string }).ts;
+  const status = await deps.send(signed(deps.secret, 'event', event));
+  if (status !== 200) throw new Error(`event answered ${status}`);
+  await deps.fake.waitFor(
+    'chat.postMessage',
+    (c) => c.args.channel === channel && c.args.thread_ts === ts && c.status === 200,
+    deps.timeoutMs,
+  );
+  const stored = await deps.core.cases.findByIntakeKey(`slack:${channel}:${ts}`);
+  if (!stored) throw new Error(`no case stored for ${channel}:${ts}`);
+  // \b: CASE-1001 must not match the card of CASE-10010.
+  const number = new RegExp(`${stored.number}\\b`);
+  await deps.fake.waitFor(
+    'chat.postMessage',
+    (c) => c.args.channel === deps.triage && c.status === 200 && number.test(String(c.args.text)),
+    deps.timeoutMs,
+  );
+  return stored.id;
+};
+
+/** A steady open-loop stream (a fixed rate, not waiting for the cards) of intake messages. */
+export const startIntakeStream = (deps: IntakeDeps, perSecond: number) => {
+  const tally = { opened: 0, failed: 0, skipped: 0 };
+  const pending = new Set<Promise<void>>();
+  const timer = setInterval(() => {
+    // A cap, so an app that falls behind shows up as skipped sends, not unbounded memory.
+    if (pending.size >= 100) return void (tally.skipped += 1);
+    const n = tally.opened + tally.failed + pending.size;
+    const done: Promise<void> = openByMessage(deps, `Invoice ${n} is missing its VAT line`)
+      .then(() => void (tally.opened += 1))
+      .catch(() => void (tally.failed += 1))
+      .finally(() => pending.delete(done));
+    pending.add(done);
+  }, 1000 / perSecond);
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await Promise.all(pending);
+      return tally;
+    },
+  };
+};
