@@ -9,12 +9,25 @@ import {
   blockActions,
   messageEvent,
   SLACK_CUSTOMER,
+  slashCommand,
+  stateValue,
   viewSubmission,
 } from '../support/slack/payloads.js';
 import { postToSlackEndpoint, type SlackRequestKind } from '../support/slack/signed-request.js';
 import { ACTIONS, VIEWS } from '../../adapters/slack/registry.js';
 
 const SECRET = 'test-signing-secret';
+
+/** Polls until `probe` gives a value: listeners run after the ack, so effects trail it. */
+const eventually = async <T>(probe: () => Promise<T | undefined>, timeoutMs = 5000): Promise<T> => {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+};
 const SHARED = SLACK_CUSTOMER.channel; // mapped to northwind-logistics in caseline.example.yaml
 const TRIAGE = 'C06ERPFIN1'; // erp-finance's triage channel
 
@@ -122,9 +135,11 @@ describe('Caseline in Slack', () => {
       'event',
       messageEvent({ text: 'It also happens for March.', channel, channelType: 'im' }),
     );
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    const stored = await eventually(async () => {
+      const found = await app.core.cases.findById(opened.id);
+      return found?.events.some((e) => e.type === 'commented') ? found : undefined;
+    });
     expect(await caseCount()).toBe(before);
-    const stored = await app.core.cases.findById(opened.id);
     expect(stored?.events.filter((e) => e.type === 'commented').map((e) => e.text)).toEqual([
       'It also happens for March.',
     ]);
@@ -227,8 +242,10 @@ describe('Caseline in Slack', () => {
         threadTs: String(agentCard.response.ts),
       }),
     );
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    const stored = await app.core.cases.findById(opened.id);
+    const stored = await eventually(async () => {
+      const found = await app.core.cases.findById(opened.id);
+      return found?.events.some((e) => e.type === 'note') ? found : undefined;
+    });
     expect(stored?.events.find((e) => e.type === 'note')).toMatchObject({
       visibility: 'internal',
       text: secret,
@@ -297,5 +314,79 @@ describe('Caseline in Slack', () => {
     const text = JSON.stringify(card.args);
     expect(text).not.toContain('<!channel>');
     expect(text).not.toContain('<https://evil.example|');
+  });
+
+  it('answers /support show and list with the customer’s own organization only', async () => {
+    const { case: opened } = await openByMessage('Invoice archive search is slow');
+    const grace = { user: 'U05GOKAFO1', team: 'T05HARBOR2', channel: 'C07HBFSHARED' };
+    await post(
+      'command',
+      slashCommand({
+        ...grace,
+        text: `show ${opened.number}`,
+        responseUrl: fake.responseUrl('grace-show'),
+      }),
+    );
+    const stranger = await fake.waitFor('response_url', (c) => c.path.includes('grace-show'));
+    expect(String(stranger.args.text)).toMatch(/No case CASE-\d+/);
+    await post(
+      'command',
+      slashCommand({ text: 'list', responseUrl: fake.responseUrl('anna-list') }),
+    );
+    const own = await fake.waitFor('response_url', (c) => c.path.includes('anna-list'));
+    expect(String(own.args.text)).toContain(opened.number);
+    expect(own.args.response_type).toBe('ephemeral');
+  });
+
+  it('posts an agent’s reply from the modal into the customer thread', async () => {
+    const {
+      case: opened,
+      channel,
+      ts,
+    } = await openByMessage('Invoice totals differ from the ledger');
+    const response = await post(
+      'interaction',
+      viewSubmission({
+        callbackId: VIEWS.reply,
+        privateMetadata: JSON.stringify({ caseId: opened.id }),
+        values: { message: { value: stateValue.text('We found a rounding rule; fix tonight.') } },
+      }),
+    );
+    expect(response.status).toBe(200);
+    const reply = await fake.waitFor(
+      'chat.postMessage',
+      (c) =>
+        c.args.channel === channel &&
+        c.args.thread_ts === ts &&
+        String(c.args.text).includes('rounding rule'),
+    );
+    expect(reply.status).toBe(200);
+    expect((await app.core.cases.findById(opened.id))?.firstResponseAt).toBeInstanceOf(Date);
+  });
+
+  it('keeps the resolve modal open with an error when works-as-designed has no doc link', async () => {
+    const { case: opened } = await openByMessage('Invoice dates use the server time zone');
+    await post(
+      'interaction',
+      blockActions({ actionId: ACTIONS.claim, value: opened.id, channel: TRIAGE }),
+    );
+    const response = await post(
+      'interaction',
+      viewSubmission({
+        callbackId: VIEWS.resolve,
+        privateMetadata: JSON.stringify({ caseId: opened.id }),
+        values: {
+          resolution_type: { value: stateValue.select('works-as-designed') },
+          resolution_text: {
+            value: stateValue.text('Dates follow the company time zone setting.'),
+          },
+        },
+      }),
+    );
+    expect(response.json).toMatchObject({
+      response_action: 'errors',
+      errors: { doc_link: expect.stringMatching(/documentation/) },
+    });
+    expect((await app.core.cases.findById(opened.id))?.statusCategory).not.toBe('solved');
   });
 });

@@ -16,7 +16,21 @@ const messageEvent = z.object({
   channel_type: z.string().optional(),
   team: z.string().optional(),
   user_team: z.string().optional(),
+  files: z
+    .array(
+      z.object({ id: z.string(), name: z.string().optional(), permalink: z.string().optional() }),
+    )
+    .default([]),
 });
+
+/** Files shared with a message become part of the comment, so the history keeps them. */
+const withFiles = (
+  text: string,
+  files: readonly { id: string; name?: string | undefined; permalink?: string | undefined }[],
+): string =>
+  [text, ...files.map((f) => `📎 ${f.name ?? f.id}${f.permalink ? ` ${f.permalink}` : ''}`)]
+    .filter(Boolean)
+    .join('\n');
 
 // Edits, joins, bot posts and our own messages are not requests.
 const HANDLED_SUBTYPES = new Set([undefined, 'file_share', 'thread_broadcast']);
@@ -50,7 +64,7 @@ export const registerMessageListener = (app: App, ctx: SlackContext): void => {
       address,
       messageId: m.ts,
       ...(m.thread_ts ? { threadId: m.thread_ts } : {}),
-      text: m.text,
+      text: withFiles(m.text, m.files),
       intakeAllowed,
     });
     if (!result.ok) {
