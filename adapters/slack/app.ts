@@ -58,6 +58,7 @@ export const createSlackAdapter = async (deps: SlackAdapterDeps): Promise<SlackA
   await app.init();
   app.error(async (error) => log.error({ err: error }, 'slack listener failed'));
   const ctx = makeSlackContext({
+    client: app.client,
     core: deps.core,
     config: deps.config,
     chatLinks: deps.chatLinks,

@@ -18,10 +18,28 @@ export interface SlackContext {
   actorOf(user: SlackUser): Promise<Actor | undefined>;
 }
 
-export const makeSlackContext = (args: Omit<SlackContext, 'actorOf'>): SlackContext => ({
-  ...args,
-  actorOf: (user) => resolveSlackActor(args.core.directory, user),
-});
+/** Profile emails, asked of Slack at most once per user per process. */
+const emailLookup = (client: WebClient | undefined) => {
+  const cache = new Map<string, Promise<string | undefined>>();
+  return (userId: string): Promise<string | undefined> => {
+    if (!client) return Promise.resolve(undefined);
+    const cached = cache.get(userId);
+    if (cached) return cached;
+    const email = client.users
+      .info({ user: userId })
+      .then((r) => r.user?.profile?.email?.toLowerCase())
+      .catch(() => undefined);
+    cache.set(userId, email);
+    return email;
+  };
+};
+
+export const makeSlackContext = (
+  args: Omit<SlackContext, 'actorOf'> & { readonly client?: WebClient },
+): SlackContext => {
+  const emailOf = emailLookup(args.client);
+  return { ...args, actorOf: (user) => resolveSlackActor(args.core.directory, user, emailOf) };
+};
 
 /** Tells one person something only they see, in the conversation they acted in. */
 export const tellUser = async (

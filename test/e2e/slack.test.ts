@@ -389,4 +389,46 @@ describe('Caseline in Slack', () => {
     });
     expect((await app.core.cases.findById(opened.id))?.statusCategory).not.toBe('solved');
   });
+
+  it('recognises a contact by Slack profile email, and tells a stranger nothing was opened', async () => {
+    fake.setUsers({
+      U09OWENPRC: {
+        team_id: 'T09KESTREL',
+        real_name: 'Owen Price',
+        email: 'owen.price@kestrelhealth.example',
+      },
+      U09UNKNOWN: { team_id: 'T09KESTREL', real_name: 'Nobody', email: 'nobody@elsewhere.example' },
+    });
+    const owen = messageEvent({
+      text: 'Invoice import rejects our CSV',
+      user: 'U09OWENPRC',
+      team: 'T09KESTREL',
+      channel: 'D0OWENPRCE',
+      channelType: 'im',
+    });
+    await post('event', owen);
+    const ts = (owen.event as { ts: string }).ts;
+    await fake.waitFor(
+      'chat.postMessage',
+      (c) => c.args.channel === 'D0OWENPRCE' && c.args.thread_ts === ts && c.status === 200,
+    );
+    expect(await app.core.cases.findByIntakeKey(`slack:D0OWENPRCE:${ts}`)).toMatchObject({
+      contactName: 'Owen Price',
+      organizationKey: 'kestrel-health',
+    });
+    const before = await caseCount();
+    await post(
+      'event',
+      messageEvent({
+        text: 'Hello, invoices fail',
+        user: 'U09UNKNOWN',
+        team: 'T09KESTREL',
+        channel: 'D0UNKNOWN1',
+        channelType: 'im',
+      }),
+    );
+    const note = await fake.waitFor('chat.postEphemeral', (c) => c.args.user === 'U09UNKNOWN');
+    expect(String(note.args.text)).toMatch(/did not open a case/);
+    expect(await caseCount()).toBe(before);
+  });
 });
