@@ -55,8 +55,6 @@ const installationSchema = z.looseObject({
   metadata: z.string().optional(),
 });
 
-type StoredUser = z.infer<typeof userSchema>;
-
 /** Installations are JSON from Slack; stored without `undefined`s, read back without `null`s. */
 const plain = (value: object): Record<string, unknown> =>
   JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
@@ -85,7 +83,8 @@ const subjectOf = (query: InstallationQuery<boolean>): string =>
 
 const workspaceKeyFor = (query: InstallationQuery<boolean>): string => {
   if (query.isEnterpriseInstall) {
-    if (!query.enterpriseId) throw new Error('An org-wide installation query needs an enterpriseId');
+    if (!query.enterpriseId)
+      throw new Error('An org-wide installation query needs an enterpriseId');
     return `enterprise:${query.enterpriseId}`;
   }
   if (query.teamId) return `team:${query.teamId}`;
@@ -96,7 +95,7 @@ const workspaceKeyFor = (query: InstallationQuery<boolean>): string => {
 
 const userKey = (workspaceKey: string, userId: string): string => `${workspaceKey}:user:${userId}`;
 
-const withoutUserToken = (user: StoredUser): StoredUser => ({
+const withoutUserToken = (user: Installation['user']): Installation['user'] => ({
   ...user,
   token: undefined,
   refreshToken: undefined,

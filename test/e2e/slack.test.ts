@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { serve, type RunningApp } from '../../src/main.js';
+import { MongoChatLinks } from '../../src/store/chat-links/mongo-chat-links.js';
 import {
   startFakeSlackApi,
   type FakeSlackApi,
@@ -91,6 +92,10 @@ describe('Caseline in Slack', () => {
       'chat.postMessage',
       (c) => c.args.channel === TRIAGE && String(c.args.text).includes(stored!.number),
     );
+    // The notifier records where the cards are just after Slack answers the post.
+    const links = new MongoChatLinks(app.core.connection);
+    await eventually(() => links.find(stored!.id, 'staff-card'));
+    await eventually(() => links.find(stored!.id, 'customer-card'));
     return { event, ts, card, channel, case: stored! };
   };
 
@@ -430,5 +435,34 @@ describe('Caseline in Slack', () => {
     const note = await fake.waitFor('chat.postEphemeral', (c) => c.args.user === 'U09UNKNOWN');
     expect(String(note.args.text)).toMatch(/did not open a case/);
     expect(await caseCount()).toBe(before);
+  });
+
+  it('lets an agent open a case for a customer who phoned, and names an unknown email', async () => {
+    const submit = (email: string) =>
+      post(
+        'interaction',
+        viewSubmission({
+          callbackId: VIEWS.newCase,
+          values: {
+            contact_email: { value: { type: 'email_text_input', value: email } },
+            reached_by: { value: stateValue.select('phone') },
+            title: { value: stateValue.text('Called: invoice run hangs') },
+            description: { value: stateValue.text('Anna phoned; the invoice run hangs at 80%.') },
+          },
+        }),
+      );
+    const unknown = await submit('nobody@nowhere.example');
+    expect(unknown.json).toMatchObject({
+      response_action: 'errors',
+      errors: { contact_email: expect.stringContaining('No contact') },
+    });
+    const ok = await submit('anna.schmidt@northwind-logistics.example');
+    expect(ok.status).toBe(200);
+    expect(ok.body).toBe('');
+    const list = await app.core.cases.list({ organizationKey: 'northwind-logistics', limit: 1000 });
+    const phoned = list.find((c) => c.title === 'Called: invoice run hangs');
+    const stored = await app.core.cases.findById(phoned!.id);
+    expect(stored).toMatchObject({ contactName: 'Anna Schmidt', origin: { channel: 'phone' } });
+    expect(stored?.events[0]?.actor).toMatchObject({ name: 'Priya Raman', role: 'admin' });
   });
 });

@@ -46,6 +46,7 @@ export const openNewCaseModal = async (
       priorities,
       useExternalSelect: installations.length > 100,
       defaultPriority: ctx.config.priorities.default,
+      onBehalf: args.actor.kind === 'staff',
       metadata: args.channel ? { channel: args.channel } : {},
     }),
   });
@@ -70,19 +71,38 @@ const fieldErrors = (message: string): Record<string, string> => {
   return errors;
 };
 
+/** The contact an agent names in the form, and how they reached us. */
+const onBehalfOf = async (
+  ctx: SlackContext,
+  view: ViewSubmitAction['view'],
+): Promise<{ contactId: string; reachedBy: 'phone' | 'email' } | { error: string }> => {
+  const email = readInput(view, INPUTS.contactEmail);
+  const contact = email ? await ctx.core.directory.findContactByEmail(email) : undefined;
+  if (!contact) {
+    return {
+      error: email
+        ? `No contact ${email}; an admin can import them.`
+        : "Enter the customer's email.",
+    };
+  }
+  const reachedBy = readInput(view, INPUTS.reachedBy) === 'email' ? 'email' : 'phone';
+  return { contactId: contact.id, reachedBy };
+};
+
 const registerNewCaseSubmission = (app: App, ctx: SlackContext): void => {
   app.view<ViewSubmitAction>(VIEWS.newCase, async ({ ack, view, body }) => {
     const actor = await ctx.actorOf({
       teamId: body.user.team_id ?? body.team?.id,
       userId: body.user.id,
     });
-    if (!actor || actor.kind !== 'customer') {
-      await ack(
-        viewErrors({
-          [INPUTS.title.block]:
-            'Only customers on file can open cases here; agents use "Open on behalf".',
-        }),
-      );
+    if (!actor || actor.kind === 'system') {
+      await ack(viewErrors({ [INPUTS.title.block]: 'We could not tell who you are.' }));
+      return;
+    }
+    // Agents open cases for customers who phoned or emailed; customers for themselves.
+    const behalf = actor.kind === 'staff' ? await onBehalfOf(ctx, view) : undefined;
+    if (behalf && 'error' in behalf) {
+      await ack(viewErrors({ [INPUTS.contactEmail.block]: behalf.error }));
       return;
     }
     const channel = readMetadata(view).channel;
@@ -90,6 +110,7 @@ const registerNewCaseSubmission = (app: App, ctx: SlackContext): void => {
     const description = readInput(view, INPUTS.description) ?? '';
     const result = await ctx.core.useCases.openCase({
       actor,
+      ...(behalf ? { contactId: behalf.contactId } : {}),
       intakeKey: `slack:view:${view.id}`,
       title: readInput(view, INPUTS.title) ?? '',
       description: files.length ? `${description}\n\nFiles: ${files.join(', ')}` : description,
@@ -97,8 +118,11 @@ const registerNewCaseSubmission = (app: App, ctx: SlackContext): void => {
       expectation: readInput(view, INPUTS.expectation),
       priority: readInput(view, INPUTS.priority),
       installationId: readInput(view, INPUTS.installation),
-      // Cards for a form-opened case go to the channel it came from, else a DM.
-      origin: { channel: 'slack', address: slackAddress(channel ?? body.user.id) },
+      // A form-opened case's card goes to the channel it came from, else a DM; one taken
+      // by phone or email has no customer conversation in Slack.
+      origin: behalf
+        ? { channel: behalf.reachedBy }
+        : { channel: 'slack', address: slackAddress(channel ?? body.user.id) },
     });
     if (result.ok) return void (await ack());
     await ack(

@@ -18,6 +18,8 @@ export const INPUTS = {
   // New case
   installation: input('installation', OPTIONS.installation),
   title: input('title'),
+  contactEmail: input('contact_email'),
+  reachedBy: input('reached_by'),
   description: input('description'),
   impact: input('impact'),
   expectation: input('expectation'),

@@ -28,6 +28,8 @@ export interface NewCaseModalInput {
   /** Let Slack load installations as the user types (OPTIONS.installation). */
   readonly useExternalSelect: boolean;
   readonly defaultPriority?: Priority;
+  /** An agent opening a case for a customer who phoned or emailed: ask who and how. */
+  readonly onBehalf?: boolean;
   /** Problems from an earlier submission, by block id, shown above the form. */
   readonly errors?: Readonly<Record<string, string>>;
   /** Where the request came from (channel, thread), for the submission to reply there. */
@@ -76,11 +78,27 @@ const errorSection = (errors: Readonly<Record<string, string>>): KnownBlock[] =>
   return [section(['*Please check the form:*', ...lines].join('\n'))];
 };
 
+const onBehalfInputs = (): InputBlock[] => [
+  inputBlock(INPUTS.contactEmail, "Customer's email", {
+    type: 'email_text_input',
+    placeholder: plain('The contact who phoned or emailed'),
+  }),
+  inputBlock(INPUTS.reachedBy, 'They reached us by', {
+    type: 'static_select',
+    options: options([
+      { text: 'Phone', value: 'phone' },
+      { text: 'Email', value: 'email' },
+    ]),
+    initial_option: { text: plain('Phone'), value: 'phone' },
+  }),
+];
+
 export const newCaseModal = (input: NewCaseModalInput): ModalView => {
   const detail = (placeholder: string) =>
     textElement({ multiline: true, max: INPUT_MAX.detail, placeholder });
   const blocks: (KnownBlock | undefined)[] = [
     ...errorSection(input.errors ?? {}),
+    ...(input.onBehalf ? onBehalfInputs() : []),
     installationInput(input),
     inputBlock(INPUTS.title, 'Title', textElement({ max: INPUT_MAX.title })),
     inputBlock(
