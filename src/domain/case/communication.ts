@@ -2,7 +2,7 @@ import { fail, ok, type Result } from '../result.js';
 import { findTransition, type Workflow } from '../workflow/index.js';
 import { ChangeBuilder, workflowRole, type ActionInput } from './change.js';
 import { moveStatus } from './status.js';
-import type { CaseChange } from './types.js';
+import type { CaseChange, CaseEvent } from './types.js';
 
 export const MESSAGE_MAX = 8000;
 
@@ -35,22 +35,38 @@ const checkText = (text: string): Result<string> => {
   return ok(trimmed);
 };
 
+interface Recorded {
+  readonly builder: ChangeBuilder;
+  readonly event: CaseEvent;
+}
+
+/**
+ * The part every message shares: checked text, the redelivery check, and the history
+ * event carrying its chat source. `null` when this message is already in the history.
+ */
+const recordMessage = (
+  input: ActionInput,
+  text: string,
+  source: MessageSource | undefined,
+  kind: { type: 'replied' | 'commented' | 'note'; visibility: 'public' | 'internal' },
+): Result<Recorded | null> => {
+  const checked = checkText(text);
+  if (!checked.ok) return checked;
+  if (alreadyRecorded(input, source)) return ok(null);
+  const builder = new ChangeBuilder(input);
+  const event = builder.event({ ...kind, text: checked.value, ...sourceData(source) });
+  return ok({ builder, event });
+};
+
 /** An agent's public reply: the customer sees it, and the first one is the first response. */
 export const replyToCustomer = (
   input: ActionInput,
   text: string,
   source?: MessageSource,
 ): Result<CaseChange | null> => {
-  const checked = checkText(text);
-  if (!checked.ok) return checked;
-  if (alreadyRecorded(input, source)) return ok(null);
-  const builder = new ChangeBuilder(input);
-  const event = builder.event({
-    type: 'replied',
-    visibility: 'public',
-    text: checked.value,
-    ...sourceData(source),
-  });
+  const recorded = recordMessage(input, text, source, { type: 'replied', visibility: 'public' });
+  if (!recorded.ok || recorded.value === null) return recorded as Result<null>;
+  const { builder, event } = recorded.value;
   if (!input.current.firstResponseAt) builder.fields({ firstResponseAt: input.ctx.now });
   if (!source) builder.notify({ topic: 'public-message', audience: 'customer', eventId: event.id });
   builder.refreshCards(true);
@@ -67,16 +83,9 @@ export const addCustomerComment = (
   text: string,
   source?: MessageSource,
 ): Result<CaseChange | null> => {
-  const checked = checkText(text);
-  if (!checked.ok) return checked;
-  if (alreadyRecorded(input, source)) return ok(null);
-  const builder = new ChangeBuilder(input);
-  const event = builder.event({
-    type: 'commented',
-    visibility: 'public',
-    text: checked.value,
-    ...sourceData(source),
-  });
+  const recorded = recordMessage(input, text, source, { type: 'commented', visibility: 'public' });
+  if (!recorded.ok || recorded.value === null) return recorded as Result<null>;
+  const { builder, event } = recorded.value;
   builder.notify({ topic: 'public-message', audience: 'staff', eventId: event.id });
   builder.refreshCards(false);
   const { current } = input;
@@ -95,16 +104,9 @@ export const addInternalNote = (
   text: string,
   source?: MessageSource,
 ): Result<CaseChange | null> => {
-  const checked = checkText(text);
-  if (!checked.ok) return checked;
-  if (alreadyRecorded(input, source)) return ok(null);
-  const builder = new ChangeBuilder(input);
-  const event = builder.event({
-    type: 'note',
-    visibility: 'internal',
-    text: checked.value,
-    ...sourceData(source),
-  });
+  const recorded = recordMessage(input, text, source, { type: 'note', visibility: 'internal' });
+  if (!recorded.ok || recorded.value === null) return recorded as Result<null>;
+  const { builder, event } = recorded.value;
   if (!source) builder.notify({ topic: 'internal-message', audience: 'staff', eventId: event.id });
   return builder.build();
 };
