@@ -205,26 +205,12 @@ describe('Caseline in Slack', () => {
 
   it('gives two agents claiming at once one owner', async () => {
     const { case: opened } = await openByMessage('Invoice run for payroll stops at 42%');
-    await Promise.all([
+    const claim = (user: string) =>
       post(
         'interaction',
-        blockActions({
-          actionId: ACTIONS.claim,
-          value: opened.id,
-          channel: TRIAGE,
-          user: 'U06LVOGT01',
-        }),
-      ),
-      post(
-        'interaction',
-        blockActions({
-          actionId: ACTIONS.claim,
-          value: opened.id,
-          channel: TRIAGE,
-          user: 'U06PRAMAN1',
-        }),
-      ),
-    ]);
+        blockActions({ actionId: ACTIONS.claim, value: opened.id, channel: TRIAGE, user }),
+      );
+    await Promise.all(['U06LVOGT01', 'U06PRAMAN1'].map(claim));
     const loser = await fake.waitFor('chat.postEphemeral', (c) =>
       String(c.args.text).includes('Already claimed by'),
     );
