@@ -1,0 +1,5 @@
+export * from './types.js';
+export * from './schema.js';
+export * from './business-time.js';
+export * from './clocks.js';
+export * from './next-decision.js';
