@@ -50,6 +50,7 @@ export const serve = async (options: ServeOptions): Promise<RunningApp> => {
         core,
         config,
         chatLinks: new MongoChatLinks(connection),
+        connection,
         log,
       })
     : undefined;

@@ -7,10 +7,14 @@ import type { ChatLinkRepository } from '../../src/ports/chat-links.js';
 import type { Notifier } from '../../src/ports/notifier.js';
 import { makeReceiveChatMessage } from '../../src/use-cases/receive-chat-message.js';
 import { makeSlackContext } from './context.js';
+import { BOT_SCOPES } from './registry.js';
 import { registerSlackListeners } from './listeners/index.js';
 import { boltLogger } from './logger.js';
 import { createSlackNotifier } from './notifier.js';
-import type { SlackSettings } from './settings.js';
+import { installedTokens, singleTokenMode } from './bot-tokens.js';
+import { createMongoInstallationStore } from './installation-store.js';
+import { isOAuth, type SlackSettings } from './settings.js';
+import type { Connection } from 'mongoose';
 
 export interface SlackAdapter {
   /** HTTP routes to mount on the app's server (none in Socket Mode). */
@@ -26,6 +30,8 @@ export interface SlackAdapterDeps {
   readonly config: Config;
   readonly chatLinks: ChatLinkRepository;
   readonly log: Logger;
+  /** Where OAuth installations are kept. */
+  readonly connection: Connection;
 }
 
 // Posts go through the outbox, which owns retries: the client itself must not sit on a
@@ -40,16 +46,29 @@ const clientOptions = (settings: SlackSettings) => ({
 export const createSlackAdapter = async (deps: SlackAdapterDeps): Promise<SlackAdapter> => {
   const { settings, log } = deps;
   const logger = boltLogger(log);
+  const oauth = isOAuth(settings)
+    ? {
+        clientId: settings.clientId,
+        clientSecret: settings.clientSecret,
+        stateSecret: settings.stateSecret,
+        scopes: BOT_SCOPES,
+        installationStore: createMongoInstallationStore(deps.connection),
+        // A receiver we build ourselves makes its own installer: give it the API URL too.
+        installerOptions: { directInstall: true, clientOptions: clientOptions(settings) },
+      }
+    : undefined;
   const http = settings.appToken
     ? undefined
     : new HTTPReceiver({
         signingSecret: settings.signingSecret,
         endpoints: '/slack/events',
         logger,
+        ...oauth,
       });
-  const receiver = http ?? new SocketModeReceiver({ appToken: settings.appToken!, logger });
+  const receiver =
+    http ?? new SocketModeReceiver({ appToken: settings.appToken!, logger, ...oauth });
   const app = new App({
-    token: settings.botToken,
+    ...(oauth ? {} : { token: settings.botToken }),
     receiver,
     logger,
     clientOptions: clientOptions(settings),
@@ -78,9 +97,17 @@ export const createSlackAdapter = async (deps: SlackAdapterDeps): Promise<SlackA
     chatLinks: deps.chatLinks,
     directory: deps.core.directory,
     config: deps.config,
+    tokenFor: oauth ? installedTokens(oauth.installationStore, deps.connection) : singleTokenMode,
   });
+  const routes = http
+    ? Object.fromEntries(
+        ['/slack/events', ...(oauth ? ['/slack/install', '/slack/oauth_redirect'] : [])].map(
+          (path) => [path, http.requestListener],
+        ),
+      )
+    : {};
   return {
-    routes: http ? { '/slack/events': http.requestListener } : {},
+    routes,
     notifier,
     start: async () => {
       if (!http) await app.start();

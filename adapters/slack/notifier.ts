@@ -6,6 +6,7 @@ import { availableTransitions, statusById } from '../../src/domain/workflow/inde
 import type { ChatLinkRepository, ChatLinkRole } from '../../src/ports/chat-links.js';
 import type { DirectoryRepository } from '../../src/ports/directory-repository.js';
 import { DeliveryDeferred, type Notification, type Notifier } from '../../src/ports/notifier.js';
+import type { BotTokenFor } from './bot-tokens.js';
 import { slackChannelOf } from './identity.js';
 import { renderAgentCard } from './render/agent-card.js';
 import type { SlackMessage } from './render/blocks.js';
@@ -17,6 +18,8 @@ export interface SlackNotifierDeps {
   readonly chatLinks: ChatLinkRepository;
   readonly directory: DirectoryRepository;
   readonly config: Pick<Config, 'workflow' | 'priorities'>;
+  /** The bot token for a case's workspace; undefined when the client has one already. */
+  readonly tokenFor: BotTokenFor;
 }
 
 const isRateLimited = (error: unknown): error is { retryAfter: number } =>
@@ -44,7 +47,14 @@ const slackCall = async <T>(call: () => Promise<T>): Promise<T> => {
 export const createSlackNotifier = (deps: SlackNotifierDeps): Notifier => {
   const { client, chatLinks } = deps;
 
+  type Auth = { token?: string };
+  const authFor = async (workspace: string | undefined): Promise<Auth> => {
+    const token = await deps.tokenFor(workspace);
+    return token ? { token } : {};
+  };
+
   const postOrUpdate = async (
+    auth: Auth,
     caseId: string,
     role: ChatLinkRole,
     channel: string,
@@ -55,6 +65,7 @@ export const createSlackNotifier = (deps: SlackNotifierDeps): Notifier => {
     if (link) {
       await slackCall(() =>
         client.chat.update({
+          ...auth,
           channel: link.address.slice(6),
           ts: link.messageId,
           text: message.text,
@@ -65,6 +76,7 @@ export const createSlackNotifier = (deps: SlackNotifierDeps): Notifier => {
     }
     const posted = await slackCall(() =>
       client.chat.postMessage({
+        ...auth,
         channel,
         text: message.text,
         blocks: message.blocks,
@@ -81,11 +93,12 @@ export const createSlackNotifier = (deps: SlackNotifierDeps): Notifier => {
     });
   };
 
-  const postInThread = async (caseId: string, role: ChatLinkRole, text: string) => {
+  const postInThread = async (auth: Auth, caseId: string, role: ChatLinkRole, text: string) => {
     const link = await chatLinks.find(caseId, role);
     if (!link) return;
+    const channel = link.address.slice('slack:'.length);
     await slackCall(() =>
-      client.chat.postMessage({ channel: link.address.slice(6), thread_ts: link.threadId, text }),
+      client.chat.postMessage({ ...auth, channel, thread_ts: link.threadId, text }),
     );
   };
 
@@ -93,11 +106,13 @@ export const createSlackNotifier = (deps: SlackNotifierDeps): Notifier => {
     const view: CustomerCaseView = n.case;
     const channel = slackChannelOf(view.origin.address);
     if (!channel) return;
+    const auth = await authFor(view.origin.workspace);
     const topic = n.entry.topic;
     if (topic === 'case-opened' || topic === 'card-refresh') {
       const status = statusById(deps.config.workflow, view.status);
       if (!status) return;
       await postOrUpdate(
+        auth,
         view.id,
         'customer-card',
         channel,
@@ -105,10 +120,10 @@ export const createSlackNotifier = (deps: SlackNotifierDeps): Notifier => {
         renderCustomerCard({ case: view, status }),
       );
     } else if (topic === 'public-message' && n.event) {
-      await postInThread(view.id, 'customer-card', publicReplyFor(n.event));
+      await postInThread(auth, view.id, 'customer-card', publicReplyFor(n.event));
     } else if (topic === 'milestone' && n.event) {
       const text = milestoneFor(view, n.event, deps.config.workflow);
-      if (text) await postInThread(view.id, 'customer-card', text);
+      if (text) await postInThread(auth, view.id, 'customer-card', text);
     }
   };
 
@@ -141,11 +156,14 @@ export const createSlackNotifier = (deps: SlackNotifierDeps): Notifier => {
       const channel = slackChannelOf(queue?.triageChannel);
       if (!channel) return;
       const card = await staffCard(view);
-      if (card) await postOrUpdate(view.id, 'staff-card', channel, undefined, card);
+      const auth = await authFor(view.origin.workspace);
+      if (card) await postOrUpdate(auth, view.id, 'staff-card', channel, undefined, card);
     } else if (topic === 'internal-message' && n.event) {
-      await postInThread(view.id, 'staff-card', noteForStaff(n.event));
+      const auth = await authFor(view.origin.workspace);
+      await postInThread(auth, view.id, 'staff-card', noteForStaff(n.event));
     } else if (topic === 'public-message' && n.event && !fromThisThread(n.event)) {
-      await postInThread(view.id, 'staff-card', mirrorForStaff(n.event));
+      const auth = await authFor(view.origin.workspace);
+      await postInThread(auth, view.id, 'staff-card', mirrorForStaff(n.event));
     }
   };
 

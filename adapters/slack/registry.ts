@@ -54,3 +54,19 @@ export const VIEWS = {
 
 /** `action_id`s of `external_select` menus whose options Slack loads from us. */
 export const OPTIONS = { installation: 'intake_installation' } as const;
+
+/** Bot scopes OAuth installs ask for; a test holds them equal to the manifest's. */
+export const BOT_SCOPES = [
+  'commands',
+  'chat:write',
+  'channels:history',
+  'groups:history',
+  'im:history',
+  'reactions:read',
+  'channels:read',
+  'groups:read',
+  'im:write',
+  'users:read',
+  'users:read.email',
+  'files:read',
+];

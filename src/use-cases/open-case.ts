@@ -39,6 +39,7 @@ export const openCaseCommand = z.object({
       channel: z.enum(['slack', 'teams', 'phone', 'email', 'cli', 'api']),
       address: z.string().optional(),
       messageId: z.string().optional(),
+      workspace: z.string().optional(),
     })
     .default({ channel: 'api' }),
 });

@@ -12,6 +12,8 @@ export const chatMessageCommand = z.object({
   /** Conversation address, e.g. `slack:C0123`. */
   address: z.string().min(1),
   messageId: z.string().min(1),
+  /** The chat workspace that received the message (recorded on a new case). */
+  workspace: z.string().min(1).optional(),
   /** Set when the message is a reply in a thread. */
   threadId: z.string().min(1).optional(),
   text: z.string(),
@@ -95,7 +97,12 @@ export const makeReceiveChatMessage =
       intakeKey: sourceId,
       title: titleOf(m.text),
       description: m.text,
-      origin: { channel: m.channel, address: m.address, messageId: m.messageId },
+      origin: {
+        channel: m.channel,
+        address: m.address,
+        messageId: m.messageId,
+        ...(m.workspace ? { workspace: m.workspace } : {}),
+      },
     });
     if (opened.ok)
       await deps.chatLinks.rememberIntake(m.address, m.actor.contactId, opened.value.case.id, now);

@@ -51,7 +51,7 @@ export const registerHome = (app: App, ctx: SlackContext): void => {
 
 /** An agent's ticket reaction on a customer's message opens a case on their behalf. */
 export const registerTicketReaction = (app: App, ctx: SlackContext): void => {
-  app.event('reaction_added', async ({ event, body, client }) => {
+  app.event('reaction_added', async ({ event, body, client, context }) => {
     if (event.reaction !== ctx.config.intake.ticketReaction || event.item.type !== 'message')
       return;
     const teamId = (body as { team_id?: string }).team_id;
@@ -82,7 +82,12 @@ export const registerTicketReaction = (app: App, ctx: SlackContext): void => {
       intakeKey: `slack:${channel}:${event.item.ts}`,
       title: titleOf(text || 'Request from Slack'),
       description: text,
-      origin: { channel: 'slack', address: slackAddress(channel), messageId: event.item.ts },
+      origin: {
+        channel: 'slack',
+        address: slackAddress(channel),
+        messageId: event.item.ts,
+        ...(context.teamId ? { workspace: context.teamId } : {}),
+      },
     });
     if (!result.ok) await tellUser(client, channel, event.user, `:warning: ${result.message}`);
   });

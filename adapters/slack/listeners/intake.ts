@@ -90,7 +90,7 @@ const onBehalfOf = async (
 };
 
 const registerNewCaseSubmission = (app: App, ctx: SlackContext): void => {
-  app.view<ViewSubmitAction>(VIEWS.newCase, async ({ ack, view, body }) => {
+  app.view<ViewSubmitAction>(VIEWS.newCase, async ({ ack, view, body, context }) => {
     const actor = await ctx.actorOf({
       teamId: body.user.team_id ?? body.team?.id,
       userId: body.user.id,
@@ -122,7 +122,11 @@ const registerNewCaseSubmission = (app: App, ctx: SlackContext): void => {
       // by phone or email has no customer conversation in Slack.
       origin: behalf
         ? { channel: behalf.reachedBy }
-        : { channel: 'slack', address: slackAddress(channel ?? body.user.id) },
+        : {
+            channel: 'slack',
+            address: slackAddress(channel ?? body.user.id),
+            ...(context.teamId ? { workspace: context.teamId } : {}),
+          },
     });
     if (result.ok) return void (await ack());
     await ack(
@@ -152,10 +156,13 @@ export const registerIntake = (app: App, ctx: SlackContext): void => {
     });
     if (actor) await openNewCaseModal(ctx, client, { triggerId: body.trigger_id, actor });
   });
-  app.shortcut<MessageShortcut>(SHORTCUTS.caseFromMessage, async ({ ack, shortcut, client }) => {
-    await ack();
-    await caseFromMessage(ctx, client, shortcut);
-  });
+  app.shortcut<MessageShortcut>(
+    SHORTCUTS.caseFromMessage,
+    async ({ ack, shortcut, client, context }) => {
+      await ack();
+      await caseFromMessage(ctx, client, shortcut, context.teamId);
+    },
+  );
   app.options<'block_suggestion'>(OPTIONS.installation, async ({ ack, body }) => {
     const suggestion = body as BlockSuggestion;
     const actor = await ctx.actorOf({
@@ -182,6 +189,7 @@ const caseFromMessage = async (
   ctx: SlackContext,
   client: WebClient,
   shortcut: SlackShortcut & MessageShortcut,
+  workspace: string | undefined,
 ) => {
   const author = shortcut.message.user;
   const presser = await ctx.actorOf({
@@ -216,6 +224,7 @@ const caseFromMessage = async (
       channel: 'slack',
       address: slackAddress(shortcut.channel.id),
       messageId: shortcut.message.ts,
+      ...(workspace ? { workspace } : {}),
     },
   });
   if (!result.ok)

@@ -37,7 +37,7 @@ const HANDLED_SUBTYPES = new Set([undefined, 'file_share', 'thread_broadcast']);
 
 /** Messages in support channels, DMs and case threads → cases, comments, replies, notes. */
 export const registerMessageListener = (app: App, ctx: SlackContext): void => {
-  app.event('message', async ({ event, body, client }) => {
+  app.event('message', async ({ event, body, client, context }) => {
     const parsed = messageEvent.safeParse(event);
     if (!parsed.success) return;
     const m = parsed.data;
@@ -63,6 +63,7 @@ export const registerMessageListener = (app: App, ctx: SlackContext): void => {
       channel: 'slack',
       address,
       messageId: m.ts,
+      ...(context.teamId ? { workspace: context.teamId } : {}),
       ...(m.thread_ts ? { threadId: m.thread_ts } : {}),
       text: withFiles(m.text, m.files),
       intakeAllowed,

@@ -119,6 +119,8 @@ export interface CaseOrigin {
   readonly address?: string;
   /** The message the request was written in; the customer's card goes in its thread. */
   readonly messageId?: string;
+  /** The chat workspace (Slack team, Teams tenant) that received it: whose token posts about it. */
+  readonly workspace?: string;
 }
 
 export interface CaseState {

@@ -92,6 +92,7 @@ export const caseDocumentSchema = z.object({
     channel: z.enum(['slack', 'teams', 'phone', 'email', 'cli', 'api']),
     address: opt(z.string()),
     messageId: opt(z.string()),
+    workspace: opt(z.string()),
   }),
   createdAt: date,
   updatedAt: date,

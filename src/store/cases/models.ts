@@ -93,7 +93,10 @@ export const caseSchema = new Schema(
     tasks: [taskSchema],
     linkedIssues: [new Schema({ url: String, title: String }, { _id: false })],
     minutesLogged: Number,
-    origin: new Schema({ channel: String, address: String, messageId: String }, { _id: false }),
+    origin: new Schema(
+      { channel: String, address: String, messageId: String, workspace: String },
+      { _id: false },
+    ),
     createdAt: Date,
     updatedAt: Date,
     firstResponseAt: Date,

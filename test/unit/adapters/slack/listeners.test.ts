@@ -58,3 +58,15 @@ describe('the Slack listeners', () => {
     for (const ids of Object.values(seen)) expect(ids.length).toBe(new Set(ids).size);
   });
 });
+
+describe('the OAuth install scopes', () => {
+  it('are the manifest’s bot scopes', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { parse } = await import('yaml');
+    const { BOT_SCOPES } = await import('../../../../adapters/slack/registry.js');
+    const manifest = parse(readFileSync('manifest/slack/manifest.yaml', 'utf8')) as {
+      oauth_config: { scopes: { bot: string[] } };
+    };
+    expect([...BOT_SCOPES].sort()).toEqual([...manifest.oauth_config.scopes.bot].sort());
+  });
+});
