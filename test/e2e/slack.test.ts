@@ -451,4 +451,50 @@ describe('Caseline in Slack', () => {
     expect(stored).toMatchObject({ contactName: 'Anna Schmidt', origin: { channel: 'phone' } });
     expect(stored?.events[0]?.actor).toMatchObject({ name: 'Priya Raman', role: 'admin' });
   });
+
+  it('opens a case from /support new with the customer’s installation and module', async () => {
+    await post('command', slashCommand({ text: 'new', responseUrl: fake.responseUrl('anna-new') }));
+    const opened = await fake.waitFor('views.open', (c) =>
+      JSON.stringify(c.args.view).includes('General Ledger'),
+    );
+    const view = opened.args.view as { private_metadata: string };
+    const contact = await app.core.directory.findContactByEmail(
+      'anna.schmidt@northwind-logistics.example',
+    );
+    const [installation] = (
+      await app.core.directory.listInstallations(contact!.organizationId)
+    ).filter((i) => i.environment === 'production');
+    const response = await post(
+      'interaction',
+      viewSubmission({
+        user: SLACK_CUSTOMER.userId,
+        team: SLACK_CUSTOMER.teamId,
+        callbackId: VIEWS.newCase,
+        privateMetadata: view.private_metadata,
+        values: {
+          installation: { intake_installation: stateValue.select(installation!.id) },
+          module: { value: stateValue.select('General Ledger') },
+          title: { value: stateValue.text('Trial balance does not add up') },
+          description: {
+            value: stateValue.text('Since the 2024.2 upgrade the trial balance is off.'),
+          },
+        },
+      }),
+    );
+    expect(response.body).toBe('');
+    const list = await app.core.cases.list({ organizationKey: 'northwind-logistics', limit: 1000 });
+    const created = await app.core.cases.findById(
+      list.find((c) => c.title === 'Trial balance does not add up')!.id,
+    );
+    expect(created).toMatchObject({
+      productKey: 'ledgerline-erp',
+      module: 'General Ledger',
+      queueKey: 'erp-finance',
+      installationId: installation!.id,
+    });
+    await fake.waitFor(
+      'chat.postMessage',
+      (c) => c.args.channel === SHARED && String(c.args.text).includes(created!.number),
+    );
+  });
 });

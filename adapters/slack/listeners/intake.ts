@@ -24,8 +24,20 @@ const installationChoices = async (ctx: SlackContext, actor: Actor) => {
   const installations = await ctx.core.directory.listInstallations(actor.organizationId);
   return installations.map((i) => ({
     id: i.id,
+    productKey: i.productKey,
     label: `${i.productKey} ${i.version} (${i.environment})`,
   }));
+};
+
+/** The modules of every product the customer runs, for the form's module menu. */
+const moduleChoices = async (
+  ctx: SlackContext,
+  productKeys: readonly string[],
+): Promise<string[]> => {
+  const products = await Promise.all(
+    [...new Set(productKeys)].map((key) => ctx.core.directory.findProductByKey(key)),
+  );
+  return [...new Set(products.flatMap((p) => p?.modules ?? []))].sort();
 };
 
 /** Opens the intake form; where it was opened from rides along for the card. */
@@ -35,6 +47,10 @@ export const openNewCaseModal = async (
   args: { triggerId: string; actor: Actor; channel?: string | undefined },
 ): Promise<void> => {
   const installations = await installationChoices(ctx, args.actor);
+  const modules = await moduleChoices(
+    ctx,
+    installations.map((i) => i.productKey),
+  );
   const priorities = PRIORITIES.map((value) => ({
     value,
     label: ctx.config.priorities.labels[value],
@@ -44,6 +60,7 @@ export const openNewCaseModal = async (
     view: newCaseModal({
       installations,
       priorities,
+      modules,
       useExternalSelect: installations.length > 100,
       defaultPriority: ctx.config.priorities.default,
       onBehalf: args.actor.kind === 'staff',
@@ -118,6 +135,7 @@ const registerNewCaseSubmission = (app: App, ctx: SlackContext): void => {
       expectation: readInput(view, INPUTS.expectation),
       priority: readInput(view, INPUTS.priority),
       installationId: readInput(view, INPUTS.installation),
+      module: readInput(view, INPUTS.module),
       // A form-opened case's card goes to the channel it came from, else a DM; one taken
       // by phone or email has no customer conversation in Slack.
       origin: behalf

@@ -19,6 +19,7 @@ export const INPUTS = {
   installation: input('installation', OPTIONS.installation),
   title: input('title'),
   contactEmail: input('contact_email'),
+  module: input('module'),
   reachedBy: input('reached_by'),
   description: input('description'),
   impact: input('impact'),

@@ -24,6 +24,8 @@ export { INPUTS, INPUT_MAX, type InputRef } from './modal-inputs.js';
 
 export interface NewCaseModalInput {
   readonly installations: readonly { readonly id: string; readonly label: string }[];
+  /** Modules of the products the customer runs, so the case lands in the right queue. */
+  readonly modules?: readonly string[];
   readonly priorities: readonly { readonly value: Priority; readonly label: string }[];
   /** Let Slack load installations as the user types (OPTIONS.installation). */
   readonly useExternalSelect: boolean;
@@ -78,6 +80,19 @@ const errorSection = (errors: Readonly<Record<string, string>>): KnownBlock[] =>
   return [section(['*Please check the form:*', ...lines].join('\n'))];
 };
 
+const moduleInput = (modules: readonly string[]): InputBlock | undefined => {
+  const choices = options(
+    modules.slice(0, LIMITS.selectOptions).map((m) => ({ text: m, value: m })),
+  );
+  if (choices.length === 0) return undefined;
+  return inputBlock(
+    INPUTS.module,
+    'Module',
+    { type: 'static_select', options: choices, placeholder: plain('Choose…') },
+    { optional: true },
+  );
+};
+
 const onBehalfInputs = (): InputBlock[] => [
   inputBlock(INPUTS.contactEmail, "Customer's email", {
     type: 'email_text_input',
@@ -100,6 +115,7 @@ export const newCaseModal = (input: NewCaseModalInput): ModalView => {
     ...errorSection(input.errors ?? {}),
     ...(input.onBehalf ? onBehalfInputs() : []),
     installationInput(input),
+    moduleInput(input.modules ?? []),
     inputBlock(INPUTS.title, 'Title', textElement({ max: INPUT_MAX.title })),
     inputBlock(
       INPUTS.description,
