@@ -11,6 +11,7 @@ import {
   messageEvent,
   SLACK_CUSTOMER,
   slashCommand,
+  appHomeOpenedEvent,
   stateValue,
   viewSubmission,
 } from '../support/slack/payloads.js';
@@ -496,5 +497,22 @@ describe('Caseline in Slack', () => {
       'chat.postMessage',
       (c) => c.args.channel === SHARED && String(c.args.text).includes(created!.number),
     );
+  });
+
+  it('publishes App Home: the agent’s unassigned work, and a customer’s own cases', async () => {
+    const { case: opened } = await openByMessage('Invoice approval stuck in workflow');
+    await post('event', appHomeOpenedEvent({ user: 'U06THERR01' }));
+    const agentHome = await fake.waitFor('views.publish', (c) => c.args.user_id === 'U06THERR01');
+    expect(JSON.stringify(agentHome.args.view)).toContain(opened.number);
+    // A Slack Connect guest opening our App Home arrives under our team id: known by email.
+    fake.setUsers({
+      U05GOKAFO1: { team_id: 'T05HARBOR2', email: 'grace.okafor@harborfoods.example' },
+    });
+    await post('event', appHomeOpenedEvent({ user: 'U05GOKAFO1' }));
+    const customerHome = await fake.waitFor(
+      'views.publish',
+      (c) => c.args.user_id === 'U05GOKAFO1',
+    );
+    expect(JSON.stringify(customerHome.args.view)).not.toContain(opened.number);
   });
 });
