@@ -1,0 +1,213 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { Agenda, backoffStrategies } from 'agenda';
+import { MongoBackend } from '@agendajs/mongo-backend';
+import mongoose from 'mongoose';
+import { z } from 'zod';
+import { SlaTimerDataSchema, type Scheduler, type SlaTimerData } from '../ports/scheduler.js';
+
+type Db = mongoose.mongo.Db;
+
+/** The Agenda job name of SLA timers, and the collection every replica shares. */
+export const SLA_TIMER_JOB = 'sla-timer';
+export const AGENDA_COLLECTION = 'agendaJobs';
+
+/** A job document's `data`: the port's timer data plus the key it is armed under. */
+const SlaTimerJobDataSchema = SlaTimerDataSchema.extend({ key: z.string().min(1) });
+
+/** The few log methods used here (a pino logger fits). */
+export interface AgendaSchedulerLog {
+  error(details: object, message: string): void;
+  warn(details: object, message: string): void;
+}
+
+export interface AgendaSchedulerOptions {
+  /**
+   * How often each replica polls for due jobs. Timers fire up to this late (the SLA
+   * decisions are minute-grained), and each poll costs one claim query per lock on a
+   * collection that stays as small as the number of armed clocks.
+   */
+  readonly processEveryMs?: number;
+  /**
+   * Handlers running at once per replica. They re-read one case and write one update
+   * (chat posts go through the outbox), so they are short and I/O-bound; a cap keeps a
+   * burst of due timers from flooding the database, which FerretDB serializes anyway.
+   */
+  readonly maxConcurrency?: number;
+  /**
+   * Jobs one replica may hold locked at once (Agenda locks jobs due within the next
+   * poll ahead of time). Large enough that a burst (1,000 timers in a minute ≈ 85 per
+   * 5 s poll) is claimed in one poll, small enough that one replica leaves work for the
+   * others and a crash strands at most this many timers for one lock lifetime.
+   */
+  readonly lockLimit?: number;
+  /**
+   * How long a lock holds before another replica may take the job over. Short, so a
+   * crashed replica's timers resume within a minute; far longer than a handler runs and
+   * than `processEveryMs` (jobs wait up to one poll locked before their time). A handler
+   * that outlives it may run twice: handlers are idempotent.
+   */
+  readonly lockLifetimeMs?: number;
+  /** Graceful stop: how long to wait for running handlers. */
+  readonly drainTimeoutMs?: number;
+  /** Names this replica in `lastModifiedBy`; unique per process by default. */
+  readonly instanceName?: string;
+}
+
+const DEFAULTS = {
+  processEveryMs: 5_000,
+  maxConcurrency: 20,
+  lockLimit: 250,
+  lockLifetimeMs: 60_000,
+  drainTimeoutMs: 10_000,
+} as const;
+
+export interface AgendaSchedulerHandle {
+  readonly scheduler: Scheduler;
+  /** Creates the indexes and starts polling. Scheduling works before `start`, too. */
+  start(): Promise<void>;
+  /** Stops polling, waits for running handlers, releases jobs held but not started. */
+  stop(): Promise<void>;
+}
+
+/**
+ * SLA timers on Agenda 6 with the MongoDB backend, on the app's own connection.
+ *
+ * One pending job document per key: `schedule` upserts on (key, not locked, still due)
+ * through Agenda's `unique()`, so a pending run is moved rather than duplicated, then
+ * deletes any other document of the key that is not running (one claimed early by a
+ * replica, or a leftover). A run in progress keeps its own document until it finishes:
+ * Agenda's clean-up after a run writes and removes by `_id`, so it must not be the
+ * document that now carries the new time. Finished jobs are removed (`removeOnComplete`),
+ * failed ones retried with backoff and removed when retries run out. No change-stream
+ * notification channel: polling only (FerretDB has no change streams).
+ */
+export const createAgendaScheduler = (deps: {
+  readonly db: Db;
+  readonly handler: (data: SlaTimerData) => Promise<void>;
+  readonly log: AgendaSchedulerLog;
+  readonly options?: AgendaSchedulerOptions;
+}): AgendaSchedulerHandle => {
+  const { db, handler, log } = deps;
+  const settings = { ...DEFAULTS, ...deps.options };
+  const instanceName =
+    deps.options?.instanceName ?? `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
+  const collection = db.collection(AGENDA_COLLECTION);
+
+  // The indexes are created in start() rather than by the backend's connect(), which
+  // Agenda calls from its constructor without handling a rejection.
+  const backend = new MongoBackend({
+    mongo: db,
+    collection: AGENDA_COLLECTION,
+    ensureIndex: false,
+  });
+  const agenda = new Agenda({
+    backend,
+    name: instanceName,
+    processEvery: settings.processEveryMs,
+    maxConcurrency: settings.maxConcurrency,
+    lockLimit: settings.lockLimit,
+    defaultLockLifetime: settings.lockLifetimeMs,
+    removeOnComplete: true,
+  });
+
+  agenda.on('error', (error: Error) => log.error({ err: error }, 'agenda: job processing error'));
+  agenda.on('fail', (error: Error, job) => {
+    log.warn(
+      { err: error, jobId: String(job.attrs._id), data: job.attrs.data },
+      'agenda: SLA timer handler failed',
+    );
+  });
+  agenda.on('retry exhausted', (error: Error, job) => {
+    log.error(
+      { err: error, jobId: String(job.attrs._id), data: job.attrs.data },
+      'agenda: SLA timer failed for good, removing it',
+    );
+    job.remove().catch((removeError: unknown) => {
+      log.error({ err: removeError, jobId: String(job.attrs._id) }, 'agenda: removing failed');
+    });
+  });
+
+  agenda.define<unknown>(
+    SLA_TIMER_JOB,
+    async (job) => {
+      const parsed = SlaTimerJobDataSchema.safeParse(job.attrs.data);
+      if (!parsed.success) {
+        // Returning normally lets removeOnComplete drop the document.
+        log.warn(
+          { jobId: String(job.attrs._id), data: job.attrs.data, issues: parsed.error.issues },
+          'agenda: dropped SLA timer with invalid data',
+        );
+        return;
+      }
+      const { key: _key, ...data } = parsed.data;
+      await handler(data);
+    },
+    {
+      concurrency: settings.maxConcurrency,
+      lockLifetime: settings.lockLifetimeMs,
+      removeOnComplete: true,
+      // Transient failures (database, network): retry 5 s, 10 s, 20 s, 40 s, 80 s.
+      backoff: backoffStrategies.exponential({ delay: 5_000, factor: 2, maxRetries: 5 }),
+    },
+  );
+
+  const scheduler: Scheduler = {
+    async schedule(key, at, data) {
+      const payload = { key, ...SlaTimerDataSchema.parse(data) };
+      const job = agenda
+        .create(SLA_TIMER_JOB, payload)
+        .unique({ 'data.key': key, lockedAt: null, nextRunAt: { $ne: null } })
+        .schedule(at);
+      await job.save();
+      const savedId = new mongoose.mongo.ObjectId(String(job.attrs._id));
+      // Every other document of the key that is not running: locked ahead of its time by
+      // some replica (that replica's run then fails to start), or left over.
+      await collection.deleteMany({
+        name: SLA_TIMER_JOB,
+        'data.key': key,
+        _id: { $ne: savedId },
+        $or: [{ lockedAt: null }, { nextRunAt: { $ne: null } }],
+      });
+    },
+    async cancel(key) {
+      // A run already in progress finishes (its handler re-reads the case).
+      await agenda.cancel({ name: SLA_TIMER_JOB, data: { key } });
+    },
+  };
+
+  return {
+    scheduler,
+    async start() {
+      await agenda.ready;
+      // The backend's own index (claim query), and one for schedule/cancel by key.
+      await collection.createIndex(
+        { name: 1, nextRunAt: 1, priority: -1, lockedAt: 1, disabled: 1 },
+        { name: 'findAndLockNextJobIndex' },
+      );
+      await collection.createIndex({ name: 1, 'data.key': 1 }, { name: 'slaTimerKey' });
+      await agenda.start();
+    },
+    async stop() {
+      const result = await agenda.drain({
+        timeout: settings.drainTimeoutMs,
+        closeConnection: false,
+      });
+      if (result.timedOut) {
+        log.warn({ running: result.running }, 'agenda: stopped with handlers still running');
+      }
+      // drain() leaves the jobs this replica locked ahead of their time locked until the
+      // lock lifetime passes; release them so another replica (or a restart) runs them
+      // on time. Running one-time jobs have no nextRunAt and keep their lock.
+      await collection.updateMany(
+        {
+          name: SLA_TIMER_JOB,
+          lastModifiedBy: instanceName,
+          lockedAt: { $ne: null },
+          nextRunAt: { $ne: null },
+        },
+        { $unset: { lockedAt: true } },
+      );
+    },
+  };
+};

@@ -1,0 +1,286 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import mongoose from 'mongoose';
+import { closeTestDatabase, connectTestDatabase } from '../../support/db.js';
+import {
+  AGENDA_COLLECTION,
+  SLA_TIMER_JOB,
+  createAgendaScheduler,
+  type AgendaSchedulerHandle,
+  type AgendaSchedulerLog,
+} from '../../../src/jobs/agenda-scheduler.js';
+import { slaTimerKey, type SlaTimerData } from '../../../src/ports/scheduler.js';
+import { createLogger } from '../../../src/infra/logger.js';
+
+// A pino logger is what the app passes.
+const _loggerFits: AgendaSchedulerLog = createLogger('silent');
+
+const POLL_MS = 150;
+
+/** Waits for an outcome (never asserts on speed): generous deadline, short polls. */
+const waitFor = async (
+  what: string,
+  check: () => boolean | Promise<boolean>,
+  timeoutMs = 30_000,
+) => {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for: ${what}`);
+    await sleep(50);
+  }
+};
+
+/** Lets several poll cycles pass, to show that something does not happen (again). */
+const quietPeriod = () => sleep(POLL_MS * 8);
+
+interface Call {
+  readonly data: SlaTimerData;
+  readonly at: number;
+  readonly instance: string;
+}
+
+const recordingLog = () => {
+  const entries: { level: 'warn' | 'error'; message: string; details: object }[] = [];
+  const log: AgendaSchedulerLog = {
+    warn: (details, message) => entries.push({ level: 'warn', message, details }),
+    error: (details, message) => entries.push({ level: 'error', message, details }),
+  };
+  return { entries, log };
+};
+
+describe('SLA timers on Agenda 6 (real database)', () => {
+  let connection: mongoose.Connection;
+  let second: mongoose.Connection;
+  const started: AgendaSchedulerHandle[] = [];
+  let calls: Call[];
+  let counter = 0;
+
+  const data = (decision: SlaTimerData['decision'] = 'warning'): SlaTimerData => {
+    counter += 1;
+    return { caseId: `case-${counter}`, clock: 'firstResponse', decision };
+  };
+  const jobs = () => connection.db!.collection(AGENDA_COLLECTION);
+  const docsFor = (key: string) => jobs().countDocuments({ name: SLA_TIMER_JOB, 'data.key': key });
+
+  const startScheduler = async (
+    options: {
+      instance?: string;
+      db?: mongoose.mongo.Db;
+      handler?: (data: SlaTimerData) => Promise<void>;
+      log?: AgendaSchedulerLog;
+    } = {},
+  ) => {
+    const instance = options.instance ?? 'a';
+    const handle = createAgendaScheduler({
+      db: options.db ?? connection.db!,
+      handler:
+        options.handler ??
+        (async (timer) => {
+          calls.push({ data: timer, at: Date.now(), instance });
+        }),
+      log: options.log ?? recordingLog().log,
+      options: { processEveryMs: POLL_MS, lockLifetimeMs: 10_000, instanceName: instance },
+    });
+    await handle.start();
+    started.push(handle);
+    return handle;
+  };
+
+  beforeAll(async () => {
+    connection = await connectTestDatabase('agenda');
+    // A second client on the same database, as a second replica would have.
+    second = mongoose.createConnection(process.env.MONGODB_URI!, { dbName: connection.name });
+    await second.asPromise();
+  });
+
+  beforeEach(() => {
+    calls = [];
+  });
+
+  afterEach(async () => {
+    while (started.length > 0) await started.pop()!.stop();
+  });
+
+  afterAll(async () => {
+    await second.close();
+    await closeTestDatabase(connection);
+  });
+
+  it('runs a timer once with its data, then removes its job document', async () => {
+    const { scheduler } = await startScheduler();
+    const timer = data();
+    const key = slaTimerKey(timer);
+    const at = new Date(Date.now() + 1_000);
+    await scheduler.schedule(key, at, timer);
+    expect(await docsFor(key)).toBe(1);
+
+    await waitFor('the timer to run', () => calls.length === 1);
+    expect(calls[0]!.data).toEqual(timer);
+    expect(calls[0]!.at).toBeGreaterThanOrEqual(at.getTime());
+    await waitFor('the job document to be removed', async () => (await docsFor(key)) === 0);
+    await quietPeriod();
+    expect(calls).toHaveLength(1);
+  });
+
+  it('moves a pending run when the same key is scheduled again (one document per key)', async () => {
+    const { scheduler } = await startScheduler();
+    const first = data('warning');
+    const key = slaTimerKey(first);
+    await scheduler.schedule(key, new Date(Date.now() + 1_000), first);
+    const later = new Date(Date.now() + 2_500);
+    const moved: SlaTimerData = { ...first, decision: 'breach' };
+    await scheduler.schedule(key, later, moved);
+
+    expect(await docsFor(key)).toBe(1);
+    const doc = await jobs().findOne({ name: SLA_TIMER_JOB, 'data.key': key });
+    expect(doc?.nextRunAt).toEqual(later);
+    expect(doc?.data).toEqual({ key, ...moved });
+
+    await waitFor('the moved timer to run', () => calls.length === 1);
+    expect(calls[0]!.data).toEqual(moved);
+    expect(calls[0]!.at).toBeGreaterThanOrEqual(later.getTime());
+    await waitFor('the job document to be removed', async () => (await docsFor(key)) === 0);
+    await quietPeriod();
+    expect(calls).toHaveLength(1);
+  });
+
+  it('moves a run that a replica has already claimed ahead of its time', async () => {
+    // Agenda locks jobs due within the next poll early; rescheduling must still win.
+    const { scheduler } = await startScheduler();
+    const first = data('warning');
+    const key = slaTimerKey(first);
+    await scheduler.schedule(key, new Date(Date.now() + 400), first);
+    await waitFor('the job to be claimed', async () =>
+      Boolean(await jobs().findOne({ 'data.key': key, lockedAt: { $ne: null } })),
+    );
+    const moved: SlaTimerData = { ...first, decision: 'breach' };
+    const later = new Date(Date.now() + 1_500);
+    await scheduler.schedule(key, later, moved);
+    expect(await docsFor(key)).toBe(1);
+
+    await waitFor('the moved timer to run', () => calls.length >= 1);
+    await quietPeriod();
+    expect(calls.map((call) => call.data)).toEqual([moved]);
+    await waitFor('the job document to be removed', async () => (await docsFor(key)) === 0);
+  });
+
+  it('keeps a timer armed by its own handler while it runs', async () => {
+    const seen: SlaTimerData[] = [];
+    const handle: AgendaSchedulerHandle = await startScheduler({
+      handler: async (timer) => {
+        seen.push(timer);
+        if (timer.decision === 'warning') {
+          // The use case re-arms the clock for its next decision point mid-run.
+          await handle.scheduler.schedule(slaTimerKey(timer), new Date(Date.now() + 500), {
+            ...timer,
+            decision: 'breach',
+          });
+          await sleep(200);
+        }
+      },
+    });
+    const timer = data('warning');
+    const key = slaTimerKey(timer);
+    await handle.scheduler.schedule(key, new Date(Date.now() + 500), timer);
+
+    await waitFor('warning then breach', () => seen.length === 2);
+    expect(seen.map((s) => s.decision)).toEqual(['warning', 'breach']);
+    await waitFor('the job documents to be removed', async () => (await docsFor(key)) === 0);
+    await quietPeriod();
+    expect(seen).toHaveLength(2);
+  });
+
+  it('does not run a cancelled timer', async () => {
+    const { scheduler } = await startScheduler();
+    const timer = data();
+    const key = slaTimerKey(timer);
+    const at = Date.now() + 1_000;
+    await scheduler.schedule(key, new Date(at), timer);
+    await scheduler.cancel(key);
+    expect(await docsFor(key)).toBe(0);
+    await waitFor('the due time to pass', () => Date.now() > at);
+    await quietPeriod();
+    expect(calls).toHaveLength(0);
+  });
+
+  it('runs each due timer exactly once with two instances on one database', async () => {
+    const slowly = (instance: string) => async (timer: SlaTimerData) => {
+      calls.push({ data: timer, at: Date.now(), instance });
+      await sleep(30);
+    };
+    const a = await startScheduler({ instance: 'a', handler: slowly('a') });
+    await startScheduler({ instance: 'b', db: second.db!, handler: slowly('b') });
+    const timers = Array.from({ length: 20 }, () => data());
+    const at = new Date(Date.now() + 1_000);
+    for (const timer of timers) await a.scheduler.schedule(slaTimerKey(timer), at, timer);
+
+    await waitFor('every timer to run', () => calls.length >= timers.length);
+    await waitFor(
+      'the job documents to be removed',
+      async () => (await jobs().countDocuments({ name: SLA_TIMER_JOB })) === 0,
+    );
+    await quietPeriod();
+    expect(calls.map((call) => call.data.caseId).sort()).toEqual(
+      timers.map((timer) => timer.caseId).sort(),
+    );
+  });
+
+  it('runs a timer that fell due while no instance was running, once, on start', async () => {
+    const a = await startScheduler({ instance: 'a' });
+    const timer = data();
+    const key = slaTimerKey(timer);
+    const at = Date.now() + 600;
+    await started.pop()!.stop();
+    await a.scheduler.schedule(key, new Date(at), timer);
+    await waitFor('the due time to pass', () => Date.now() > at + POLL_MS * 3);
+    expect(calls).toHaveLength(0);
+
+    await startScheduler({ instance: 'b', db: second.db! });
+    await waitFor('the missed timer to run', () => calls.length === 1);
+    await quietPeriod();
+    expect(calls.map((call) => [call.data, call.instance])).toEqual([[timer, 'b']]);
+  });
+
+  it('logs and drops a job document with invalid data, and keeps running', async () => {
+    const { entries, log } = recordingLog();
+    const { scheduler } = await startScheduler({ log });
+    const base = {
+      name: SLA_TIMER_JOB,
+      type: 'normal',
+      priority: 0,
+      nextRunAt: new Date(),
+      lockedAt: null,
+      disabled: null,
+    };
+    await jobs().insertMany([
+      { ...base, data: { key: 'sla:bad:firstResponse', caseId: 42, clock: 'lunch' } },
+      { ...base, data: 'not an object' },
+      { name: SLA_TIMER_JOB, nextRunAt: new Date() },
+    ]);
+
+    await waitFor(
+      'three drops to be logged',
+      () => entries.filter((e) => e.message.includes('invalid data')).length === 3,
+    );
+    await waitFor(
+      'the bad documents to be removed',
+      async () => (await jobs().countDocuments({ name: SLA_TIMER_JOB })) === 0,
+    );
+    expect(calls).toHaveLength(0);
+
+    const timer = data();
+    await scheduler.schedule(slaTimerKey(timer), new Date(), timer);
+    await waitFor('a valid timer to run afterwards', () => calls.length === 1);
+    expect(calls[0]!.data).toEqual(timer);
+  });
+
+  it('refuses to schedule invalid data', async () => {
+    const { scheduler } = await startScheduler();
+    await expect(
+      scheduler.schedule('sla:x:firstResponse', new Date(), {
+        caseId: 'x',
+        clock: 'lunch',
+        decision: 'warning',
+      } as unknown as SlaTimerData),
+    ).rejects.toThrow();
+  });
+});
