@@ -1,13 +1,15 @@
 /**
  * Load helpers for bench/slack.ts: signed requests built once and replayed against two
- * targets, a keep-alive HTTP client, the bare baseline server, and intake of a customer
- * message followed until both of its cards are posted to the fake Slack API.
+ * targets, a keep-alive HTTP client, the bare baseline server, intake of a customer
+ * message followed until both of its cards are posted to the fake Slack API, and waiting
+ * for the work behind the acks to end.
  */
 import { randomBytes } from 'node:crypto';
 import { Agent, createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import type { Core } from '../src/composition.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ACTIONS } from '../adapters/slack/registry.js';
 import type { FakeSlackApi, RecordedCall } from '../test/support/slack/fake-slack-api.js';
 import { messageEvent } from '../test/support/slack/payloads.js';
 import {
@@ -103,7 +105,6 @@ export interface IntakeDeps {
   readonly secret: string;
   readonly send: Send;
   readonly fake: FakeSlackApi;
-  readonly core: Core;
   /** The triage channel the routing rule for "invoice" posts agent cards to. */
   readonly triage: string;
   readonly timeoutMs: number;
@@ -131,42 +132,60 @@ export const sendMessage = async (deps: IntakeDeps, text: string): Promise<SentM
   return { channel, ts, status: await deps.send(signed(deps.secret, 'event', event)) };
 };
 
+// The customer card's text opens with the case number; its prefix comes from the config.
+const NUMBER = /\b[A-Z][A-Z0-9]*-\d+\b/;
+
 const customerCard = (m: SentMessage) => (c: RecordedCall) =>
-  c.args.channel === m.channel && c.args.thread_ts === m.ts && c.status === 200;
+  c.args.channel === m.channel &&
+  c.args.thread_ts === m.ts &&
+  c.status === 200 &&
+  Array.isArray(c.args.blocks);
 // \b: CASE-1001 must not match the card of CASE-10010.
 const agentCard = (triage: string, number: string) => (c: RecordedCall) =>
   c.args.channel === triage &&
   c.status === 200 &&
   new RegExp(`${number}\\b`).test(String(c.args.text));
 
-/** Sends a message and resolves with its case id once both cards are posted. */
+/** The case id the agent card's Claim button carries. */
+const claimValue = (node: unknown): string | undefined => {
+  if (Array.isArray(node)) return node.map(claimValue).find(Boolean);
+  if (!node || typeof node !== 'object') return undefined;
+  const { action_id, value } = node as Record<string, unknown>;
+  if (action_id === ACTIONS.claim && typeof value === 'string') return value;
+  return Object.values(node).map(claimValue).find(Boolean);
+};
+
+/**
+ * Sends a message and resolves with its case id once both cards are posted. Everything is
+ * read from the cards, not the database: on FerretDB a lookup by intake key is a full scan
+ * whose cost grows with every case, and the benchmark must not add load of its own.
+ */
 export const openByMessage = async (deps: IntakeDeps, text: string): Promise<string> => {
   const sent = await sendMessage(deps, text);
   if (sent.status !== 200) throw new Error(`event answered ${sent.status}`);
-  await deps.fake.waitFor('chat.postMessage', customerCard(sent), deps.timeoutMs);
-  const stored = await deps.core.cases.findByIntakeKey(`slack:${sent.channel}:${sent.ts}`);
-  if (!stored) throw new Error(`no case stored for ${sent.channel}:${sent.ts}`);
-  await deps.fake.waitFor(
-    'chat.postMessage',
-    agentCard(deps.triage, stored.number),
-    deps.timeoutMs,
-  );
-  return stored.id;
+  const card = await deps.fake.waitFor('chat.postMessage', customerCard(sent), deps.timeoutMs);
+  const number = NUMBER.exec(String(card.args.text))?.[0];
+  if (!number) throw new Error(`no case number in the customer card: ${String(card.args.text)}`);
+  const agent = agentCard(deps.triage, number);
+  const staff = await deps.fake.waitFor('chat.postMessage', agent, deps.timeoutMs);
+  const id = claimValue(staff.args.blocks);
+  if (!id) throw new Error(`no Claim button on the agent card of ${number}`);
+  return id;
 };
 
-/** After the fact: how many of these messages opened a case, and how many got both cards. */
-export const outcomeOf = async (deps: IntakeDeps, messages: readonly SentMessage[]) => {
+/** After the fact, from the fake's record: how many messages got which of their cards. */
+export const outcomeOf = (deps: IntakeDeps, messages: readonly SentMessage[]) => {
   const posts = deps.fake.callsTo('chat.postMessage');
-  let stored = 0;
-  let carded = 0;
+  let customer = 0;
+  let both = 0;
   for (const m of messages) {
-    const found = await deps.core.cases.findByIntakeKey(`slack:${m.channel}:${m.ts}`);
-    if (!found) continue;
-    stored += 1;
-    const agent = agentCard(deps.triage, found.number);
-    if (posts.some(customerCard(m)) && posts.some(agent)) carded += 1;
+    const card = posts.find(customerCard(m));
+    const number = card && NUMBER.exec(String(card.args.text))?.[0];
+    if (!number) continue;
+    customer += 1;
+    if (posts.some(agentCard(deps.triage, number))) both += 1;
   }
-  return { stored, carded };
+  return { customer, both };
 };
 
 /**
@@ -190,4 +209,28 @@ export const startIntakeStream = (deps: IntakeDeps, perSecond: number) => {
       return sent;
     },
   };
+};
+
+/**
+ * Waits (bounded) for `done`, then for 2 s without a new call (outbox deliveries on a
+ * large FerretDB collection can be a second apart); returns seconds to the last call.
+ */
+export const settle = async (fake: FakeSlackApi, since: number, done: () => boolean) => {
+  const limit = since + 180_000;
+  while (!done() && performance.now() < limit) await sleep(250);
+  let seen = -1;
+  let last = performance.now();
+  while (seen !== fake.calls.length && performance.now() < limit) {
+    if (seen >= 0) last = performance.now();
+    seen = fake.calls.length;
+    await sleep(2000);
+  }
+  return (last - since) / 1000;
+};
+
+export const countCalls = (fake: FakeSlackApi, from: number) => {
+  const counts = new Map<string, number>();
+  for (const call of fake.calls.slice(from))
+    counts.set(call.method, (counts.get(call.method) ?? 0) + 1);
+  return [...counts].map(([method, n]) => `${method} ${n}`).join(', ');
 };

@@ -16,6 +16,14 @@ const CACHED: readonly (keyof DirectoryRepository)[] = [
   'findQueueByKey',
   'findProductByKey',
   'findInstallationBySupportKey',
+  // Every chat request resolves its sender; these would otherwise cost a query per click.
+  'findAgentBySlackUser',
+  'findAgentByTeamsUser',
+  'findAgentByEmail',
+  'findContactBySlackUser',
+  'findContactByTeamsUser',
+  'findContactByEmail',
+  'findOrganizationBySlackTeam',
 ];
 
 /**
