@@ -30,6 +30,8 @@ const emailLookup = (client: WebClient | undefined) => {
       .then((r) => r.user?.profile?.email?.toLowerCase())
       .catch(() => undefined);
     cache.set(userId, email);
+    // Only a found email is worth keeping: a failed lookup is asked again next time.
+    void email.then((found) => found ?? cache.delete(userId));
     return email;
   };
 };
