@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { createMongoInstallationStore } from '../../adapters/slack/installation-store.js';
-import { serve, type RunningApp } from '../../src/main.js';
+import type { RunningApp } from '../../src/main.js';
+import { serveAgainstFakeSlack } from '../support/slack/app-under-test.js';
 import { startFakeSlackApi, type FakeSlackApi } from '../support/slack/fake-slack-api.js';
 import { messageEvent, SLACK_HOME } from '../support/slack/payloads.js';
 import { postToSlackEndpoint } from '../support/slack/signed-request.js';
@@ -14,21 +14,11 @@ describe('Caseline installed through Slack OAuth', () => {
 
   beforeAll(async () => {
     fake = await startFakeSlackApi();
-    app = await serve({
-      env: {
-        PORT: '0',
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'silent',
-        MONGODB_URI: `${process.env.MONGODB_URI!.replace(/\/?$/, '/')}caseline_oauth_${randomUUID().slice(0, 8)}`,
-        CASELINE_CONFIG: 'caseline.example.yaml',
-        SLACK_SIGNING_SECRET: SECRET,
-        SLACK_CLIENT_ID: '1234.5678',
-        SLACK_CLIENT_SECRET: 'client-secret',
-        SLACK_STATE_SECRET: 'a-state-secret-of-at-least-32-characters',
-        SLACK_API_URL: fake.url,
-      },
-      cwd: process.cwd(),
-      importExamplesFrom: 'examples',
+    app = await serveAgainstFakeSlack(fake.url, {
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_CLIENT_ID: '1234.5678',
+      SLACK_CLIENT_SECRET: 'client-secret',
+      SLACK_STATE_SECRET: 'a-state-secret-of-at-least-32-characters',
     });
     // The install itself (oauth.v2.access) is covered by test/integration/slack-oauth.
     await createMongoInstallationStore(app.core.connection).storeInstallation({

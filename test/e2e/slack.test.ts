@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import { serve, type RunningApp } from '../../src/main.js';
+import type { RunningApp } from '../../src/main.js';
+import { serveAgainstFakeSlack } from '../support/slack/app-under-test.js';
 import { MongoChatLinks } from '../../src/store/chat-links/mongo-chat-links.js';
 import {
   startFakeSlackApi,
@@ -47,19 +47,9 @@ describe('Caseline in Slack', () => {
 
   beforeAll(async () => {
     fake = await startFakeSlackApi();
-    app = await serve({
-      env: {
-        PORT: '0',
-        HOST: '127.0.0.1',
-        LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-        MONGODB_URI: `${process.env.MONGODB_URI!.replace(/\/?$/, '/')}caseline_slack_${randomUUID().slice(0, 8)}`,
-        CASELINE_CONFIG: 'caseline.example.yaml',
-        SLACK_SIGNING_SECRET: SECRET,
-        SLACK_BOT_TOKEN: 'xoxb-test-token',
-        SLACK_API_URL: fake.url,
-      },
-      cwd: process.cwd(),
-      importExamplesFrom: 'examples',
+    app = await serveAgainstFakeSlack(fake.url, {
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_BOT_TOKEN: 'xoxb-test-token',
     });
   });
   afterAll(async () => {
