@@ -12,6 +12,7 @@ import {
   SLACK_CUSTOMER,
   slashCommand,
   appHomeOpenedEvent,
+  messageShortcut,
   stateValue,
   viewSubmission,
 } from '../support/slack/payloads.js';
@@ -504,5 +505,61 @@ describe('Caseline in Slack', () => {
       (c) => c.args.user_id === 'U05GOKAFO1',
     );
     expect(JSON.stringify(customerHome.args.view)).not.toContain(opened.number);
+  });
+
+  it('opens a case for the customer from a message with the message shortcut', async () => {
+    const shortcut = messageShortcut({
+      channel: SHARED,
+      text: 'Our invoice PDFs are blank since this morning',
+    });
+    expect((await post('interaction', shortcut)).status).toBe(200);
+    const ts = shortcut.message.ts;
+    const stored = await eventually(() => app.core.cases.findByIntakeKey(`slack:${SHARED}:${ts}`));
+    expect(stored).toMatchObject({
+      contactName: 'Anna Schmidt',
+      title: 'Our invoice PDFs are blank since this morning',
+    });
+    expect(stored.events[0]?.actor).toMatchObject({ name: 'Priya Raman' });
+    await fake.waitFor(
+      'chat.postMessage',
+      (c) => c.args.channel === SHARED && c.args.thread_ts === ts,
+    );
+  });
+
+  it('moves a case with the status menu and tells the customer when it waits on them', async () => {
+    const {
+      case: opened,
+      channel,
+      ts,
+    } = await openByMessage('Invoice run needs our approval codes');
+    await post(
+      'interaction',
+      blockActions({ actionId: ACTIONS.claim, value: opened.id, channel: TRIAGE }),
+    );
+    await eventually(async () =>
+      (await app.core.cases.findById(opened.id))?.assigneeId ? true : undefined,
+    );
+    const current = (await app.core.cases.findById(opened.id))!;
+    await post(
+      'interaction',
+      blockActions({
+        actionId: ACTIONS.status,
+        blockId: `case:${opened.id}:${current.version}`,
+        selectedOption: { value: 'waiting-on-customer' },
+        channel: TRIAGE,
+      }),
+    );
+    await eventually(async () =>
+      (await app.core.cases.findById(opened.id))?.status === 'waiting-on-customer'
+        ? true
+        : undefined,
+    );
+    await fake.waitFor(
+      'chat.postMessage',
+      (c) =>
+        c.args.channel === channel &&
+        c.args.thread_ts === ts &&
+        /reply from you/i.test(String(c.args.text)),
+    );
   });
 });
