@@ -13,6 +13,7 @@ import {
   slashCommand,
   appHomeOpenedEvent,
   messageShortcut,
+  reactionAddedEvent,
   stateValue,
   viewSubmission,
 } from '../support/slack/payloads.js';
@@ -561,5 +562,56 @@ describe('Caseline in Slack', () => {
         c.args.thread_ts === ts &&
         /reply from you/i.test(String(c.args.text)),
     );
+  });
+
+  it('opens a case for the customer when an agent reacts with :ticket: to their message', async () => {
+    const ts = '1732300999.000100';
+    fake.addHistory(SHARED, {
+      ts,
+      user: SLACK_CUSTOMER.userId,
+      user_team: SLACK_CUSTOMER.teamId,
+      text: 'Invoice email bounces for all customers',
+    });
+    await post(
+      'event',
+      reactionAddedEvent({
+        ts,
+        reaction: 'ticket',
+        itemUser: SLACK_CUSTOMER.userId,
+        user: 'U06PRAMAN1',
+        team: 'T06LEDGER1',
+        channel: SHARED,
+      }),
+    );
+    const stored = await eventually(() => app.core.cases.findByIntakeKey(`slack:${SHARED}:${ts}`));
+    expect(stored).toMatchObject({
+      contactName: 'Anna Schmidt',
+      title: 'Invoice email bounces for all customers',
+    });
+    const before = await caseCount();
+    await post(
+      'event',
+      reactionAddedEvent({
+        ts,
+        reaction: 'thumbsup',
+        itemUser: SLACK_CUSTOMER.userId,
+        user: 'U06PRAMAN1',
+        team: 'T06LEDGER1',
+        channel: SHARED,
+      }),
+    );
+    await post(
+      'event',
+      reactionAddedEvent({
+        ts,
+        reaction: 'ticket',
+        itemUser: SLACK_CUSTOMER.userId,
+        user: 'U06PRAMAN1',
+        team: 'T06LEDGER1',
+        channel: SHARED,
+      }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await caseCount()).toBe(before);
   });
 });

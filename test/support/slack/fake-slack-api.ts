@@ -63,6 +63,11 @@ export interface FakeSlackApi {
   setUsers(users: Record<string, FakeSlackUser>): void;
   setChannels(channels: Record<string, FakeSlackChannel>): void;
   setFiles(files: Record<string, object>): void;
+  /** Makes a person's message findable through `conversations.history`. */
+  addHistory(
+    channel: string,
+    message: { ts: string; user: string; text: string; user_team?: string },
+  ): void;
   /** Forgets recorded calls and pending faults; tables, messages and views stay. */
   reset(): void;
   close(): Promise<void>;
@@ -196,6 +201,13 @@ class LoopbackSlackApi implements FakeSlackApi {
   setChannels(channels: Record<string, FakeSlackChannel>): void {
     this.workspace.channels = new Map(Object.entries(channels));
   }
+  addHistory(
+    channel: string,
+    message: { ts: string; user: string; text: string; user_team?: string },
+  ): void {
+    this.workspace.history.set(`${channel}:${message.ts}`, { type: 'message', ...message });
+  }
+
   setFiles(files: Record<string, object>): void {
     this.workspace.files = new Map(
       Object.entries(files).map(([id, file]) => [id, { id, ...file } as Record<string, unknown>]),

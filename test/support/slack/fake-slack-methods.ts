@@ -39,6 +39,8 @@ export class FakeWorkspace {
   files = new Map<string, Stored>();
   /** Messages this bot posted, by `channel:ts`: only those can be updated. */
   messages = new Map<string, Stored>();
+  /** People's messages a test says exist (they reach the app as events, not posts). */
+  history = new Map<string, Stored>();
   views = new Map<string, Stored>();
   homeViews = new Map<string, string>();
   reactions = new Set<string>();
@@ -83,6 +85,15 @@ const postMessage = (args: SlackArgs, ws: FakeWorkspace): SlackAnswer => {
   const message = botMessage(args, ts);
   ws.messages.set(`${channel}:${ts}`, { ...message, channel });
   return { ok: true, channel, ts, message };
+};
+
+/** `conversations.history` with `latest` + `inclusive` + `limit: 1`: one message by ts. */
+const history = (args: SlackArgs, ws: FakeWorkspace): SlackAnswer => {
+  const channel = str(args, 'channel');
+  const latest = str(args, 'latest');
+  const key = `${channel}:${latest}`;
+  const found = ws.history.get(key) ?? ws.messages.get(key);
+  return { ok: true, messages: found ? [found] : [], has_more: false };
 };
 
 const update = (args: SlackArgs, ws: FakeWorkspace): SlackAnswer => {
@@ -251,4 +262,5 @@ export const SLACK_METHODS: Record<string, (args: SlackArgs, ws: FakeWorkspace) 
   'users.info': userInfo,
   'conversations.info': channelInfo,
   'files.info': fileInfo,
+  'conversations.history': history,
 };
