@@ -62,6 +62,7 @@ const SEED = {
       version: '2.0',
       environment: 'production',
       supportKey: 'ACME-ERP-0001',
+      accessNotes: 'VPN via jump host acme-gw; call the DBA on +1 555 0100',
     },
     {
       organizationKey: 'globex',

@@ -118,4 +118,23 @@ describe('what a customer may do and see', () => {
     });
     expect(reply.ok && reply.value.case.status).toBe('on-hand');
   });
+
+  it('never reads installation access notes, which agents can', async () => {
+    const opened = await openAs(fx);
+    const installationId = opened.installationId!;
+    expect(
+      await fx.core.useCases.getAccessNotes({ actor: await fx.customer(), installationId }),
+    ).toMatchObject({
+      ok: false,
+      code: 'not-allowed',
+    });
+    const forAgent = await fx.core.useCases.getAccessNotes({
+      actor: await fx.agent(),
+      installationId,
+    });
+    expect(forAgent).toMatchObject({
+      ok: true,
+      value: { notes: 'VPN via jump host acme-gw; call the DBA on +1 555 0100' },
+    });
+  });
 });
