@@ -54,8 +54,18 @@ export const registerCaseCommands = (program: Command): void => {
           ref: { caseNumber: number },
           actor: CLI_ACTOR,
         });
-        if (!result.ok) fail(result.message);
-        else print(result.value.case, opts.json, () => formatCase(result.value));
+        if (!result.ok) return fail(result.message);
+        const installationId = result.value.case.installationId;
+        const access = installationId
+          ? await core.useCases.getAccessNotes({ actor: CLI_ACTOR, installationId })
+          : undefined;
+        const notes = access?.ok ? access.value.notes : undefined;
+        print(result.value.case, opts.json, () =>
+          [
+            formatCase(result.value),
+            ...(notes ? ['', `Access notes (agents only): ${notes}`] : []),
+          ].join('\n'),
+        );
       }),
     );
   caseCommand

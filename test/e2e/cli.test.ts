@@ -79,6 +79,7 @@ describe('the caseline CLI', () => {
     const shown = await caseline('case', 'show', number);
     expect(shown.stdout).toContain('opened: Invoice export fails');
     expect(shown.stdout).toMatch(/\[internal\] queue-changed: Routed to erp-finance/);
+    expect(shown.stdout).toContain('Access notes (agents only): VPN: FortiClient');
     const json = JSON.parse((await caseline('case', 'show', number, '--json')).stdout) as {
       number: string;
     };
