@@ -11,9 +11,11 @@
  *
  * Env: BENCH_N claims per target (2000), BENCH_M intake messages (300), BENCH_INTAKE_RATE
  * stream messages per second during the acks (default: half the measured intake
- * throughput), MONGODB_URI (else an embedded throwaway server). Client, bare server, app
- * and fake share one process, as in production the app shares its event loop with its own
- * work. The defaults take about four minutes on two cores with the embedded FerretDB.
+ * throughput), MONGODB_URI (else an embedded throwaway server). The clicks come from a
+ * forked child process (bench/slack-client.ts) with its own event loop and heap; the bare
+ * server, the app, the fake and the intake stream share this one, as in production the app
+ * shares its event loop with its own work, so both targets see the same pauses. The
+ * defaults take about four minutes on two cores with the embedded FerretDB.
  */
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
@@ -25,7 +27,10 @@ import { startDatabase } from '../src/infra/database/index.js';
 import { serve } from '../src/main.js';
 import { startFakeSlackApi, type FakeSlackApi } from '../test/support/slack/fake-slack-api.js';
 import { blockActions } from '../test/support/slack/payloads.js';
+import { startAckClient } from './slack-client.js';
 import * as load from './slack-load.js';
+
+type AckClient = Awaited<ReturnType<typeof startAckClient>>;
 
 const N = Number(process.env.BENCH_N ?? 2000);
 const M = Number(process.env.BENCH_M ?? 300);
@@ -34,6 +39,7 @@ const INTAKE_CONCURRENCY = 10;
 // Small rounds, alternated, so both targets see the same moment of the machine (GC, the
 // intake stream, the database) rather than one of them getting a quieter minute.
 const ROUND = 100;
+const WARM_ROUNDS = 3;
 // Clicks go to this many cases: the first click on each claims it (card updates through
 // the outbox), the rest are refusals or double clicks. Spreading them over every case
 // would queue hundreds of outbox deliveries behind the acks and unbound the run.
@@ -89,32 +95,35 @@ const measureIntake = async (deps: load.IntakeDeps, count: number, concurrency: 
 const claims = (caseIds: readonly string[], count: number) =>
   Array.from({ length: count }, () => {
     const pick = <T>(list: readonly T[]) => list[Math.floor(Math.random() * list.length)]!;
-    const payload = blockActions({
+    return blockActions({
       actionId: ACTIONS.claim,
       value: pick(caseIds),
       channel: TRIAGE,
       user: pick(AGENTS),
     });
-    return load.signed(SECRET, 'interaction', payload);
   });
 
-const measureAcks = async (caseIds: readonly string[], bare: load.Send, app: load.Send) => {
-  const round = (): load.Round => ({ latencies: [], failures: 0 });
+/**
+ * Alternating rounds of the same requests, run by the forked client (bench/slack-client.ts):
+ * this process only serves them, so its GC and post-ack work fall on whichever target is
+ * in flight, as they would in production, but the client's own do not.
+ */
+const measureAcks = async (
+  caseIds: readonly string[],
+  client: AckClient,
+  urls: { bare: string; app: string },
+) => {
+  const { byOrder } = await client.run({
+    bareUrl: urls.bare,
+    appUrl: urls.app,
+    secret: SECRET,
+    concurrency: ACK_CONCURRENCY,
+    roundSize: ROUND,
+    warmRounds: WARM_ROUNDS, // they warm sockets, JIT and caches
+    payloads: claims(caseIds, N + WARM_ROUNDS * ROUND),
+  });
   // By round order too: one stall hits all 50 requests in flight, so p99 hinges on where
   // the few longest stalls fall; two halves that disagree say the verdict is noise.
-  const byOrder = [
-    { bare: round(), app: round() },
-    { bare: round(), app: round() },
-  ] as const;
-  const warm = { bare: round(), app: round() };
-  const rounds = Math.ceil(N / ROUND);
-  for (let r = -3; r < rounds; r += 1) {
-    const into = r < 0 ? warm : byOrder[r % 2]!; // three rounds warm sockets, JIT and caches
-    const requests = claims(caseIds, r < 0 ? ROUND : Math.min(ROUND, N - r * ROUND));
-    const order = r % 2 === 0 ? (['bare', 'app'] as const) : (['app', 'bare'] as const);
-    for (const target of order)
-      await load.runRound(requests, target === 'bare' ? bare : app, ACK_CONCURRENCY, into[target]);
-  }
   const merge = (target: 'bare' | 'app'): load.Round => ({
     latencies: byOrder.flatMap((o) => o[target].latencies),
     failures: byOrder[0][target].failures + byOrder[1][target].failures,
@@ -122,10 +131,15 @@ const measureAcks = async (caseIds: readonly string[], bare: load.Send, app: loa
   const result = { bare: merge('bare'), app: merge('app') };
   for (const r of [result.bare, result.app, ...byOrder.flatMap((o) => [o.bare, o.app])])
     r.latencies.sort((a, b) => a - b);
-  return { ...result, byOrder, sent: N + 3 * ROUND };
+  return { ...result, byOrder, sent: N + WARM_ROUNDS * ROUND };
 };
 
-const run = async (deps: load.IntakeDeps, fake: FakeSlackApi, bare: load.Send, app: load.Send) => {
+const run = async (
+  deps: load.IntakeDeps,
+  fake: FakeSlackApi,
+  client: AckClient,
+  urls: { bare: string; app: string },
+) => {
   // Intake first, on a quiet app: the acked claims below leave work running after them.
   await measureIntake(deps, 20, INTAKE_CONCURRENCY); // warm-up
   const intake = await measureIntake(deps, M, INTAKE_CONCURRENCY);
@@ -148,7 +162,7 @@ const run = async (deps: load.IntakeDeps, fake: FakeSlackApi, bare: load.Send, a
   const stream = load.startIntakeStream(deps, perSecond);
   const started = performance.now();
   const targets = intake.ids.slice(0, CLAIMED_CASES);
-  const acks = await measureAcks(targets, bare, app);
+  const acks = await measureAcks(targets, client, urls);
   const ackEnd = performance.now();
   const background = await stream.stop();
   const acked = background.filter((m) => m.status === 200);
@@ -217,9 +231,8 @@ const main = async () => {
     importExamplesFrom: join(ROOT, 'examples'),
   });
   const appUrl = `http://127.0.0.1:${app.port}/slack/events`;
-  const bareClient = load.client(bareServer.url, ACK_CONCURRENCY);
-  const appClient = load.client(appUrl, ACK_CONCURRENCY);
-  // Intake has its own sockets: it must not take the measured clicks' sockets away.
+  // The clicks come from a child process; the intake stream stays here, on its own sockets.
+  const ackClient = await startAckClient();
   const intakeClient = load.client(appUrl, 100);
   const deps = {
     secret: SECRET,
@@ -230,9 +243,10 @@ const main = async () => {
   };
   try {
     console.log(`server: ${database.kind}; N=${N} M=${M}`);
-    await run(deps, fake, bareClient.send, appClient.send);
+    await run(deps, fake, ackClient, { bare: bareServer.url, app: appUrl });
   } finally {
-    for (const c of [bareClient, appClient, intakeClient]) c.close();
+    ackClient.close();
+    intakeClient.close();
     await app.shutdown('bench over');
     await bareServer.close();
     await fake.close();
