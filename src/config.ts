@@ -8,6 +8,7 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { queueInputSchema, type QueueInput } from './domain/directory.js';
 import { PRIORITIES, type Priority } from './domain/priority.js';
+import { parseSlaConfig, type SlaConfig, type SlaProblem } from './domain/sla/index.js';
 import {
   isWorkflowPresetName,
   parseWorkflow,
@@ -81,6 +82,8 @@ export const fileSchema = z.strictObject({
         .default('ticket'),
     })
     .default({ groupingWindowSeconds: 120, ticketReaction: 'ticket' }),
+  /** Calendars, SLA policies and the default policy; checked by the SLA domain's schema. */
+  sla: z.unknown().optional(),
   outbox: z
     .strictObject({
       pollMs: z.number().int().min(50).max(60_000).default(1000),
@@ -103,6 +106,8 @@ export interface Config {
   readonly supportChannels: FileConfig['supportChannels'];
   readonly outbox: FileConfig['outbox'];
   readonly intake: FileConfig['intake'];
+  /** Undefined when caseline.yaml has no `sla` section: no clocks run. */
+  readonly sla: SlaConfig | undefined;
 }
 
 export class ConfigError extends Error {
@@ -151,6 +156,15 @@ const resolveWorkflow = (value: FileConfig['workflow'], problems: string[]): Wor
   return WORKFLOW_PRESETS.simple;
 };
 
+const resolveSla = (value: unknown, problems: string[]): SlaConfig | undefined => {
+  if (value === undefined) return undefined;
+  const parsed = parseSlaConfig(value);
+  if (parsed.ok) return parsed.value;
+  const found = (parsed.details?.problems ?? []) as SlaProblem[];
+  problems.push(...found.map((p) => `caseline.yaml: sla.${p.path}: ${p.message}`));
+  return undefined;
+};
+
 const checkQueues = (queues: readonly QueueInput[], problems: string[]): void => {
   const keys = queues.map((queue) => queue.key);
   keys.forEach((key, index) => {
@@ -185,6 +199,7 @@ export const loadConfig = (
   const file = fileResult.success ? fileResult.data : fileSchema.parse({});
   const workflow = resolveWorkflow(file.workflow, problems);
   checkQueues(file.queues, problems);
+  const sla = resolveSla(file.sla, problems);
   if (problems.length > 0 || !envResult.success) throw new ConfigError(problems);
   const labels = Object.fromEntries(
     PRIORITIES.map((p) => [p, file.priorities.labels[p] ?? p[0]!.toUpperCase() + p.slice(1)]),
@@ -200,5 +215,6 @@ export const loadConfig = (
     supportChannels: file.supportChannels,
     outbox: file.outbox,
     intake: file.intake,
+    sla,
   });
 };

@@ -93,4 +93,39 @@ queues:
       expect.stringMatching(/CASELINE_CONFIG: no such file/),
     ]);
   });
+
+  it('reads the example file, SLA policies included', () => {
+    const config = loadConfig({ CASELINE_CONFIG: 'caseline.example.yaml' }, process.cwd());
+    expect(config.sla?.policies.map((p) => p.name)).toEqual([
+      'gold-24x7',
+      'silver-business-hours',
+      'bronze-standard',
+      'standard',
+    ]);
+    expect(config.sla?.defaultPolicy).toBe('standard');
+  });
+
+  it('reports SLA problems with their paths, alongside the others', () => {
+    const cwd = withFile(`
+workflow: kanban
+sla:
+  calendars: [{ name: office, timeZone: Mars/Olympus, hours: 24/7 }]
+  policies: [{ name: standard, calendar: nowhere, targets: { normal: { firstResponse: 2d } } }]
+  defaultPolicy: standard
+`);
+    const problems = problemsOf({}, cwd);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/workflow: unknown preset/),
+        expect.stringMatching(/^caseline\.yaml: sla\.calendars\[0\]\.timeZone: /),
+        expect.stringMatching(
+          /^caseline\.yaml: sla\.policies\[0\]\.targets\.normal\.firstResponse: /,
+        ),
+      ]),
+    );
+  });
+
+  it('runs no clocks without an sla section', () => {
+    expect(loadConfig({}, mkdtempSync(join(tmpdir(), 'caseline-nosla-'))).sla).toBeUndefined();
+  });
 });
