@@ -8,6 +8,8 @@ export const connectMongo = async (uri: string, dbName = dbNameOf(uri)): Promise
   const connection = mongoose.createConnection(uri, {
     ...(dbName ? { dbName } : {}),
     autoIndex: false,
+    // An optional field left undefined is not stored at all (the driver's default is null).
+    ignoreUndefined: true,
     serverSelectionTimeoutMS: 15_000,
   });
   await connection.asPromise();

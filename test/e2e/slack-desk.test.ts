@@ -13,6 +13,7 @@ import { eventually, SHARED, TRIAGE, useSlackE2E } from '../support/slack/e2e.js
 describe('Caseline in Slack: the desk', () => {
   const e2e = useSlackE2E();
   const { post, posts, openByMessage } = e2e;
+  const fake = () => e2e.fake;
 
   it('lets an agent claim from the card and updates both cards', async () => {
     const { case: opened, channel } = await openByMessage(
@@ -234,6 +235,119 @@ describe('Caseline in Slack: the desk', () => {
         c.args.channel === channel &&
         c.args.thread_ts === ts &&
         /reply from you/i.test(String(c.args.text)),
+    );
+  });
+
+  /** Chooses an option in one of the agent card's menus, as Slack sends it. */
+  const choose = async (
+    caseId: string,
+    actionId: string,
+    option: { value?: string; user?: string },
+  ) => {
+    const current = (await e2e.app.core.cases.findById(caseId))!;
+    const blockId = `case:${caseId}:${current.version}`;
+    const picked = option.user
+      ? { selectedUser: option.user }
+      : { selectedOption: { value: option.value! } };
+    return post('interaction', blockActions({ actionId, blockId, channel: TRIAGE, ...picked }));
+  };
+  const submit = (callbackId: string, caseId: string, values: Record<string, unknown>) =>
+    post(
+      'interaction',
+      viewSubmission({
+        callbackId,
+        privateMetadata: JSON.stringify({ caseId }),
+        values: values as never,
+      }),
+    );
+  const stored = (id: string) => e2e.app.core.cases.findById(id);
+
+  it('works a case from the card: priority, queue, assignee, time, issue link, task', async () => {
+    const { case: opened } = await openByMessage('Invoice batch import duplicates lines');
+    await choose(opened.id, ACTIONS.priority, { value: 'urgent' });
+    await eventually(async () =>
+      (await stored(opened.id))?.priority === 'urgent' ? true : undefined,
+    );
+    await choose(opened.id, ACTIONS.queue, { value: 'general' });
+    await eventually(async () =>
+      (await stored(opened.id))?.queueKey === 'general' ? true : undefined,
+    );
+    await choose(opened.id, ACTIONS.assign, { user: 'U06THERR01' });
+    await eventually(async () =>
+      (await stored(opened.id))?.assigneeName === 'Tomás Herrera' ? true : undefined,
+    );
+    expect(
+      (
+        await submit(VIEWS.logTime, opened.id, {
+          minutes: { value: { type: 'number_input', value: '25' } },
+        })
+      ).body,
+    ).toBe('');
+    expect(
+      (
+        await submit(VIEWS.linkIssue, opened.id, {
+          issue_url: {
+            value: { type: 'url_text_input', value: 'https://github.com/ledgerline/erp/issues/77' },
+          },
+        })
+      ).body,
+    ).toBe('');
+    expect(
+      (
+        await submit(VIEWS.createTask, opened.id, {
+          task_title: { value: stateValue.text('Ask DBA for the import log') },
+        })
+      ).body,
+    ).toBe('');
+    const after = (await stored(opened.id))!;
+    expect(after).toMatchObject({
+      minutesLogged: 25,
+      linkedIssues: [{ url: 'https://github.com/ledgerline/erp/issues/77' }],
+    });
+    expect(after.tasks.map((t) => t.title)).toEqual(['Ask DBA for the import log']);
+    const blocked = await submit(VIEWS.resolve, opened.id, {
+      resolution_type: { value: stateValue.select('fixed') },
+      resolution_text: { value: stateValue.text('Removed the duplicates.') },
+    });
+    expect(blocked.json).toMatchObject({
+      response_action: 'errors',
+      errors: { resolution_text: '1 open task blocks solving.' },
+    });
+  });
+
+  it('resolves from the modal, and the customer closes the case with their button', async () => {
+    const {
+      case: opened,
+      channel,
+      ts,
+    } = await openByMessage('Invoice footer shows the old address');
+    await post(
+      'interaction',
+      blockActions({ actionId: ACTIONS.claim, value: opened.id, channel: TRIAGE }),
+    );
+    await eventually(async () => ((await stored(opened.id))?.assigneeId ? true : undefined));
+    await submit(VIEWS.resolve, opened.id, {
+      resolution_type: { value: stateValue.select('fixed') },
+      resolution_text: { value: stateValue.text('Updated the company address in the template.') },
+    });
+    await fake().waitFor(
+      'chat.postMessage',
+      (c) =>
+        c.args.channel === channel && c.args.thread_ts === ts && /Solved/.test(String(c.args.text)),
+    );
+    await eventually(async () => ((await stored(opened.id))?.resolutionSentAt ? true : undefined));
+    await post(
+      'interaction',
+      blockActions({
+        actionId: ACTIONS.closeMine,
+        value: opened.id,
+        user: SLACK_CUSTOMER.userId,
+        team: SLACK_CUSTOMER.teamId,
+        channel,
+      }),
+    );
+    await eventually(async () =>
+      (await stored(opened.id))?.statusCategory === 'closed' ? true : undefined,
     );
   });
 });

@@ -13,6 +13,7 @@ export const connectTestDatabase = async (name = 'test'): Promise<mongoose.Conne
   const connection = mongoose.createConnection(uri, {
     dbName,
     autoIndex: false,
+    ignoreUndefined: true,
     serverSelectionTimeoutMS: 10_000,
   });
   await connection.asPromise();

@@ -9,6 +9,10 @@ import { STATUS_CATEGORIES } from '../../domain/workflow/index.js';
 // fails loudly here instead of deep inside a use case. Nulls become absent fields.
 const opt = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v) => v ?? undefined);
 const date = z.date();
+const withoutNulls = (value: unknown): unknown =>
+  value && typeof value === 'object' && !Array.isArray(value)
+    ? Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null))
+    : value;
 
 const actorRef = z.object({
   kind: z.enum(['customer', 'staff', 'system']),
@@ -83,7 +87,8 @@ export const caseDocumentSchema = z.object({
   status: z.string(),
   statusCategory: z.enum(STATUS_CATEGORIES),
   priority: z.enum(PRIORITIES),
-  resolution: opt(resolutionSchema),
+  // Older writes stored an absent doc link as null; read those as absent.
+  resolution: opt(z.preprocess(withoutNulls, resolutionSchema)),
   resolutionSentAt: opt(date),
   tasks: z.array(task),
   linkedIssues: z.array(z.object({ url: z.string(), title: opt(z.string()) })),
