@@ -285,17 +285,20 @@ describe('Caseline in Slack: intake', () => {
       user_team: SLACK_CUSTOMER.teamId,
       text: 'Invoice email bounces for all customers',
     });
-    await post(
-      'event',
-      reactionAddedEvent({
-        ts,
-        reaction: 'ticket',
-        itemUser: SLACK_CUSTOMER.userId,
-        user: 'U06PRAMAN1',
-        team: 'T06LEDGER1',
-        channel: SHARED,
-      }),
-    );
+    // An agent (home team) reacting to the customer's message in the shared channel.
+    const react = (reaction: string) =>
+      post(
+        'event',
+        reactionAddedEvent({
+          ts,
+          reaction,
+          itemUser: SLACK_CUSTOMER.userId,
+          user: 'U06PRAMAN1',
+          team: 'T06LEDGER1',
+          channel: SHARED,
+        }),
+      );
+    await react('ticket');
     const stored = await eventually(() =>
       e2e.app.core.cases.findByIntakeKey(`slack:${SHARED}:${ts}`),
     );
@@ -304,28 +307,8 @@ describe('Caseline in Slack: intake', () => {
       title: 'Invoice email bounces for all customers',
     });
     const before = await caseCount();
-    await post(
-      'event',
-      reactionAddedEvent({
-        ts,
-        reaction: 'thumbsup',
-        itemUser: SLACK_CUSTOMER.userId,
-        user: 'U06PRAMAN1',
-        team: 'T06LEDGER1',
-        channel: SHARED,
-      }),
-    );
-    await post(
-      'event',
-      reactionAddedEvent({
-        ts,
-        reaction: 'ticket',
-        itemUser: SLACK_CUSTOMER.userId,
-        user: 'U06PRAMAN1',
-        team: 'T06LEDGER1',
-        channel: SHARED,
-      }),
-    );
+    await react('thumbsup');
+    await react('ticket');
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(await caseCount()).toBe(before);
   });
