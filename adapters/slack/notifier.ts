@@ -1,6 +1,5 @@
 import type { WebClient } from '@slack/web-api';
 import type { Config } from '../../src/config.js';
-import type { CaseEvent } from '../../src/domain/case/types.js';
 import type { CustomerCaseView, StaffCaseView } from '../../src/domain/case/view.js';
 import { availableTransitions, statusById } from '../../src/domain/workflow/index.js';
 import type { ChatLinkRepository, ChatLinkRole } from '../../src/ports/chat-links.js';
@@ -66,7 +65,7 @@ export const createSlackNotifier = (deps: SlackNotifierDeps): Notifier => {
       await slackCall(() =>
         client.chat.update({
           ...auth,
-          channel: link.address.slice(6),
+          channel: slackChannelOf(link.address) ?? channel,
           ts: link.messageId,
           text: message.text,
           blocks: message.blocks,
@@ -96,7 +95,8 @@ export const createSlackNotifier = (deps: SlackNotifierDeps): Notifier => {
   const postInThread = async (auth: Auth, caseId: string, role: ChatLinkRole, text: string) => {
     const link = await chatLinks.find(caseId, role);
     if (!link) return;
-    const channel = link.address.slice('slack:'.length);
+    const channel = slackChannelOf(link.address);
+    if (!channel) return;
     await slackCall(() =>
       client.chat.postMessage({ ...auth, channel, thread_ts: link.threadId, text }),
     );
@@ -161,7 +161,7 @@ export const createSlackNotifier = (deps: SlackNotifierDeps): Notifier => {
     } else if (topic === 'internal-message' && n.event) {
       const auth = await authFor(view.origin.workspace);
       await postInThread(auth, view.id, 'staff-card', noteForStaff(n.event));
-    } else if (topic === 'public-message' && n.event && !fromThisThread(n.event)) {
+    } else if (topic === 'public-message' && n.event) {
       const auth = await authFor(view.origin.workspace);
       await postInThread(auth, view.id, 'staff-card', mirrorForStaff(n.event));
     }
@@ -171,7 +171,3 @@ export const createSlackNotifier = (deps: SlackNotifierDeps): Notifier => {
     deliver: (n) => (n.audience === 'customer' ? customer(n) : staff(n)),
   };
 };
-
-// Messages typed into a Slack thread are already visible there.
-const fromThisThread = (event: CaseEvent): boolean =>
-  typeof event.data?.sourceId === 'string' && event.type === 'replied';
