@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { deepFreeze } from './domain/freeze.js';
 import { queueInputSchema, type QueueInput } from './domain/directory.js';
 import { PRIORITIES, type Priority } from './domain/priority.js';
 import { parseSlaConfig, type SlaConfig, type SlaProblem } from './domain/sla/index.js';
@@ -174,14 +175,6 @@ const checkQueues = (queues: readonly QueueInput[], problems: string[]): void =>
   if (queues.filter((queue) => queue.isDefault).length > 1) {
     problems.push('caseline.yaml: queues: more than one queue has isDefault: true');
   }
-};
-
-const deepFreeze = <T>(value: T): T => {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const inner of Object.values(value)) deepFreeze(inner);
-  }
-  return value;
 };
 
 /** Loads the whole configuration or throws a ConfigError listing every problem. */

@@ -40,12 +40,12 @@ export const registerCaseButtons = (app: App, ctx: SlackContext): void => {
     app.action<BlockAction<AnyAction>>(actionId, async ({ ack, action, body, client }) => {
       await ack();
       const caseId = caseIdOf(action);
+      if (!caseId) return;
       const channel = channelOf(body);
       const actor = await ctx.actorOf({
         teamId: body.user.team_id ?? body.team?.id,
         userId: body.user.id,
       });
-      if (!caseId) return;
       if (!actor) {
         await tellUser(
           client,

@@ -1,3 +1,4 @@
+import { deepFreeze } from '../freeze.js';
 import type { Role } from '../roles.js';
 import type { Requirement, Status, Transition, Workflow } from './types.js';
 
@@ -26,16 +27,6 @@ export const move = (
   label: string,
   requires: readonly Requirement[] = [],
 ): Transition => ({ from, to, roles, requires, label });
-
-// Presets are shared by every case in the process; freezing turns an accidental
-// mutation into an immediate error instead of a silent change of the rules.
-const deepFreeze = <T>(value: T): T => {
-  if (value && typeof value === 'object') {
-    Object.values(value).forEach(deepFreeze);
-    Object.freeze(value);
-  }
-  return value;
-};
 
 export const definePreset = (workflow: Workflow): Workflow => deepFreeze(workflow);
 
