@@ -61,13 +61,11 @@ describe('the running server', () => {
       title: 'Payroll run stuck',
     });
     const id = opened.ok ? opened.value.case.id : '';
-    const cases = app.core.cases;
     await app.shutdown('test');
     // The connection is closed now; read the result through a fresh one.
     const { connectMongo } = await import('../../src/infra/mongo-connection.js');
     const { createCaseModels } = await import('../../src/store/cases/models.js');
     const { MongoCaseRepository } = await import('../../src/store/cases/mongo-case-repository.js');
-    expect(cases).toBeDefined();
     const connection = await connectMongo(process.env.MONGODB_URI!, app.core.connection.name);
     try {
       const stored = await new MongoCaseRepository(createCaseModels(connection)).findById(id);

@@ -56,11 +56,18 @@ describe('opening a case', () => {
 
   it('returns the same case for a repeated intake key (a retried chat event)', async () => {
     const first = await openAs(fx, { intakeKey: 'slack:Ev0001' });
+    const before = (await fx.core.cases.list({ limit: 1000 })).length;
     const again = await fx.core.useCases.openCase({
       actor: await fx.customer(),
       title: 'again',
       intakeKey: 'slack:Ev0001',
     });
+    expect(again.ok && again.value).toMatchObject({
+      created: false,
+      case: { number: first.number },
+    });
+    expect((await fx.core.cases.list({ limit: 1000 })).length).toBe(before);
+  });
     expect(again.ok && again.value).toMatchObject({
       created: false,
       case: { number: first.number },
