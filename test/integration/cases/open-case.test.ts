@@ -68,15 +68,6 @@ describe('opening a case', () => {
     });
     expect((await fx.core.cases.list({ limit: 1000 })).length).toBe(before);
   });
-    expect(again.ok && again.value).toMatchObject({
-      created: false,
-      case: { number: first.number },
-    });
-    expect(await fx.core.cases.list({ organizationKey: 'acme', limit: 1000 })).toHaveLength(
-      (await fx.core.cases.list({ limit: 1000 })).filter((c) => c.organizationKey === 'acme')
-        .length,
-    );
-  });
 
   it('finishes a case whose intake key was reserved by an attempt that died before writing it', async () => {
     await fx.core.cases.claimIntakeKey('slack:Ev0002', 'case-from-dead-attempt');
