@@ -42,6 +42,9 @@ export const envSchema = z.object({
   MICROSOFT_APP_ID: optionalText,
   MICROSOFT_APP_PASSWORD: optionalText,
   MICROSOFT_APP_TENANT_ID: optionalText,
+  MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
+  /** `off` keeps the local playground page away even when no chat platform is configured. */
+  CASELINE_PLAYGROUND: z.enum(['auto', 'off']).default('auto'),
 });
 export type Env = z.infer<typeof envSchema>;
 
@@ -193,6 +196,12 @@ export const loadConfig = (
   const workflow = resolveWorkflow(file.workflow, problems);
   checkQueues(file.queues, problems);
   const sla = resolveSla(file.sla, problems);
+  sla?.languishing.forEach((rule, index) => {
+    if (!workflow.statuses.some((status) => status.id === rule.status))
+      problems.push(
+        `caseline.yaml: sla.languishing.${index}.status: the workflow has no status "${rule.status}"`,
+      );
+  });
   if (problems.length > 0 || !envResult.success) throw new ConfigError(problems);
   const labels = Object.fromEntries(
     PRIORITIES.map((p) => [p, file.priorities.labels[p] ?? p[0]!.toUpperCase() + p.slice(1)]),

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Agenda, backoffStrategies } from 'agenda';
 import { MongoBackend } from '@agendajs/mongo-backend';
@@ -11,6 +11,21 @@ type Db = mongoose.mongo.Db;
 /** The Agenda job name of SLA timers, and the collection every replica shares. */
 export const SLA_TIMER_JOB = 'sla-timer';
 export const AGENDA_COLLECTION = 'agendaJobs';
+
+/**
+ * The two document ids a timer key may use. Deterministic ids make every schedule and
+ * cancel an `_id` lookup (FerretDB 1.x scans for any other filter, so keying by
+ * `data.key` made each re-arm cost a scan of all armed timers). Two, because a run in
+ * progress keeps its own document until Agenda's clean-up removes it by `_id`: a timer
+ * re-armed from inside its own run goes to the other slot.
+ */
+export const slotsOf = (key: string): [mongoose.mongo.ObjectId, mongoose.mongo.ObjectId] => {
+  const slot = (n: number) =>
+    new mongoose.mongo.ObjectId(
+      createHash('sha256').update(`${key}#${n}`).digest().subarray(0, 12),
+    );
+  return [slot(0), slot(1)];
+};
 
 /** A job document's `data`: the port's timer data plus the key it is armed under. */
 const SlaTimerJobDataSchema = SlaTimerDataSchema.extend({ key: z.string().min(1) });
@@ -73,12 +88,12 @@ export interface AgendaSchedulerHandle {
 /**
  * SLA timers on Agenda 6 with the MongoDB backend, on the app's own connection.
  *
- * One pending job document per key: `schedule` upserts on (key, not locked, still due)
- * through Agenda's `unique()`, so a pending run is moved rather than duplicated, then
- * deletes any other document of the key that is not running (one claimed early by a
- * replica, or a leftover). A run in progress keeps its own document until it finishes:
- * Agenda's clean-up after a run writes and removes by `_id`, so it must not be the
- * document that now carries the new time. Finished jobs are removed (`removeOnComplete`),
+ * One pending job document per key, in one of two slots with deterministic ids (see
+ * `slotsOf`): `schedule` upserts the unlocked slot through Agenda's `unique()`, so a
+ * pending run is moved rather than duplicated, then deletes the other slot unless it is
+ * running. A run in progress keeps its own document until it finishes: Agenda's clean-up
+ * after a run writes and removes by `_id`, so it must not be the document that now
+ * carries the new time. Finished jobs are removed (`removeOnComplete`),
  * failed ones retried with backoff and removed when retries run out. No change-stream
  * notification channel: polling only (FerretDB has no change streams).
  */
@@ -152,27 +167,53 @@ export const createAgendaScheduler = (deps: {
     },
   );
 
+  const isDuplicateKey = (error: unknown) =>
+    typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
+  // Not running: unlocked, or locked ahead of its time by a replica's poll (such a run
+  // then fails to start, because its document is gone or has moved).
+  const notRunning = { $or: [{ lockedAt: null }, { nextRunAt: { $ne: null } }] };
+
+  /** Upserts the key's pending run into `slot` unless that slot is locked. */
+  const saveInto = async (slot: mongoose.mongo.ObjectId, at: Date, payload: object) => {
+    await agenda
+      .create(SLA_TIMER_JOB, payload)
+      .unique({ _id: slot, lockedAt: null })
+      .schedule(at)
+      .save();
+  };
+
   const scheduler: Scheduler = {
     async schedule(key, at, data) {
       const payload = { key, ...SlaTimerDataSchema.parse(data) };
-      const job = agenda
-        .create(SLA_TIMER_JOB, payload)
-        .unique({ 'data.key': key, lockedAt: null, nextRunAt: { $ne: null } })
-        .schedule(at);
-      await job.save();
-      const savedId = new mongoose.mongo.ObjectId(String(job.attrs._id));
-      // Every other document of the key that is not running: locked ahead of its time by
-      // some replica (that replica's run then fails to start), or left over.
-      await collection.deleteMany({
-        name: SLA_TIMER_JOB,
-        'data.key': key,
-        _id: { $ne: savedId },
-        $or: [{ lockedAt: null }, { nextRunAt: { $ne: null } }],
-      });
+      const [first, second] = slotsOf(key);
+      for (const [slot, other] of [
+        [first, second],
+        [second, first],
+      ] as const) {
+        try {
+          await saveInto(slot, at, payload);
+          await collection.deleteOne({ _id: other, name: SLA_TIMER_JOB, ...notRunning });
+          return;
+        } catch (error) {
+          // The slot holds a locked run (its _id exists but the filter wants it unlocked).
+          if (!isDuplicateKey(error)) throw error;
+        }
+      }
+      // Both slots locked: one runs, the other was claimed ahead; take the claimed one.
+      await collection.deleteOne({ _id: second, name: SLA_TIMER_JOB, nextRunAt: { $ne: null } });
+      await collection.deleteOne({ _id: first, name: SLA_TIMER_JOB, nextRunAt: { $ne: null } });
+      try {
+        await saveInto(second, at, payload);
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error;
+        await saveInto(first, at, payload);
+      }
     },
     async cancel(key) {
       // A run already in progress finishes (its handler re-reads the case).
-      await agenda.cancel({ name: SLA_TIMER_JOB, data: { key } });
+      for (const slot of slotsOf(key)) {
+        await collection.deleteOne({ _id: slot, name: SLA_TIMER_JOB, ...notRunning });
+      }
     },
   };
 
@@ -180,12 +221,11 @@ export const createAgendaScheduler = (deps: {
     scheduler,
     async start() {
       await agenda.ready;
-      // The backend's own index (claim query), and one for schedule/cancel by key.
+      // The backend's own index (claim query); schedule and cancel go by `_id`.
       await collection.createIndex(
         { name: 1, nextRunAt: 1, priority: -1, lockedAt: 1, disabled: 1 },
         { name: 'findAndLockNextJobIndex' },
       );
-      await collection.createIndex({ name: 1, 'data.key': 1 }, { name: 'slaTimerKey' });
       await agenda.start();
     },
     async stop() {

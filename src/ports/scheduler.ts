@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { CLOCK_KINDS } from '../domain/sla/types.js';
-import type { DecisionKind } from '../domain/sla/next-decision.js';
+import { TIMER_KINDS, type TimerPlan } from '../domain/sla/case-sla.js';
 
 const DECISION_KINDS = [
   'warning',
   'breach',
   're-escalation',
-] as const satisfies readonly DecisionKind[];
+  'languishing',
+] as const satisfies readonly TimerPlan['decision'][];
 
 /**
  * What an SLA timer carries: which case clock, and which decision point it was armed for.
@@ -14,7 +14,7 @@ const DECISION_KINDS = [
  */
 export const SlaTimerDataSchema = z.object({
   caseId: z.string().min(1),
-  clock: z.enum(CLOCK_KINDS),
+  clock: z.enum(TIMER_KINDS),
   decision: z.enum(DECISION_KINDS),
 });
 export type SlaTimerData = z.infer<typeof SlaTimerDataSchema>;

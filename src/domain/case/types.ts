@@ -55,6 +55,11 @@ export const EVENT_TYPES = [
   'task-created',
   'task-completed',
   'issue-linked',
+  // SLA: each records which clock, the decision point and who was told.
+  'sla-warning',
+  'sla-breached',
+  'sla-reescalated',
+  'status-languishing',
 ] as const;
 export type CaseEventType = (typeof EVENT_TYPES)[number];
 
@@ -81,6 +86,8 @@ export const NOTIFICATION_TOPICS = [
   'public-message',
   'internal-message',
   'milestone',
+  /** An SLA reminder or escalation for the people named in its event. */
+  'sla-alert',
 ] as const;
 export type NotificationTopic = (typeof NOTIFICATION_TOPICS)[number];
 
@@ -145,6 +152,8 @@ export interface CaseState {
   readonly contractId?: string;
   readonly contractLevel?: string;
   readonly slaPolicy?: string;
+  /** Raised by each SLA breach and re-escalation; absent means never escalated. */
+  readonly escalationLevel?: number;
   readonly flags: readonly CaseFlag[];
   readonly queueKey: string;
   readonly assigneeId?: string;
@@ -188,6 +197,7 @@ export type ClearableFields = Pick<
   | 'firstResponseAt'
   | 'solvedAt'
   | 'closedAt'
+  | 'escalationLevel'
 >;
 export type CaseSet = Partial<CaseFields> & {
   [K in keyof ClearableFields]?: NonNullable<ClearableFields[K]> | null;

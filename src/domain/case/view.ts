@@ -14,6 +14,8 @@ export type CustomerCaseView = Omit<
   | 'intakeKey'
   | 'queueKey'
   | 'assigneeId'
+  | 'escalationLevel'
+  | 'slaPolicy'
 > & { readonly events: readonly CaseEvent[] };
 
 export type StaffCaseView = Omit<CaseState, 'outbox'>;
@@ -52,6 +54,8 @@ export const viewCase = (state: CaseState, actor: Actor): Result<CaseView> => {
     intakeKey: _i,
     queueKey: _q,
     assigneeId: _a,
+    escalationLevel: _e,
+    slaPolicy: _p,
     events,
     ...visible
   } = state;

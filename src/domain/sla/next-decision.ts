@@ -1,5 +1,5 @@
 import { CLOCK_KINDS } from './types.js';
-import type { ClockKind, SlaClocks } from './types.js';
+import type { ClockKind, SlaClock, SlaClocks } from './types.js';
 
 export type DecisionKind = 'warning' | 'breach' | 're-escalation';
 
@@ -11,24 +11,28 @@ export interface Decision {
 }
 
 /**
- * The earliest strictly future decision point among ticking clocks. Past instants are
- * history (the job for them ran, or runs on start-up); paused and stopped clocks have
- * nothing to arm until the next change to the case recomputes them.
+ * One clock's earliest strictly future decision point. Past instants are history (the
+ * job for them ran, or runs on start-up); paused and stopped clocks have nothing to arm
+ * until the next change to the case recomputes them.
  */
-export const nextDecision = (clocks: SlaClocks, now: Date): Decision | undefined => {
-  const candidates: Decision[] = [];
-  for (const kind of CLOCK_KINDS) {
-    const clock = clocks[kind];
-    if (!clock.ticking) continue;
-    const points: [Date | undefined, DecisionKind][] = [
-      [clock.warnAt, 'warning'],
-      [clock.due, 'breach'],
-      [clock.reescalateAt, 're-escalation'],
-    ];
-    for (const [at, decision] of points) {
-      if (at && at.getTime() > now.getTime()) candidates.push({ at, clock: kind, kind: decision });
-    }
+export const clockDecision = (clock: SlaClock, now: Date): Decision | undefined => {
+  if (!clock.ticking) return undefined;
+  const points: [Date | undefined, DecisionKind][] = [
+    [clock.warnAt, 'warning'],
+    [clock.due, 'breach'],
+    [clock.reescalateAt, 're-escalation'],
+  ];
+  for (const [at, kind] of points) {
+    if (at && at.getTime() > now.getTime()) return { at, clock: clock.kind, kind };
   }
+  return undefined;
+};
+
+/** The earliest strictly future decision point among ticking clocks. */
+export const nextDecision = (clocks: SlaClocks, now: Date): Decision | undefined => {
+  const candidates = CLOCK_KINDS.map((kind) => clockDecision(clocks[kind], now)).filter(
+    (decision): decision is Decision => decision !== undefined,
+  );
   // Ties go to the first clock in CLOCK_KINDS order; sort is stable.
   return candidates.sort((a, b) => a.at.getTime() - b.at.getTime())[0];
 };

@@ -71,10 +71,11 @@ export const businessCalendarSchema = z.strictObject({
   holidays: z.array(isoDate).default([]),
 });
 
-const DURATION = /^(?:(\d+)h)?(?:(\d+)m)?$/;
+const DURATION = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;
 
 /**
- * Business durations are written in hours and minutes only ("4h", "30m", "1h30m"). Days
+ * Business durations are written in hours and minutes ("4h", "30m", "1h30m"; seconds,
+ * "45s", exist for demos and tests). Days
  * are refused: whether "2d" means 16 business hours or two calendar days is exactly the
  * ambiguity an SLA must not have, so authors write "16h".
  */
@@ -83,7 +84,9 @@ export const businessDurationSchema = z
   .trim()
   .transform((text, ctx) => {
     const match = DURATION.exec(text);
-    const minutes = match ? Number(match[1] ?? 0) * 60 + Number(match[2] ?? 0) : 0;
+    const minutes = match
+      ? Number(match[1] ?? 0) * 60 + Number(match[2] ?? 0) + Number(match[3] ?? 0) / 60
+      : 0;
     if (!match || minutes <= 0) {
       const hint = /\d\s*b?d$/.test(text) ? ' Days are ambiguous in business time: use hours.' : '';
       ctx.addIssue({ code: 'custom', message: `Write a duration like "4h" or "30m".${hint}` });
@@ -153,12 +156,29 @@ export const slaPolicySchema = z.strictObject({
     .default({ raisePriorityOnBreach: false }),
 });
 
+/** A status that must not hold a case longer than `after` business time. */
+export const languishingRuleSchema = z.strictObject({
+  status: label,
+  after: businessDurationSchema,
+  /** Ask the customer whether the fix works (for statuses that wait on them). */
+  askCustomer: z.boolean().default(false),
+});
+
 /** The `sla` section of the config; cross-references are checked even when a part is broken. */
 export const slaConfigSchema = z
   .strictObject({
     calendars: z.array(businessCalendarSchema).min(1),
     policies: z.array(slaPolicySchema).min(1),
     defaultPolicy: label,
+    languishing: z
+      .array(languishingRuleSchema)
+      .default([])
+      .refine(
+        (rules) => new Set(rules.map((rule) => rule.status)).size === rules.length,
+        'Give each status one rule.',
+      ),
+    /** Contracts expiring within this many days are announced to the queue lead. */
+    contractNoticeDays: z.number().int().min(1).max(365).default(30),
   })
   .superRefine(
     (config, ctx) => {

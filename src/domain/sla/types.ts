@@ -45,11 +45,20 @@ export interface SlaPolicy {
   };
 }
 
+/** A status a case must not sit in longer than `after` business minutes. */
+export interface LanguishingRule {
+  readonly status: string;
+  readonly after: number;
+  readonly askCustomer: boolean;
+}
+
 export interface SlaConfig {
   readonly calendars: readonly BusinessCalendar[];
   readonly policies: readonly SlaPolicy[];
   /** Covers cases without a contract. */
   readonly defaultPolicy: string;
+  readonly languishing: readonly LanguishingRule[];
+  readonly contractNoticeDays: number;
 }
 
 export type ClockStateName = 'running' | 'paused' | 'met' | 'breached' | 'not-applicable';

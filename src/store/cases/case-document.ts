@@ -78,6 +78,7 @@ export const caseDocumentSchema = z.object({
   contractId: opt(z.string()),
   contractLevel: opt(z.string()),
   slaPolicy: opt(z.string()),
+  escalationLevel: opt(z.number()),
   flags: z.array(
     z.enum(['unknown-support-key', 'expired-contract', 'no-contract', 'unknown-contact']),
   ),

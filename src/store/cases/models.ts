@@ -77,6 +77,7 @@ export const caseSchema = new Schema(
     contractId: String,
     contractLevel: String,
     slaPolicy: String,
+    escalationLevel: Number,
     flags: [String],
     queueKey: String,
     assigneeId: String,
