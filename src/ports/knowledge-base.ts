@@ -1,0 +1,40 @@
+import type { Article, ArticleDraft, KbAudience } from '../domain/kb/article.js';
+
+export interface KbSearchOptions {
+  readonly audience: KbAudience;
+  /** Keep articles for these products (and articles that name no product). */
+  readonly products?: readonly string[];
+  readonly limit?: number;
+  /** Drop hits scoring below this (see `KnowledgeBase.search`). */
+  readonly minScore?: number;
+}
+
+export interface KbHit {
+  readonly slug: string;
+  readonly title: string;
+  /** Relevance; comparable within one index, not across indexes. */
+  readonly score: number;
+}
+
+/** The search side: an in-memory index per replica, fed from `KbArticleStore`. */
+export interface KnowledgeBase {
+  search(query: string, options: KbSearchOptions): readonly KbHit[];
+}
+
+export interface KbSaveOutcome {
+  readonly article: Article;
+  readonly change: 'created' | 'updated' | 'unchanged';
+}
+
+/** Persistence of articles (MongoDB `kbArticles`); the source of truth for every index. */
+export interface KbArticleStore {
+  /** Creates or replaces by slug; an identical article is left alone (idempotent import). */
+  save(draft: ArticleDraft, now: Date): Promise<KbSaveOutcome>;
+  get(slug: string): Promise<Article | undefined>;
+  list(): Promise<Article[]>;
+  /** Articles changed at or after `since` (replicas follow `updatedAt`). */
+  changedSince(since: Date): Promise<Article[]>;
+  /** A cheap token that changes whenever any article changes: lets followers skip scans. */
+  revision(): Promise<number>;
+  recordFeedback(slug: string, helpful: boolean, now: Date): Promise<Article | undefined>;
+}
