@@ -36,6 +36,13 @@ import { makeReplyToCustomer } from './use-cases/reply-to-customer.js';
 import { makeResolveCase } from './use-cases/resolve-case.js';
 import { makeSetCasePriority } from './use-cases/set-case-priority.js';
 import { makeTransitionCase } from './use-cases/transition-case.js';
+import { makeAnnounceExpiringContracts } from './use-cases/sla/announce-expiring-contracts.js';
+import { evaluateSla, makeArmSlaTimers, withSlaTimers } from './use-cases/sla/arm-sla-timers.js';
+import { makeEvaluateSlaTimer } from './use-cases/sla/evaluate-sla-timer.js';
+import { makeRearmOpenCases } from './use-cases/sla/rearm-open-cases.js';
+import { summarizeSla } from './domain/sla/index.js';
+import type { CaseState } from './domain/case/types.js';
+import type { Scheduler } from './ports/scheduler.js';
 
 export const systemClock: Clock = { now: () => new Date() };
 
@@ -48,6 +55,8 @@ export interface CoreOptions {
   readonly newId?: IdGenerator;
   /** How long intake may reuse directory lookups; imports show up after at most this. */
   readonly directoryCacheMs?: number;
+  /** Durable timers for SLA clocks; without one (the CLI) no timers are armed. */
+  readonly scheduler?: Scheduler;
 }
 
 export const composeCore = async (options: CoreOptions) => {
@@ -62,9 +71,34 @@ export const composeCore = async (options: CoreOptions) => {
     options.directoryCacheMs ?? 10_000,
   );
   if (config.queues.length > 0) await directory.upsertQueues(config.queues);
-  const cases = new MongoCaseRepository(caseModels);
+  const stored = new MongoCaseRepository(caseModels);
   const outbox = new MongoOutboxStore(caseModels);
+  const slaDeps = config.sla && { sla: config.sla, workflow: config.workflow, clock };
+  const arm =
+    slaDeps && options.scheduler
+      ? makeArmSlaTimers({ ...slaDeps, scheduler: options.scheduler })
+      : undefined;
+  // Every committed change re-arms its case's SLA timer, whichever use case made it.
+  const cases = arm
+    ? withSlaTimers(stored, arm, (error, state) =>
+        log.error({ err: error, case: state.number }, 'arming the SLA timer failed'),
+      )
+    : stored;
   const deps = { cases, clock, newId, workflow: config.workflow, directory };
+  const sla = slaDeps && {
+    evaluateTimer: makeEvaluateSlaTimer({ ...deps, ...slaDeps, arm: arm ?? (async () => {}) }),
+    rearmOpenCases: arm ? makeRearmOpenCases({ cases, arm }) : undefined,
+    announceExpiringContracts: makeAnnounceExpiringContracts({
+      directory,
+      cases,
+      announce: (announcement) => options.notifier.announce?.(announcement) ?? Promise.resolve(),
+      clock,
+      newId,
+      noticeDays: slaDeps.sla.contractNoticeDays,
+    }),
+    describe: (state: CaseState) =>
+      summarizeSla(evaluateSla(slaDeps, state), state.escalationLevel ?? 0),
+  };
   const useCases = {
     openCase: makeOpenCase({
       ...deps,
@@ -98,8 +132,9 @@ export const composeCore = async (options: CoreOptions) => {
     maxAttempts: config.outbox.maxAttempts,
     onDead: (entry, state, error) =>
       log.error({ err: error, entryId: entry.id, case: state.number }, 'outbox entry given up'),
+    ...(sla ? { describeSla: sla.describe } : {}),
   });
-  return { config, connection, directory, cases, outbox, useCases, deliverOutbox, clock };
+  return { config, connection, directory, cases, outbox, useCases, deliverOutbox, clock, sla };
 };
 
 export type Core = Awaited<ReturnType<typeof composeCore>>;

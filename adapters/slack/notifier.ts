@@ -10,7 +10,16 @@ import { slackChannelOf } from './identity.js';
 import { renderAgentCard } from './render/agent-card.js';
 import type { SlackMessage } from './render/blocks.js';
 import { renderCustomerCard } from './render/customer-card.js';
-import { milestoneFor, mirrorForStaff, noteForStaff, publicReplyFor } from './thread-messages.js';
+import {
+  milestoneFor,
+  mirrorForStaff,
+  noteForStaff,
+  publicReplyFor,
+  slaAlertFor,
+} from './thread-messages.js';
+import { escapeMrkdwn } from './render/escape.js';
+import { promiseForCustomer, slaLinesForStaff } from './render/sla.js';
+import type { SlaSummary } from '../../src/domain/sla/index.js';
 
 export interface SlackNotifierDeps {
   readonly client: WebClient;
@@ -111,13 +120,14 @@ export const createSlackNotifier = (deps: SlackNotifierDeps): Notifier => {
     if (topic === 'case-opened' || topic === 'card-refresh') {
       const status = statusById(deps.config.workflow, view.status);
       if (!status) return;
+      const promise = promiseForCustomer(n.sla, new Date());
       await postOrUpdate(
         auth,
         view.id,
         'customer-card',
         channel,
         view.origin.messageId,
-        renderCustomerCard({ case: view, status }),
+        renderCustomerCard({ case: view, status, ...(promise ? { promiseMrkdwn: promise } : {}) }),
       );
     } else if (topic === 'public-message' && n.event) {
       await postInThread(auth, view.id, 'customer-card', publicReplyFor(n.event));
@@ -127,7 +137,10 @@ export const createSlackNotifier = (deps: SlackNotifierDeps): Notifier => {
     }
   };
 
-  const staffCard = async (view: StaffCaseView): Promise<SlackMessage | undefined> => {
+  const staffCard = async (
+    view: StaffCaseView,
+    sla: SlaSummary | undefined,
+  ): Promise<SlackMessage | undefined> => {
     const [organization, contact, queues] = await Promise.all([
       deps.directory.getOrganization(view.organizationId),
       deps.directory.getContact(view.contactId),
@@ -145,8 +158,34 @@ export const createSlackNotifier = (deps: SlackNotifierDeps): Notifier => {
         label: t.label ?? statusById(workflow, t.to)?.name ?? t.to,
       })),
       queues: queues.map((q) => ({ key: q.key, name: q.name })),
+      ...(sla ? { slaLines: slaLinesForStaff(sla, new Date()) } : {}),
     });
   };
+
+  /** Direct messages to agents (by their Slack user) and posts to Slack channels. */
+  const tell = async (
+    auth: Auth,
+    agentIds: readonly string[],
+    channels: readonly string[],
+    text: string,
+  ) => {
+    for (const agentId of agentIds) {
+      const agent = await deps.directory.getAgent(agentId);
+      // Posting to a user id lands in the app's DM with them (chat:write is enough).
+      if (agent?.slackUserId) {
+        await slackCall(() =>
+          client.chat.postMessage({ ...auth, channel: agent.slackUserId!, text }),
+        );
+      }
+    }
+    for (const address of channels) {
+      const channel = slackChannelOf(address);
+      if (channel) await slackCall(() => client.chat.postMessage({ ...auth, channel, text }));
+    }
+  };
+
+  const listOf = (value: unknown): string[] =>
+    typeof value === 'string' && value ? value.split(',') : [];
 
   const staff = async (n: Notification & { audience: 'staff' }) => {
     const view = n.case;
@@ -155,7 +194,7 @@ export const createSlackNotifier = (deps: SlackNotifierDeps): Notifier => {
       const queue = await deps.directory.findQueueByKey(view.queueKey);
       const channel = slackChannelOf(queue?.triageChannel);
       if (!channel) return;
-      const card = await staffCard(view);
+      const card = await staffCard(view, n.sla);
       const auth = await authFor(view.origin.workspace);
       if (card) await postOrUpdate(auth, view.id, 'staff-card', channel, undefined, card);
     } else if (topic === 'internal-message' && n.event) {
@@ -164,10 +203,23 @@ export const createSlackNotifier = (deps: SlackNotifierDeps): Notifier => {
     } else if (topic === 'public-message' && n.event) {
       const auth = await authFor(view.origin.workspace);
       await postInThread(auth, view.id, 'staff-card', mirrorForStaff(n.event));
+    } else if (topic === 'sla-alert' && n.event) {
+      const auth = await authFor(view.origin.workspace);
+      const text = slaAlertFor(view, n.event);
+      await tell(auth, listOf(n.event.data?.agentIds), listOf(n.event.data?.channels), text);
+      await postInThread(auth, view.id, 'staff-card', text);
     }
   };
 
   return {
     deliver: (n) => (n.audience === 'customer' ? customer(n) : staff(n)),
+    async announce(announcement) {
+      const agentIds = announcement.recipients.flatMap((r) => (r.kind === 'agent' ? [r.id] : []));
+      const channels = announcement.recipients.flatMap((r) =>
+        r.kind === 'channel' ? [r.address] : [],
+      );
+      const auth = await authFor(undefined);
+      await tell(auth, agentIds, channels, `:page_facing_up: ${escapeMrkdwn(announcement.text)}`);
+    },
   };
 };

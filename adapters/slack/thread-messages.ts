@@ -1,5 +1,5 @@
 import type { CaseEvent } from '../../src/domain/case/types.js';
-import type { CustomerCaseView } from '../../src/domain/case/view.js';
+import type { CustomerCaseView, StaffCaseView } from '../../src/domain/case/view.js';
 import { statusById, type Workflow } from '../../src/domain/workflow/index.js';
 import { escapeMrkdwn } from './render/escape.js';
 
@@ -13,12 +13,29 @@ export const noteForStaff = (event: CaseEvent): string =>
 export const mirrorForStaff = (event: CaseEvent): string =>
   `:speech_balloon: *${escapeMrkdwn(event.actor.name)} (${event.actor.role}) wrote to the customer thread:* ${escapeMrkdwn(event.text ?? '')}`;
 
+const ALERT_ICONS: Partial<Record<CaseEvent['type'], string>> = {
+  'sla-warning': ':warning:',
+  'sla-breached': ':rotating_light:',
+  'sla-reescalated': ':rotating_light:',
+  'status-languishing': ':snail:',
+};
+
+/** An SLA reminder or escalation for staff: which case, what was reached, who is told. */
+export const slaAlertFor = (view: StaffCaseView, event: CaseEvent): string => {
+  const told =
+    typeof event.data?.told === 'string' ? ` Told: ${escapeMrkdwn(event.data.told)}.` : '';
+  return `${ALERT_ICONS[event.type] ?? ':bell:'} *${escapeMrkdwn(view.number)}* ${escapeMrkdwn(view.title.slice(0, 120))}: ${escapeMrkdwn(event.text ?? '')}${told}`;
+};
+
 /** The short thread message a customer gets at a milestone, or undefined for none. */
 export const milestoneFor = (
   view: CustomerCaseView,
   event: CaseEvent,
   workflow: Workflow,
 ): string | undefined => {
+  if (event.type === 'status-languishing' && event.text) {
+    return `:question: ${escapeMrkdwn(event.text)}`;
+  }
   if (event.type === 'claimed' || event.type === 'assigned') {
     const name = typeof event.data?.assigneeName === 'string' ? event.data.assigneeName : 'Someone';
     return `:wave: ${escapeMrkdwn(name)} is on it.`;

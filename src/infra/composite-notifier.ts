@@ -1,4 +1,4 @@
-import type { Notification, Notifier } from '../ports/notifier.js';
+import type { Announcement, Notification, Notifier } from '../ports/notifier.js';
 
 /**
  * Hands each notification to every registered notifier (the log, Slack, Teams). Chat
@@ -13,5 +13,9 @@ export class CompositeNotifier implements Notifier {
 
   async deliver(notification: Notification): Promise<void> {
     for (const notifier of this.notifiers) await notifier.deliver(notification);
+  }
+
+  async announce(announcement: Announcement): Promise<void> {
+    for (const notifier of this.notifiers) await notifier.announce?.(announcement);
   }
 }

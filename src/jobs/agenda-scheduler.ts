@@ -102,6 +102,11 @@ export const createAgendaScheduler = (deps: {
   readonly handler: (data: SlaTimerData) => Promise<void>;
   readonly log: AgendaSchedulerLog;
   readonly options?: AgendaSchedulerOptions;
+  /**
+   * Jobs that run once a day across all replicas (one `single` job document per name;
+   * the first run is at start-up when the job is new).
+   */
+  readonly daily?: readonly { readonly name: string; readonly run: () => Promise<void> }[];
 }): AgendaSchedulerHandle => {
   const { db, handler, log } = deps;
   const settings = { ...DEFAULTS, ...deps.options };
@@ -182,6 +187,14 @@ export const createAgendaScheduler = (deps: {
       .save();
   };
 
+  for (const job of deps.daily ?? []) {
+    agenda.define(job.name, () => job.run(), {
+      concurrency: 1,
+      lockLifetime: settings.lockLifetimeMs * 5,
+      backoff: backoffStrategies.exponential({ delay: 60_000, factor: 2, maxRetries: 3 }),
+    });
+  }
+
   const scheduler: Scheduler = {
     async schedule(key, at, data) {
       const payload = { key, ...SlaTimerDataSchema.parse(data) };
@@ -227,6 +240,7 @@ export const createAgendaScheduler = (deps: {
         { name: 'findAndLockNextJobIndex' },
       );
       await agenda.start();
+      for (const job of deps.daily ?? []) await agenda.every('1 day', job.name);
     },
     async stop() {
       const result = await agenda.drain({

@@ -1,5 +1,6 @@
 import type { CaseEvent, OutboxEntry } from '../domain/case/types.js';
 import type { CustomerCaseView, StaffCaseView } from '../domain/case/view.js';
+import type { AlertRecipient, SlaSummary } from '../domain/sla/index.js';
 
 /**
  * A notification carries the case as its audience may see it: a customer-bound one is
@@ -11,13 +12,24 @@ export type Notification =
       readonly entry: OutboxEntry;
       readonly case: CustomerCaseView;
       readonly event?: CaseEvent;
+      /** The case's clocks as of delivery, when an SLA is configured. */
+      readonly sla?: SlaSummary;
     }
   | {
       readonly audience: 'staff';
       readonly entry: OutboxEntry;
       readonly case: StaffCaseView;
       readonly event?: CaseEvent;
+      readonly sla?: SlaSummary;
     };
+
+/** A message for staff that is about no single case (an expiring contract). */
+export interface Announcement {
+  readonly id: string;
+  readonly kind: 'contract-expiring';
+  readonly text: string;
+  readonly recipients: readonly AlertRecipient[];
+}
 
 /**
  * Chat-neutral delivery (Slack, Teams, a log). `entry.id` is an idempotency key: an
@@ -25,6 +37,8 @@ export type Notification =
  */
 export interface Notifier {
   deliver(notification: Notification): Promise<void>;
+  /** Staff announcements; a notifier that cannot reach the recipients ignores them. */
+  announce?(announcement: Announcement): Promise<void>;
 }
 
 /**

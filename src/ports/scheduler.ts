@@ -24,6 +24,13 @@ export const slaTimerKey = (data: Pick<SlaTimerData, 'caseId' | 'clock'>): strin
   `sla:${data.caseId}:${data.clock}`;
 
 /**
+ * The key of a case's SLA timer. A case arms one timer, at the earliest decision point of
+ * all its clocks (`data.clock` says which): the handler re-evaluates every clock anyway,
+ * and one job per case keeps each change to one write.
+ */
+export const slaCaseTimerKey = (caseId: string): string => `sla:${caseId}`;
+
+/**
  * Durable timers (chat- and library-neutral). Each key names at most one pending run:
  * scheduling a key again moves that run to the new time and data; cancelling removes it.
  * A run may happen late (after a restart) and, rarely, twice: handlers must be idempotent.

@@ -1,5 +1,6 @@
 import { viewCase } from '../domain/case/view.js';
 import type { CaseState, OutboxEntry } from '../domain/case/types.js';
+import type { SlaSummary } from '../domain/sla/index.js';
 import type { Clock } from '../ports/clock.js';
 import { DeliveryDeferred, type Notification, type Notifier } from '../ports/notifier.js';
 import type { OutboxStore } from '../ports/outbox-store.js';
@@ -16,11 +17,17 @@ export interface DeliverOutboxDeps {
   readonly baseBackoffMs?: number;
   readonly maxBackoffMs?: number;
   readonly onDead?: (entry: OutboxEntry, state: CaseState, error: unknown) => void;
+  /** The case's SLA as of delivery, for cards (absent when no SLA is configured). */
+  readonly describeSla?: (state: CaseState) => SlaSummary | undefined;
 }
 
 // A customer-bound notification is built from the customer's view of the case, so it
 // cannot carry internal notes even if an adapter renders everything it gets.
-const toNotification = (state: CaseState, entry: OutboxEntry): Notification => {
+const toNotification = (
+  state: CaseState,
+  entry: OutboxEntry,
+  sla: SlaSummary | undefined,
+): Notification => {
   if (entry.audience === 'customer') {
     const view = viewCase(state, {
       kind: 'customer',
@@ -31,11 +38,32 @@ const toNotification = (state: CaseState, entry: OutboxEntry): Notification => {
     if (!view.ok || view.value.audience !== 'customer')
       throw new Error('customer view unavailable');
     const event = view.value.case.events.find((e) => e.id === entry.eventId);
-    return { audience: 'customer', entry, case: view.value.case, ...(event ? { event } : {}) };
+    // Customers see the promise, not the desk's clocks, policy or escalations.
+    const promise = sla?.nextPromise;
+    const customerSla: SlaSummary | undefined = sla && {
+      policy: '',
+      timeZone: sla.timeZone,
+      clocks: [],
+      escalationLevel: 0,
+      ...(promise ? { nextPromise: promise } : {}),
+    };
+    return {
+      audience: 'customer',
+      entry,
+      case: view.value.case,
+      ...(event ? { event } : {}),
+      ...(customerSla ? { sla: customerSla } : {}),
+    };
   }
   const { outbox: _outbox, ...staff } = state;
   const event = state.events.find((e) => e.id === entry.eventId);
-  return { audience: 'staff', entry, case: staff, ...(event ? { event } : {}) };
+  return {
+    audience: 'staff',
+    entry,
+    case: staff,
+    ...(event ? { event } : {}),
+    ...(sla ? { sla } : {}),
+  };
 };
 
 /** The "solved, here is the resolution" message: once it is out, the case may be closed. */
@@ -76,7 +104,7 @@ export const makeDeliverOutbox = (deps: DeliverOutboxDeps) => async (): Promise<
       break;
     }
     try {
-      await deps.notifier.deliver(toNotification(state, entry));
+      await deps.notifier.deliver(toNotification(state, entry, deps.describeSla?.(state)));
       const resolutionSent = deliversResolution(state, entry);
       await deps.outbox.markDelivered(state.id, index, entry.id, deps.clock.now(), {
         resolutionSent,

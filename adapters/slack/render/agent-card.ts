@@ -31,8 +31,8 @@ export interface AgentCardInput {
   /** Only the moves this viewer may take from the current status. */
   readonly transitions: readonly { readonly to: string; readonly label: string }[];
   readonly queues: readonly { readonly key: string; readonly name: string }[];
-  /** The SLA clock, already worded: "First response due 14:00 (in 2h 10m)". */
-  readonly slaText?: string;
+  /** SLA lines as ready mrkdwn (ours, not user text): "First response due 14:00 (in 2h 10m)". */
+  readonly slaLines?: readonly string[];
 }
 
 const FIELD_MAX = 300;
@@ -102,7 +102,7 @@ const workText = (input: AgentCardInput): string[] => {
   return [
     // Slack formats the date in each reader's own time zone; the ISO text is the fallback.
     `Opened <!date^${opened}^{date_short_pretty} {time}|${c.createdAt.toISOString()}>`,
-    ...(input.slaText ? [`:stopwatch: ${escapeMrkdwn(input.slaText)}`] : []),
+    ...(input.slaLines ?? []),
     ...(openTasks > 0 ? [`${openTasks} open task${openTasks === 1 ? '' : 's'}`] : []),
     ...(c.minutesLogged > 0 ? [`${c.minutesLogged} min logged`] : []),
   ];

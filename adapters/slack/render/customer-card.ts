@@ -21,6 +21,8 @@ export interface CustomerCardInput {
   readonly status: Pick<Status, 'category' | 'customerLabel' | 'customerSentence'>;
   /** The next promised time, already formatted for the customer ("Tue 14:00"). */
   readonly nextUpdateText?: string;
+  /** The SLA promise as ready mrkdwn (ours, not user text), shown under the status. */
+  readonly promiseMrkdwn?: string;
   /** Who works the case; falls back to the name on the case. */
   readonly assigneeName?: string;
 }
@@ -40,6 +42,8 @@ const statusText = (input: CustomerCardInput): string => {
   if (nextUpdateText?.trim() && !status.customerSentence.includes(NEXT_UPDATE_PLACEHOLDER)) {
     lines.push(`Next update by ${escapeMrkdwn(nextUpdateText.trim())}`);
   }
+  const open = status.category !== 'solved' && status.category !== 'closed';
+  if (input.promiseMrkdwn && open) lines.push(`:clock3: ${input.promiseMrkdwn}`);
   return lines.join('\n');
 };
 

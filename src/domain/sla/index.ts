@@ -5,3 +5,4 @@ export * from './clocks.js';
 export * from './next-decision.js';
 export * from './alerts.js';
 export * from './case-sla.js';
+export * from './alert-change.js';

@@ -188,7 +188,7 @@ describe('renderAgentCard', () => {
         organizationName: long,
         contact: { name: long, email: long },
         statusName: long,
-        slaText: long,
+        slaLines: [long.slice(0, 200), long.slice(0, 200), long.slice(0, 200)],
         transitions: Array.from({ length: 150 }, (_, i) => ({ to: `s-${i}`, label: long })),
         queues: Array.from({ length: 150 }, (_, i) => ({ key: `q-${i}`, name: long })),
       }),

@@ -1,0 +1,77 @@
+import type { Contract, Organization, Queue } from '../../domain/directory.js';
+import type { AlertRecipient } from '../../domain/sla/index.js';
+import type { CaseRepository } from '../../ports/case-repository.js';
+import type { Clock, IdGenerator } from '../../ports/clock.js';
+import type { DirectoryRepository } from '../../ports/directory-repository.js';
+import type { Announcement } from '../../ports/notifier.js';
+
+export interface AnnounceContractsDeps {
+  readonly directory: Pick<
+    DirectoryRepository,
+    'listOrganizations' | 'listContracts' | 'listQueues' | 'findAgentByEmail'
+  >;
+  /** Its idempotency keys make each contract's notice go out once. */
+  readonly cases: Pick<CaseRepository, 'claimIntakeKey'>;
+  readonly announce: (announcement: Announcement) => Promise<void>;
+  readonly clock: Clock;
+  readonly newId: IdGenerator;
+  readonly noticeDays: number;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const isoDay = (at: Date) => at.toISOString().slice(0, 10);
+
+/** The queue that serves an organization: one whose routing names it, else the default. */
+const queueFor = (organization: Organization, queues: readonly Queue[]): Queue | undefined =>
+  queues.find((queue) =>
+    queue.routing.some((rule) => rule.organizations?.includes(organization.key)),
+  ) ?? queues.find((queue) => queue.isDefault);
+
+/**
+ * The daily contract check: each contract that expires within the notice period, and
+ * has no later contract of the same organization after it (a renewal), is announced
+ * once to the lead of the queue that serves the organization (its triage channel when
+ * the queue has no manager).
+ */
+export const makeAnnounceExpiringContracts =
+  (deps: AnnounceContractsDeps) => async (): Promise<{ announced: string[] }> => {
+    const now = deps.clock.now();
+    const today = isoDay(now);
+    const horizon = isoDay(new Date(now.getTime() + deps.noticeDays * DAY_MS));
+    const [organizations, queues] = await Promise.all([
+      deps.directory.listOrganizations(),
+      deps.directory.listQueues(),
+    ]);
+    const announced: string[] = [];
+    for (const organization of organizations) {
+      const contracts = await deps.directory.listContracts(organization.id);
+      const latest = contracts.reduce<Contract | undefined>(
+        (best, c) => (!best || c.expiresOn > best.expiresOn ? c : best),
+        undefined,
+      );
+      if (!latest || latest.expiresOn < today || latest.expiresOn > horizon) continue;
+      const runId = deps.newId();
+      const key = `contract-notice:${latest.id}:${latest.expiresOn}`;
+      if ((await deps.cases.claimIntakeKey(key, runId)) !== runId) continue;
+      const queue = queueFor(organization, queues);
+      const manager = queue?.managerEmail
+        ? await deps.directory.findAgentByEmail(queue.managerEmail)
+        : undefined;
+      const recipients: AlertRecipient[] = manager?.active
+        ? [{ kind: 'agent', id: manager.id, name: manager.name, as: 'queue lead' }]
+        : queue?.triageChannel
+          ? [{ kind: 'channel', address: queue.triageChannel, as: 'triage channel' }]
+          : [];
+      const days = Math.round(
+        (Date.parse(`${latest.expiresOn}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / DAY_MS,
+      );
+      await deps.announce({
+        id: key,
+        kind: 'contract-expiring',
+        text: `${organization.name}: contract ${latest.key} (${latest.level}) expires on ${latest.expiresOn}, in ${days} day${days === 1 ? '' : 's'}.`,
+        recipients,
+      });
+      announced.push(latest.key);
+    }
+    return { announced };
+  };
