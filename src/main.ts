@@ -13,9 +13,13 @@ import { CompositeNotifier } from './infra/composite-notifier.js';
 import { MongoChatLinks } from './store/chat-links/mongo-chat-links.js';
 import { createSlackAdapter, type SlackAdapter } from '../adapters/slack/app.js';
 import { slackSettingsFrom } from '../adapters/slack/settings.js';
+import { createTeamsAdapter } from '../adapters/teams/app.js';
+import { teamsSettingsFrom } from '../adapters/teams/settings.js';
 import { connectMongo, pingMongo } from './infra/mongo-connection.js';
 import { createHttpServer, healthRoutes } from './http/server.js';
 import { startOutboxWorker } from './jobs/outbox-worker.js';
+import { createAgendaScheduler } from './jobs/agenda-scheduler.js';
+import type { SlaTimerData } from './ports/scheduler.js';
 
 export interface ServeOptions {
   readonly env: Readonly<Record<string, string | undefined>>;
@@ -42,7 +46,32 @@ export const serve = async (options: ServeOptions): Promise<RunningApp> => {
   const connection = await connectMongo(database.uri);
   const notifier = new CompositeNotifier();
   notifier.add(createLoggingNotifier(log));
-  const core = await composeCore({ config, connection, log, notifier });
+  // SLA timers: the handler is bound after the core exists (it is one of its use cases).
+  let evaluateTimer: ((data: SlaTimerData) => Promise<void>) | undefined;
+  const timers = config.sla
+    ? createAgendaScheduler({
+        db: connection.db!,
+        handler: (data) => evaluateTimer?.(data) ?? Promise.resolve(),
+        log,
+        daily: [{ name: 'contract-expiry-notice', run: () => announceContracts() }],
+      })
+    : undefined;
+  const core = await composeCore({
+    config,
+    connection,
+    log,
+    notifier,
+    ...(timers ? { scheduler: timers.scheduler } : {}),
+  });
+  evaluateTimer = async (data) => {
+    const result = await core.sla?.evaluateTimer(data);
+    // Thrown, so Agenda retries with backoff (a version conflict storm, a database blip).
+    if (result && !result.ok) throw new Error(`SLA timer: ${result.message}`);
+  };
+  const announceContracts = async () => {
+    const result = await core.sla?.announceExpiringContracts();
+    if (result?.announced.length) log.info({ contracts: result.announced }, 'contract notices');
+  };
   const slackSettings = slackSettingsFrom(config.env);
   const slack: SlackAdapter | undefined = slackSettings
     ? await createSlackAdapter({
@@ -55,6 +84,19 @@ export const serve = async (options: ServeOptions): Promise<RunningApp> => {
       })
     : undefined;
   if (slack) notifier.add(slack.notifier);
+  // Without Slack, Teams runs even without an app id (unauthenticated) for local use.
+  const teamsSettings = teamsSettingsFrom(config.env, { localUse: !slackSettings });
+  const teams = teamsSettings
+    ? createTeamsAdapter({
+        settings: teamsSettings,
+        core,
+        config,
+        chatLinks: new MongoChatLinks(connection),
+        connection,
+        log,
+      })
+    : undefined;
+  if (teams) notifier.add(teams.notifier);
   if (options.importExamplesFrom) {
     await importExamples(connection, options.importExamplesFrom, (line) => log.info(line));
   }
@@ -63,11 +105,21 @@ export const serve = async (options: ServeOptions): Promise<RunningApp> => {
     pollMs: config.outbox.pollMs,
     onError: (error) => log.error({ err: error }, 'outbox delivery failed'),
   });
-  const routes = { ...healthRoutes(() => pingMongo(connection)), ...slack?.routes };
+  const routes = {
+    ...healthRoutes(() => pingMongo(connection)),
+    ...slack?.routes,
+    ...teams?.routes,
+  };
   const server = createHttpServer(routes, (error) => log.error({ err: error }, 'request failed'));
   await new Promise<void>((resolve) => server.listen(config.env.PORT, config.env.HOST, resolve));
   const port = (server.address() as AddressInfo).port;
   await slack?.start();
+  if (timers) {
+    await timers.start();
+    // Covers a crash between a change and its re-arm, and policies changed while down.
+    const rearmed = await core.sla?.rearmOpenCases?.();
+    log.info({ cases: rearmed }, 'SLA timers armed for open cases');
+  }
   log.info(
     { port, database: database.kind, workflow: config.workflow.name },
     `Caseline listening on :${port}`,
@@ -79,6 +131,7 @@ export const serve = async (options: ServeOptions): Promise<RunningApp> => {
       const closed = new Promise((resolve) => server.close(resolve));
       server.closeIdleConnections();
       await slack?.stop();
+      await timers?.stop();
       await worker.stop();
       await worker.drain(5_000);
       await closed;

@@ -8,6 +8,8 @@ import type { Contact, Agent } from '../../src/domain/directory.js';
 import { WORKFLOW_PRESETS, type WorkflowPresetName } from '../../src/domain/workflow/index.js';
 import { importDirectory } from '../../src/import/index.js';
 import type { Notification, Notifier } from '../../src/ports/notifier.js';
+import type { Scheduler } from '../../src/ports/scheduler.js';
+import { parseSlaConfig } from '../../src/domain/sla/index.js';
 import { closeTestDatabase, connectTestDatabase } from './db.js';
 
 /** A clock the test moves by hand. */
@@ -105,26 +107,49 @@ export interface CoreFixture {
   close(): Promise<void>;
 }
 
+export interface CoreFixtureOptions {
+  readonly workflow?: WorkflowPresetName;
+  readonly failFirst?: number;
+  /** An `sla` section as caseline.yaml would have it. */
+  readonly sla?: unknown;
+  /** Durable timers on the fixture's connection (SLA tests pass Agenda). */
+  readonly scheduler?: (connection: Connection) => Scheduler;
+  /** The system clock instead of a ManualClock (for tests that wait on real timers). */
+  readonly realClock?: boolean;
+  /** Another fixture's database: a second app process on the same data. */
+  readonly shareDatabaseOf?: CoreFixture;
+}
+
 export const startCoreFixture = async (
   name: string,
-  options: { workflow?: WorkflowPresetName; failFirst?: number } = {},
+  options: CoreFixtureOptions = {},
 ): Promise<CoreFixture> => {
-  const connection = await connectTestDatabase(name);
-  for (const [kind, rows] of Object.entries(SEED)) {
+  const connection = options.shareDatabaseOf
+    ? await connectTestDatabase(options.shareDatabaseOf.connection.name, { exact: true })
+    : await connectTestDatabase(name);
+  for (const [kind, rows] of options.shareDatabaseOf ? [] : Object.entries(SEED)) {
     const report = await importDirectory({ kind: kind as keyof typeof SEED, rows, connection });
     if (!report.ok) throw new Error(`seed ${kind} failed: ${JSON.stringify(report.issues)}`);
   }
   const clock = new ManualClock();
   const notifier = new RecordingNotifier(options.failFirst ?? 0);
-  const config = loadConfig({ CASELINE_CONFIG: undefined, LOG_LEVEL: 'silent' }, '/nonexistent');
+  const loaded = loadConfig({ CASELINE_CONFIG: undefined, LOG_LEVEL: 'silent' }, '/nonexistent');
+  const sla = options.sla === undefined ? undefined : parseSlaConfig(options.sla);
+  if (sla && !sla.ok) throw new Error(sla.message);
+  const config = {
+    ...loaded,
+    ...(options.workflow ? { workflow: WORKFLOW_PRESETS[options.workflow] } : {}),
+    ...(sla?.ok ? { sla: sla.value } : {}),
+  };
   const core = await composeCore({
-    config: options.workflow ? { ...config, workflow: WORKFLOW_PRESETS[options.workflow] } : config,
+    config,
     connection,
     log: pino({ level: 'silent' }),
     notifier,
-    clock,
+    clock: options.realClock ? { now: () => new Date() } : clock,
     newId: randomUUID,
     directoryCacheMs: 0,
+    ...(options.scheduler ? { scheduler: options.scheduler(connection) } : {}),
   });
   const contact = async (email = 'carol@acme.example') =>
     (await core.directory.findContactByEmail(email))!;
@@ -154,7 +179,7 @@ export const startCoreFixture = async (
     customer,
     agent,
     contact,
-    close: () => closeTestDatabase(connection),
+    close: () => (options.shareDatabaseOf ? connection.close() : closeTestDatabase(connection)),
   };
 };
 
