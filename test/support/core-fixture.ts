@@ -7,7 +7,7 @@ import type { Actor } from '../../src/domain/case/types.js';
 import type { Contact, Agent } from '../../src/domain/directory.js';
 import { WORKFLOW_PRESETS, type WorkflowPresetName } from '../../src/domain/workflow/index.js';
 import { importDirectory } from '../../src/import/index.js';
-import type { Notification, Notifier } from '../../src/ports/notifier.js';
+import type { Announcement, Notification, Notifier } from '../../src/ports/notifier.js';
 import type { Scheduler } from '../../src/ports/scheduler.js';
 import { parseSlaConfig } from '../../src/domain/sla/index.js';
 import { closeTestDatabase, connectTestDatabase } from './db.js';
@@ -24,6 +24,10 @@ export class ManualClock {
 /** Records every delivery; `failFirst` makes the first N calls per entry throw. */
 export class RecordingNotifier implements Notifier {
   readonly delivered: Notification[] = [];
+  readonly announced: Announcement[] = [];
+  async announce(announcement: Announcement): Promise<void> {
+    this.announced.push(announcement);
+  }
   readonly calls = new Map<string, number>();
   constructor(private readonly failFirst = 0) {}
   async deliver(notification: Notification): Promise<void> {

@@ -87,7 +87,20 @@ export const recordSlaAlerts = (input: AlertChangeInput): Result<CaseChange | nu
   let level = current.escalationLevel ?? 0;
   let priority = current.priority;
   let askCustomer = false;
+  // A breach that raises the priority is judged by the new target from here on; its
+  // recorded level counts against that target, so the raise itself does not re-page.
+  const willRaise =
+    input.policy.escalation.raisePriorityOnBreach &&
+    input.alerts.some(({ alert }) => alert.kind === 'breach');
+  const levelAfterRaise = (alert: SlaAlert): number | undefined => {
+    const every = input.policy.escalation.reescalateEvery;
+    const target = input.policy.targets[raised(current.priority)][alert.clock!];
+    if (!willRaise || alert.kind !== 'breach' || !every || target === undefined) return alert.level;
+    const used = alert.snapshot?.usedMinutes ?? 0;
+    return Math.max(alert.level ?? 0, Math.floor((used - target) / every));
+  };
   for (const { alert, told } of input.alerts) {
+    const recordedLevel = alert.kind === 'breach' ? levelAfterRaise(alert) : alert.level;
     const agents = told.filter((r) => r.kind === 'agent');
     const channels = told.filter((r) => r.kind === 'channel');
     const point = breachPoint(alert);
@@ -99,7 +112,7 @@ export const recordSlaAlerts = (input: AlertChangeInput): Result<CaseChange | nu
         key: alert.key,
         ...(alert.clock ? { clock: alert.clock } : {}),
         ...(point ? { point } : {}),
-        ...(alert.level !== undefined ? { level: alert.level } : {}),
+        ...(recordedLevel !== undefined ? { level: recordedLevel } : {}),
         ...(alert.snapshot?.due ? { due: alert.snapshot.due.toISOString() } : {}),
         ...(alert.rule ? { status: alert.rule.status } : {}),
         told: describeRecipients(told),

@@ -1,0 +1,182 @@
+/**
+ * The SLA use cases on the real database with a hand-moved clock: what a timer run
+ * records (languishing statuses, escalation), how each change re-arms the case's timer,
+ * and the daily contract notice. Timers themselves (Agenda) are covered in
+ * test/integration/jobs/sla-timers.test.ts; here a recording Scheduler shows what was armed.
+ */
+import { importDirectory } from '../../../src/import/index.js';
+import type { Scheduler, SlaTimerData } from '../../../src/ports/scheduler.js';
+import { slaCaseTimerKey } from '../../../src/ports/scheduler.js';
+import { openAs, startCoreFixture, type CoreFixture } from '../../support/core-fixture.js';
+
+class RecordingScheduler implements Scheduler {
+  readonly armed = new Map<string, { at: Date; data: SlaTimerData }>();
+  readonly calls: string[] = [];
+  async schedule(key: string, at: Date, data: SlaTimerData) {
+    this.calls.push(`schedule ${key} ${data.clock}/${data.decision}`);
+    this.armed.set(key, { at, data });
+  }
+  async cancel(key: string) {
+    this.calls.push(`cancel ${key}`);
+    this.armed.delete(key);
+  }
+}
+
+const SLA = {
+  calendars: [{ name: 'always', timeZone: 'UTC', hours: '24/7' }],
+  policies: [
+    {
+      name: 'standard',
+      calendar: 'always',
+      targets: {
+        high: { firstResponse: '2h', resolution: '24h' },
+        normal: { firstResponse: '4h', resolution: '40h' },
+      },
+      escalation: { reescalateEvery: '2h', raisePriorityOnBreach: true },
+    },
+  ],
+  defaultPolicy: 'standard',
+  languishing: [{ status: 'waiting-on-customer', after: '1h', askCustomer: true }],
+};
+
+const HOUR = 60 * 60 * 1000;
+
+describe('SLA use cases (real database, manual clock)', () => {
+  let fixture: CoreFixture;
+  let scheduler: RecordingScheduler;
+
+  beforeEach(async () => {
+    scheduler = new RecordingScheduler();
+    fixture = await startCoreFixture('sla-use-cases', { sla: SLA, scheduler: () => scheduler });
+  });
+  afterEach(() => fixture.close());
+
+  const evaluate = (caseId: string) =>
+    fixture.core.sla!.evaluateTimer({ caseId, clock: 'firstResponse', decision: 'warning' });
+
+  it('arms the timer on opening and re-arms it on every change', async () => {
+    const opened = await openAs(fixture);
+    const key = slaCaseTimerKey(opened.id);
+    // 24/7, 4 h first response warned at 75 %: 3 h after opening.
+    expect(scheduler.armed.get(key)).toEqual({
+      at: new Date(opened.createdAt.getTime() + 3 * HOUR),
+      data: { caseId: opened.id, clock: 'firstResponse', decision: 'warning' },
+    });
+    await fixture.core.useCases.replyToCustomer({
+      ref: { caseId: opened.id },
+      actor: await fixture.agent(),
+      text: 'On it.',
+    });
+    // First response met: the next decision is the resolution warning (75 % of 40 h).
+    expect(scheduler.armed.get(key)?.data.clock).toBe('resolution');
+    expect(scheduler.armed.get(key)?.at).toEqual(new Date(opened.createdAt.getTime() + 30 * HOUR));
+  });
+
+  it('escalates a breach once: level, priority raised by policy, re-escalation after the interval', async () => {
+    const opened = await openAs(fixture);
+    fixture.clock.advance(5 * HOUR);
+    const first = await evaluate(opened.id);
+    expect(first).toEqual({ ok: true, value: { recorded: 1 } });
+    // Run again (a retry, a second replica): nothing more is recorded.
+    expect(await evaluate(opened.id)).toEqual({ ok: true, value: { recorded: 0 } });
+    let state = (await fixture.core.cases.findById(opened.id))!;
+    expect(state.events.filter((e) => e.type.startsWith('sla-')).map((e) => e.type)).toEqual([
+      'sla-breached',
+    ]);
+    expect(state.escalationLevel).toBe(1);
+    expect(state.priority).toBe('high');
+    // Judged by high's 2 h target now: 3 h over, recorded as level 1, so the raise itself
+    // does not page again; the next re-escalation is at 6 h used (2 h + 2 × 2 h).
+    expect(scheduler.armed.get(slaCaseTimerKey(opened.id))).toMatchObject({
+      at: new Date(opened.createdAt.getTime() + 6 * HOUR),
+      data: { clock: 'firstResponse', decision: 're-escalation' },
+    });
+    fixture.clock.advance(1 * HOUR);
+    expect(await evaluate(opened.id)).toEqual({ ok: true, value: { recorded: 1 } });
+    state = (await fixture.core.cases.findById(opened.id))!;
+    expect(state.escalationLevel).toBe(2);
+    expect(state.events.filter((e) => e.type.startsWith('sla-')).map((e) => e.type)).toEqual([
+      'sla-breached',
+      'sla-reescalated',
+    ]);
+  });
+
+  it('asks the customer and tells the assignee when a status languishes', async () => {
+    const opened = await openAs(fixture);
+    const ana = await fixture.agent();
+    await fixture.core.useCases.claimCase({ ref: { caseId: opened.id }, actor: ana });
+    const asked = await fixture.core.useCases.transitionCase({
+      ref: { caseId: opened.id },
+      actor: ana,
+      to: 'waiting-on-customer',
+    });
+    expect(asked.ok).toBe(true);
+    expect(scheduler.armed.get(slaCaseTimerKey(opened.id))?.data).toMatchObject({
+      clock: 'languishing',
+      decision: 'languishing',
+    });
+    fixture.clock.advance(2 * HOUR);
+    expect(await evaluate(opened.id)).toEqual({ ok: true, value: { recorded: 1 } });
+    expect(await evaluate(opened.id)).toEqual({ ok: true, value: { recorded: 0 } });
+    const state = (await fixture.core.cases.findById(opened.id))!;
+    const languishing = state.events.filter((e) => e.type === 'status-languishing');
+    expect(languishing.map((e) => [e.visibility, e.data?.told ?? null])).toEqual([
+      ['internal', 'Ana (assignee)'],
+      ['public', null],
+    ]);
+    // The customer gets the question as a milestone; the internal alert stays internal.
+    const customerBound = state.outbox.filter((o) => o.audience === 'customer');
+    expect(customerBound.at(-1)).toMatchObject({ topic: 'milestone', eventId: languishing[1]!.id });
+    const view = await fixture.core.useCases.getCase({
+      ref: { caseId: opened.id },
+      actor: await fixture.customer(),
+    });
+    if (!view.ok || view.value.audience !== 'customer') throw new Error('customer view expected');
+    expect(view.value.case.events.filter((e) => e.type === 'status-languishing')).toHaveLength(1);
+  });
+
+  it('announces a contract that expires within the notice period once, to the queue lead', async () => {
+    await fixture.core.directory.upsertQueues([
+      {
+        key: 'general',
+        name: 'General',
+        managerEmail: 'ben@desk.example',
+        members: [],
+        routing: [],
+        isDefault: true,
+      },
+    ]);
+    const imported = await importDirectory({
+      kind: 'contracts',
+      connection: fixture.connection,
+      rows: [
+        {
+          key: 'C-GLBX-2026',
+          organizationKey: 'globex',
+          level: 'silver',
+          slaPolicy: 'standard',
+          startsOn: '2026-01-01',
+          expiresOn: '2026-12-10',
+          supportKeys: [],
+        },
+      ],
+    });
+    expect(imported.ok).toBe(true);
+    const run = fixture.core.sla!.announceExpiringContracts;
+    // Acme's contract runs to the end of 2027: only Globex's is due for a notice.
+    expect(await run()).toEqual({ announced: ['C-GLBX-2026'] });
+    expect(await run()).toEqual({ announced: [] });
+    expect(fixture.notifier.announced).toEqual([
+      expect.objectContaining({
+        kind: 'contract-expiring',
+        text: 'Globex: contract C-GLBX-2026 (silver) expires on 2026-12-10, in 17 days.',
+        recipients: [expect.objectContaining({ kind: 'agent', name: 'Ben', as: 'queue lead' })],
+      }),
+    ]);
+  });
+
+  it('refuses timer data that does not validate, and changes nothing', async () => {
+    const result = await fixture.core.sla!.evaluateTimer({ caseId: '', clock: 'sometime' });
+    expect(result.ok).toBe(false);
+  });
+});
