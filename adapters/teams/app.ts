@@ -1,0 +1,78 @@
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import type { Connection } from 'mongoose';
+import type { Logger } from 'pino';
+import type { Core } from '../../src/composition.js';
+import type { Config } from '../../src/config.js';
+import type { ChatLinkRepository } from '../../src/ports/chat-links.js';
+import type { Notifier } from '../../src/ports/notifier.js';
+import { makeReceiveChatMessage } from '../../src/use-cases/receive-chat-message.js';
+import { CaselineTeamsBot } from './bot.js';
+import { makeCardBuilder } from './cards.js';
+import { createTeamsConversationStore, type TeamsConversationStore } from './conversation-store.js';
+import { messagesEndpoint, type Handler } from './http.js';
+import { createTeamsNotifier } from './notifier.js';
+import { botFrameworkConfiguration, type TeamsSettings } from './settings.js';
+
+export interface TeamsAdapter {
+  readonly routes: Readonly<Record<string, Handler>>;
+  readonly notifier: Notifier;
+  readonly store: TeamsConversationStore;
+  readonly bot: CaselineTeamsBot;
+}
+
+export interface TeamsAdapterDeps {
+  readonly settings: TeamsSettings;
+  readonly core: Core;
+  readonly config: Config;
+  readonly chatLinks: ChatLinkRepository;
+  readonly connection: Connection;
+  readonly log: Logger;
+}
+
+/** The Teams side of Caseline: a CloudAdapter at /api/messages and the Teams notifier. */
+export const createTeamsAdapter = (deps: TeamsAdapterDeps): TeamsAdapter => {
+  const { core, config, log } = deps;
+  const adapter = new CloudAdapter(
+    new ConfigurationBotFrameworkAuthentication(botFrameworkConfiguration(deps.settings)),
+  );
+  adapter.onTurnError = async (context, error) => {
+    log.error({ err: error, activity: context.activity.id }, 'teams turn failed');
+    if (context.activity.type === 'message')
+      await context
+        .sendActivity('Sorry, something went wrong on our side. Please try again in a moment.')
+        .catch(() => undefined);
+  };
+  const store = createTeamsConversationStore(deps.connection);
+  const cards = makeCardBuilder({ core, config, store });
+  const bot = new CaselineTeamsBot({
+    core,
+    config,
+    store,
+    cards,
+    log,
+    receiveMessage: makeReceiveChatMessage({
+      chatLinks: deps.chatLinks,
+      clock: core.clock,
+      groupingWindowMs: config.intake.groupingWindowSeconds * 1000,
+      openCase: core.useCases.openCase,
+      replyToCustomer: core.useCases.replyToCustomer,
+      addInternalNote: core.useCases.addInternalNote,
+    }),
+  });
+  const notifier = createTeamsNotifier({
+    adapter,
+    appId: deps.settings.appId ?? '',
+    store,
+    chatLinks: deps.chatLinks,
+    directory: core.directory,
+    cards,
+    config,
+    log,
+  });
+  const endpoint = messagesEndpoint(
+    adapter,
+    (context) => bot.run(context),
+    (error) => log.error({ err: error }, 'teams activity failed'),
+  );
+  return { routes: { '/api/messages': endpoint }, notifier, store, bot };
+};

@@ -1,0 +1,161 @@
+import {
+  TeamsActivityHandler,
+  TeamsInfo,
+  TurnContext,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+} from 'botbuilder';
+import type { Logger } from 'pino';
+import type { Core } from '../../src/composition.js';
+import type { Config } from '../../src/config.js';
+import type { Actor } from '../../src/domain/case/types.js';
+import type { Result } from '../../src/domain/result.js';
+import type { ChatMessageOutcome } from '../../src/use-cases/receive-chat-message.js';
+import { runCardAction } from './actions.js';
+import type { CardBuilder } from './cards.js';
+import { splitConversationId, type TeamsConversationStore } from './conversation-store.js';
+import { friendlyFailure } from './failures.js';
+import { resolveTeamsActor, teamsAddress } from './identity.js';
+import { openCaseFromForm, showIntakeForm } from './intake-form.js';
+import { CARD_CONTENT_TYPE, VERBS } from './render/card.js';
+
+export interface TeamsBotDeps {
+  readonly core: Core;
+  readonly config: Config;
+  readonly store: TeamsConversationStore;
+  readonly cards: CardBuilder;
+  readonly log: Logger;
+  readonly receiveMessage: (input: unknown) => Promise<Result<ChatMessageOutcome>>;
+}
+
+export const NOT_ON_FILE =
+  "We don't have you on file yet, so this message did not open a case. Ask your account manager to add you as a contact.";
+
+const NEW_CASE = /^\s*new\s+case\s*$/i;
+
+/** Roster emails, asked of Teams at most once per user per process (found ones only). */
+const emailLookup = () => {
+  const cache = new Map<string, string>();
+  return async (context: TurnContext, userId: string): Promise<string | undefined> => {
+    const cached = cache.get(userId);
+    if (cached) return cached;
+    const member = await TeamsInfo.getMember(context, userId).catch(() => undefined);
+    const email = (member?.email ?? member?.userPrincipalName)?.toLowerCase();
+    if (email?.includes('@')) cache.set(userId, email);
+    return email?.includes('@') ? email : undefined;
+  };
+};
+
+const cardResponse = (card: object): AdaptiveCardInvokeResponse => ({
+  statusCode: 200,
+  type: CARD_CONTENT_TYPE,
+  value: card as Record<string, unknown>,
+});
+
+const messageResponse = (text: string): AdaptiveCardInvokeResponse => ({
+  statusCode: 200,
+  type: 'application/vnd.microsoft.activity.message',
+  value: text as unknown as Record<string, unknown>,
+});
+
+/**
+ * Teams activities → use cases, results → cards. Messages open cases or join their
+ * threads; card actions run as the pressing user and answer with that user's card.
+ */
+export class CaselineTeamsBot extends TeamsActivityHandler {
+  private readonly emailOf = emailLookup();
+
+  constructor(private readonly deps: TeamsBotDeps) {
+    super();
+    this.onMessage(async (context, next) => {
+      await this.handleMessage(context);
+      await next();
+    });
+  }
+
+  /** Every activity carries the conversation reference later proactive posts need. */
+  override async run(context: TurnContext): Promise<void> {
+    await this.deps.store.saveReference(TurnContext.getConversationReference(context.activity));
+    await super.run(context);
+  }
+
+  async actorOf(context: TurnContext): Promise<Actor | undefined> {
+    const from = context.activity.from;
+    if (!from?.id) return undefined;
+    const actor = await resolveTeamsActor(
+      this.deps.core.directory,
+      { aadObjectId: from.aadObjectId, userId: from.id },
+      (userId) => this.emailOf(context, userId),
+    );
+    if (actor?.kind === 'staff') await this.deps.store.rememberAgentUser(actor.agentId, from.id);
+    return actor;
+  }
+
+  private intakeAllowed(context: TurnContext, base: string): boolean {
+    const type = context.activity.conversation.conversationType;
+    if (type === 'personal' || type === 'groupChat') return true;
+    const address = teamsAddress(base);
+    return this.deps.config.supportChannels.some((c) => c.channel === address);
+  }
+
+  private async handleMessage(context: TurnContext): Promise<void> {
+    const activity = context.activity;
+    // Action.Submit from an old card arrives as a message with a value and no text.
+    const text = TurnContext.removeRecipientMention(activity)?.trim() ?? activity.text ?? '';
+    if (!text) return;
+    const { base, threadId } = splitConversationId(activity.conversation.id);
+    const actor = await this.actorOf(context);
+    const intakeAllowed = this.intakeAllowed(context, base);
+    if (!actor) {
+      if (intakeAllowed && !threadId) await context.sendActivity(NOT_ON_FILE);
+      return;
+    }
+    if (NEW_CASE.test(text)) {
+      await showIntakeForm(context, this.deps, actor);
+      return;
+    }
+    const result = await this.deps.receiveMessage({
+      actor,
+      channel: 'teams',
+      address: teamsAddress(base),
+      messageId: activity.id,
+      ...(activity.conversation.tenantId ? { workspace: activity.conversation.tenantId } : {}),
+      ...(threadId ? { threadId } : {}),
+      text,
+      intakeAllowed,
+    });
+    if (!result.ok) {
+      this.deps.log.warn({ code: result.code, activity: activity.id }, result.message);
+      await context.sendActivity(friendlyFailure(result));
+    }
+  }
+
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    const { verb } = invokeValue.action;
+    const data = { ...(invokeValue.action.data as Record<string, unknown>) };
+    const actor = await this.actorOf(context);
+    if (!actor)
+      return messageResponse(
+        friendlyFailure({ code: 'not-allowed', message: 'We do not know you yet.' }),
+      );
+    if (verb === VERBS.openCase) return openCaseFromForm(context, this.deps, actor, data);
+    const caseId = typeof data.caseId === 'string' ? data.caseId : '';
+    if (verb !== VERBS.refresh) {
+      // Teams may deliver an invoke twice; the second must not act again.
+      const first =
+        !context.activity.id || (await this.deps.store.claimActivity(context.activity.id));
+      const result = first ? await runCardAction(this.deps.core, actor, verb, data) : undefined;
+      if (result && !result.ok) {
+        const refused = await this.deps.cards.forActor(caseId, actor, friendlyFailure(result));
+        return refused ? cardResponse(refused.card) : messageResponse(friendlyFailure(result));
+      }
+    }
+    const fresh = await this.deps.cards.forActor(caseId, actor);
+    return fresh
+      ? cardResponse(fresh.card)
+      : messageResponse(friendlyFailure({ code: 'not-found', message: 'No such case.' }));
+  }
+}

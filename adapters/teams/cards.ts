@@ -1,0 +1,79 @@
+import type { Core } from '../../src/composition.js';
+import type { Config } from '../../src/config.js';
+import type { Actor } from '../../src/domain/case/types.js';
+import type { CustomerCaseView, StaffCaseView } from '../../src/domain/case/view.js';
+import { availableTransitions, statusById } from '../../src/domain/workflow/index.js';
+import type { TeamsConversationStore } from './conversation-store.js';
+import { agentSummary, renderAgentCard } from './render/agent-card.js';
+import type { AdaptiveCard } from './render/card.js';
+import { customerSummary, renderCustomerCard } from './render/customer-card.js';
+
+export interface RenderedCard {
+  readonly card: AdaptiveCard;
+  readonly summary: string;
+}
+
+export interface CardBuilder {
+  customer(view: CustomerCaseView, notice?: string): Promise<RenderedCard | undefined>;
+  staff(view: StaffCaseView, notice?: string): Promise<RenderedCard>;
+  /** The card as this actor may see it; undefined when the case is not theirs to see. */
+  forActor(caseId: string, actor: Actor, notice?: string): Promise<RenderedCard | undefined>;
+}
+
+/** Gathers what each card shows (names, queues, allowed transitions) and renders it. */
+export const makeCardBuilder = (deps: {
+  readonly core: Core;
+  readonly config: Pick<Config, 'workflow' | 'priorities'>;
+  readonly store: TeamsConversationStore;
+}): CardBuilder => {
+  const { directory } = deps.core;
+  const workflow = deps.config.workflow;
+
+  const customer: CardBuilder['customer'] = async (view, notice) => {
+    const status = statusById(workflow, view.status);
+    if (!status) return undefined;
+    const input = {
+      case: view,
+      status,
+      agentUserIds: await deps.store.agentUserIds(),
+      ...(notice ? { notice } : {}),
+    };
+    return { card: renderCustomerCard(input), summary: customerSummary(input) };
+  };
+
+  const staff: CardBuilder['staff'] = async (view, notice) => {
+    const [organization, contact, queues, agents, agentUserIds] = await Promise.all([
+      directory.getOrganization(view.organizationId),
+      directory.getContact(view.contactId),
+      directory.listQueues(),
+      directory.listAgents(),
+      deps.store.agentUserIds(),
+    ]);
+    const input = {
+      case: view,
+      statusName: statusById(workflow, view.status)?.name ?? view.status,
+      organizationName: organization?.name ?? view.organizationKey,
+      contact: { name: view.contactName, ...(contact?.email ? { email: contact.email } : {}) },
+      priorityLabels: deps.config.priorities.labels,
+      transitions: availableTransitions(workflow, view.status, 'agent').map((t) => ({
+        value: t.to,
+        title: t.label ?? statusById(workflow, t.to)?.name ?? t.to,
+      })),
+      queues: queues.map((q) => ({ value: q.key, title: q.name })),
+      agents: agents.filter((a) => a.active).map((a) => ({ value: a.id, title: a.name })),
+      agentUserIds,
+      ...(notice ? { notice } : {}),
+    };
+    return { card: renderAgentCard(input), summary: agentSummary(input) };
+  };
+
+  const forActor: CardBuilder['forActor'] = async (caseId, actor, notice) => {
+    const view = await deps.core.useCases.getCase({ ref: { caseId }, actor });
+    if (!view.ok) return undefined;
+    return view.value.audience === 'staff'
+      ? staff(view.value.case, notice)
+      : customer(view.value.case, notice);
+  };
+
+  return { customer, staff, forActor };
+};

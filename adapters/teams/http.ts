@@ -1,0 +1,81 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { CloudAdapter, TurnContext } from 'botbuilder';
+import { z } from 'zod';
+
+export type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+type Logic = (context: TurnContext) => Promise<void>;
+
+const MAX_BODY = 1024 * 1024;
+
+// The fields we route on; botbuilder validates the full activity itself.
+const activityShape = z.looseObject({ type: z.string().min(1), id: z.string().optional() });
+
+const readBody = (req: IncomingMessage): Promise<string> =>
+  new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) {
+        reject(new Error('activity too large'));
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+
+/** botbuilder's Response shape over Node's ServerResponse (or a sink after an early ack). */
+const responseFor = (res: ServerResponse | undefined) => {
+  let status = 200;
+  let body: unknown;
+  return {
+    socket: res?.socket ?? {},
+    status: (code: number) => (status = code),
+    header: (name: string, value: unknown) => res?.setHeader(name, String(value)),
+    send: (value: unknown) => (body = value),
+    end: () => {
+      if (!res || res.headersSent) return;
+      const text = body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body);
+      res.writeHead(status, {
+        'content-type': 'application/json; charset=utf-8',
+        'content-length': Buffer.byteLength(text),
+      });
+      res.end(text);
+    },
+  };
+};
+
+const send = (res: ServerResponse, status: number, message: string) => {
+  const text = JSON.stringify({ error: message });
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(text);
+};
+
+/**
+ * `/api/messages` on our own HTTP server. Invokes are answered with the turn's result (the
+ * refreshed card); everything else is acknowledged first and handled after, so a slow
+ * database never makes Teams wait or retry.
+ */
+export const messagesEndpoint =
+  (adapter: CloudAdapter, logic: Logic, onError: (error: unknown) => void): Handler =>
+  async (req, res) => {
+    if (req.method !== 'POST') return send(res, 405, 'POST only');
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(await readBody(req));
+    } catch {
+      return send(res, 400, 'body must be a JSON activity');
+    }
+    const shape = activityShape.safeParse(parsed);
+    if (!shape.success) return send(res, 400, 'body must be a Bot Framework activity');
+    const request = { method: 'POST', headers: req.headers, body: shape.data };
+    if (shape.data.type === 'invoke') {
+      await adapter.process(request, responseFor(res), logic);
+      return;
+    }
+    res.writeHead(200, { 'content-length': 0 });
+    res.end();
+    // The ack is out; authentication and the turn still run, and failures are logged.
+    adapter.process(request, responseFor(undefined), logic).catch(onError);
+  };

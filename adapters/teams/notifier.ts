@@ -1,0 +1,191 @@
+import type { CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
+import type { Logger } from 'pino';
+import type { Config } from '../../src/config.js';
+import type { CaseEvent } from '../../src/domain/case/types.js';
+import type { ChatLinkRepository, ChatLinkRole } from '../../src/ports/chat-links.js';
+import type { DirectoryRepository } from '../../src/ports/directory-repository.js';
+import { DeliveryDeferred, type Notification, type Notifier } from '../../src/ports/notifier.js';
+import type { CardBuilder, RenderedCard } from './cards.js';
+import type { TeamsConversationStore } from './conversation-store.js';
+import { teamsConversationOf } from './identity.js';
+import { attachment } from './render/card.js';
+import { escapeMessageText, threadLine } from './render/thread-lines.js';
+
+export interface TeamsNotifierDeps {
+  readonly adapter: CloudAdapter;
+  readonly appId: string;
+  readonly store: TeamsConversationStore;
+  readonly chatLinks: ChatLinkRepository;
+  readonly directory: DirectoryRepository;
+  readonly cards: CardBuilder;
+  readonly config: Pick<Config, 'workflow'>;
+  readonly log: Logger;
+}
+
+interface Outgoing {
+  readonly type: 'message';
+  readonly text: string;
+  readonly attachments?: object[];
+}
+
+/** The three connector calls we make; typed here so nothing else of the client leaks in. */
+interface Conversations {
+  sendToConversation(conversationId: string, activity: object): Promise<{ id?: string }>;
+  replyToActivity(
+    conversationId: string,
+    activityId: string,
+    activity: object,
+  ): Promise<{ id?: string }>;
+  updateActivity(conversationId: string, activityId: string, activity: object): Promise<unknown>;
+}
+
+// Bot Framework's throttling and gateway answers: worth another try, later.
+const RETRYABLE = new Set([412, 429, 502, 504]);
+
+const statusOf = (error: unknown): number | undefined => {
+  const e = error as { statusCode?: unknown; response?: { status?: unknown } } | null;
+  const status = e?.statusCode ?? e?.response?.status;
+  return typeof status === 'number' ? status : undefined;
+};
+
+const retryAfterMs = (error: unknown): number => {
+  const headers = (error as { response?: { headers?: { get?: (name: string) => unknown } } })
+    ?.response?.headers;
+  const value = Number(headers?.get?.('retry-after'));
+  return Number.isFinite(value) && value > 0 ? value * 1000 : 1000;
+};
+
+/**
+ * Delivers outbox notifications into Teams: the customer's card in their conversation,
+ * the agent card in the queue's Teams channel, both updated in place, and short thread
+ * messages. Cases started elsewhere and queues without a Teams channel are left alone.
+ */
+export const createTeamsNotifier = (deps: TeamsNotifierDeps): Notifier => {
+  const withConversations = async <T>(
+    reference: Partial<ConversationReference>,
+    call: (conversations: Conversations) => Promise<T>,
+  ): Promise<T> => {
+    let result: T | undefined;
+    try {
+      await deps.adapter.continueConversationAsync(
+        deps.appId,
+        reference,
+        async (ctx: TurnContext) => {
+          const client = ctx.turnState.get(ctx.adapter.ConnectorClientKey) as {
+            conversations: Conversations;
+          };
+          result = await call(client.conversations);
+        },
+      );
+    } catch (error) {
+      const status = statusOf(error);
+      if (status !== undefined && RETRYABLE.has(status))
+        throw new DeliveryDeferred(`Teams answered ${status}`, retryAfterMs(error));
+      throw error;
+    }
+    return result as T;
+  };
+
+  /** Where a card or a thread line goes: channel threads are `<channel>;messageid=<root>`. */
+  const target = (reference: Partial<ConversationReference>, base: string, root?: string) =>
+    reference.conversation?.conversationType === 'channel' && root
+      ? `${base};messageid=${root}`
+      : base;
+
+  const referenceFor = async (base: string) => {
+    const reference = await deps.store.findReference(base);
+    if (!reference)
+      deps.log.warn(
+        { conversation: base },
+        'no Teams conversation reference yet; add the bot there',
+      );
+    return reference;
+  };
+
+  const postOrUpdate = async (
+    caseId: string,
+    role: ChatLinkRole,
+    base: string,
+    root: string | undefined,
+    rendered: RenderedCard,
+  ) => {
+    const reference = await referenceFor(base);
+    if (!reference) return;
+    const activity: Outgoing = {
+      type: 'message',
+      text: escapeMessageText(rendered.summary, 500),
+      attachments: [attachment(rendered.card)],
+    };
+    const link = await deps.chatLinks.find(caseId, role);
+    if (link) {
+      const conversation = target(reference, base, link.threadId);
+      await withConversations(reference, (c) =>
+        c.updateActivity(conversation, link.messageId, { ...activity, id: link.messageId }),
+      );
+      return;
+    }
+    const channel = reference.conversation?.conversationType === 'channel';
+    const posted = await withConversations(reference, (c) =>
+      channel || !root
+        ? c.sendToConversation(target(reference, base, root), activity)
+        : c.replyToActivity(base, root, activity),
+    );
+    const id = posted.id ?? '';
+    await deps.chatLinks.save({
+      caseId,
+      role,
+      address: `teams:${base}`,
+      messageId: id,
+      threadId: root ?? id,
+    });
+  };
+
+  const postInThread = async (caseId: string, role: ChatLinkRole, text: string) => {
+    const link = await deps.chatLinks.find(caseId, role);
+    const base = teamsConversationOf(link?.address);
+    if (!link || !base) return;
+    const reference = await referenceFor(base);
+    if (!reference) return;
+    await withConversations(reference, (c) =>
+      c.sendToConversation(target(reference, base, link.threadId), { type: 'message', text }),
+    );
+  };
+
+  const line = (event: CaseEvent | undefined, audience: 'customer' | 'staff') =>
+    event ? threadLine(event, audience, deps.config.workflow) : undefined;
+
+  const customer = async (n: Notification & { audience: 'customer' }) => {
+    const view = n.case;
+    const base = teamsConversationOf(view.origin.address);
+    if (view.origin.channel !== 'teams' || !base) return;
+    const topic = n.entry.topic;
+    if (topic === 'case-opened' || topic === 'card-refresh') {
+      const rendered = await deps.cards.customer(view);
+      if (rendered)
+        await postOrUpdate(view.id, 'customer-card', base, view.origin.messageId, rendered);
+      return;
+    }
+    const text =
+      topic === 'public-message' || topic === 'milestone' ? line(n.event, 'customer') : undefined;
+    if (text) await postInThread(view.id, 'customer-card', text);
+  };
+
+  const staff = async (n: Notification & { audience: 'staff' }) => {
+    const view = n.case;
+    const topic = n.entry.topic;
+    if (topic === 'case-opened' || topic === 'card-refresh') {
+      const queue = await deps.directory.findQueueByKey(view.queueKey);
+      const base = teamsConversationOf(queue?.triageChannel);
+      if (!base) return;
+      await postOrUpdate(view.id, 'staff-card', base, undefined, await deps.cards.staff(view));
+      return;
+    }
+    const text =
+      topic === 'internal-message' || topic === 'public-message'
+        ? line(n.event, 'staff')
+        : undefined;
+    if (text) await postInThread(view.id, 'staff-card', text);
+  };
+
+  return { deliver: (n) => (n.audience === 'customer' ? customer(n) : staff(n)) };
+};

@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse, stringify } from 'yaml';
+import { serve, type RunningApp } from '../../../src/main.js';
+import { DESK_CHANNEL } from './activities.js';
+
+/**
+ * The example config with the general queue triaged in a Teams channel (the example
+ * triages it in Slack), written to a temporary file for one test run.
+ */
+export const teamsTestConfig = (): string => {
+  const config = parse(readFileSync('caseline.example.yaml', 'utf8')) as {
+    queues: { key: string; triageChannel?: string }[];
+    outbox?: Record<string, number>;
+  };
+  for (const queue of config.queues)
+    if (queue.key === 'general') queue.triageChannel = `teams:${DESK_CHANNEL}`;
+  config.outbox = { pollMs: 50, maxAttempts: 12 };
+  const file = join(mkdtempSync(join(tmpdir(), 'caseline-teams-')), 'caseline.yaml');
+  writeFileSync(file, stringify(config));
+  return file;
+};
+
+/** The whole app on a free port and a fresh database, no Slack, Teams unauthenticated. */
+export const serveForTeams = async (
+  extraEnv: Readonly<Record<string, string>> = {},
+): Promise<RunningApp> => {
+  const app = await serve({
+    env: {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      MONGODB_URI: `${process.env.MONGODB_URI!.replace(/\/?$/, '/')}caseline_teams_${randomUUID().slice(0, 8)}`,
+      CASELINE_CONFIG: teamsTestConfig(),
+      CASELINE_PLAYGROUND: 'off',
+      ...extraEnv,
+    },
+    cwd: process.cwd(),
+    importExamplesFrom: 'examples',
+  });
+  // The example import wrote the queues of examples/queues.json; the config's win again.
+  await app.core.directory.upsertQueues(app.core.config.queues);
+  return app;
+};
