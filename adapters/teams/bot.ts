@@ -87,7 +87,14 @@ export class CaselineTeamsBot extends TeamsActivityHandler {
       { aadObjectId: from.aadObjectId, userId: from.id },
       (userId) => this.emailOf(context, userId),
     );
-    if (actor?.kind === 'staff') await this.deps.store.rememberAgentUser(actor.agentId, from.id);
+    if (actor?.kind === 'staff') {
+      const personal = context.activity.conversation.conversationType === 'personal';
+      await this.deps.store.rememberAgentUser(
+        actor.agentId,
+        from.id,
+        personal ? context.activity.conversation.id : undefined,
+      );
+    }
     return actor;
   }
 

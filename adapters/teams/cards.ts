@@ -2,20 +2,28 @@ import type { Core } from '../../src/composition.js';
 import type { Config } from '../../src/config.js';
 import type { Actor } from '../../src/domain/case/types.js';
 import type { CustomerCaseView, StaffCaseView } from '../../src/domain/case/view.js';
+import type { SlaSummary } from '../../src/domain/sla/index.js';
 import { availableTransitions, statusById } from '../../src/domain/workflow/index.js';
 import type { TeamsConversationStore } from './conversation-store.js';
 import { agentSummary, renderAgentCard } from './render/agent-card.js';
 import type { AdaptiveCard } from './render/card.js';
 import { customerSummary, renderCustomerCard } from './render/customer-card.js';
+import { promiseForCustomer, slaLinesForStaff } from './render/sla.js';
 
 export interface RenderedCard {
   readonly card: AdaptiveCard;
   readonly summary: string;
 }
 
+export interface CardExtras {
+  /** Why the user sees the card again (a refused action). */
+  readonly notice?: string | undefined;
+  readonly sla?: SlaSummary | undefined;
+}
+
 export interface CardBuilder {
-  customer(view: CustomerCaseView, notice?: string): Promise<RenderedCard | undefined>;
-  staff(view: StaffCaseView, notice?: string): Promise<RenderedCard>;
+  customer(view: CustomerCaseView, extra?: CardExtras): Promise<RenderedCard | undefined>;
+  staff(view: StaffCaseView, extra?: CardExtras): Promise<RenderedCard>;
   /** The card as this actor may see it; undefined when the case is not theirs to see. */
   forActor(caseId: string, actor: Actor, notice?: string): Promise<RenderedCard | undefined>;
 }
@@ -29,19 +37,21 @@ export const makeCardBuilder = (deps: {
   const { directory } = deps.core;
   const workflow = deps.config.workflow;
 
-  const customer: CardBuilder['customer'] = async (view, notice) => {
+  const customer: CardBuilder['customer'] = async (view, extra = {}) => {
     const status = statusById(workflow, view.status);
     if (!status) return undefined;
+    const promise = promiseForCustomer(extra.sla);
     const input = {
       case: view,
       status,
       agentUserIds: await deps.store.agentUserIds(),
-      ...(notice ? { notice } : {}),
+      ...(extra.notice ? { notice: extra.notice } : {}),
+      ...(promise ? { promise } : {}),
     };
     return { card: renderCustomerCard(input), summary: customerSummary(input) };
   };
 
-  const staff: CardBuilder['staff'] = async (view, notice) => {
+  const staff: CardBuilder['staff'] = async (view, extra = {}) => {
     const [organization, contact, queues, agents, agentUserIds] = await Promise.all([
       directory.getOrganization(view.organizationId),
       directory.getContact(view.contactId),
@@ -62,7 +72,8 @@ export const makeCardBuilder = (deps: {
       queues: queues.map((q) => ({ value: q.key, title: q.name })),
       agents: agents.filter((a) => a.active).map((a) => ({ value: a.id, title: a.name })),
       agentUserIds,
-      ...(notice ? { notice } : {}),
+      ...(extra.notice ? { notice: extra.notice } : {}),
+      ...(extra.sla ? { slaLines: slaLinesForStaff(extra.sla) } : {}),
     };
     return { card: renderAgentCard(input), summary: agentSummary(input) };
   };
@@ -71,8 +82,8 @@ export const makeCardBuilder = (deps: {
     const view = await deps.core.useCases.getCase({ ref: { caseId }, actor });
     if (!view.ok) return undefined;
     return view.value.audience === 'staff'
-      ? staff(view.value.case, notice)
-      : customer(view.value.case, notice);
+      ? staff(view.value.case, { notice })
+      : customer(view.value.case, { notice });
   };
 
   return { customer, staff, forActor };

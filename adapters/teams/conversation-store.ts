@@ -13,6 +13,7 @@ interface TeamsDoc {
   _id: string;
   reference?: Record<string, unknown>;
   teamsUserId?: string;
+  personalChat?: string;
   at: Date;
 }
 
@@ -37,7 +38,9 @@ export interface TeamsConversationStore {
   findReference(conversationId: string): Promise<Partial<ConversationReference> | undefined>;
   /** True the first time an activity id is seen; false for a redelivery. */
   claimActivity(activityId: string): Promise<boolean>;
-  rememberAgentUser(agentId: string, teamsUserId: string): Promise<void>;
+  /** The agent's Teams user id and, when they wrote in a personal chat, that chat. */
+  rememberAgentUser(agentId: string, teamsUserId: string, personalChat?: string): Promise<void>;
+  agentChat(agentId: string): Promise<string | undefined>;
   agentUserIds(): Promise<string[]>;
 }
 
@@ -83,14 +86,19 @@ export const createTeamsConversationStore = (connection: Connection): TeamsConve
         throw error;
       }
     },
-    async rememberAgentUser(agentId, teamsUserId) {
-      if (agentUsers.get(agentId) === teamsUserId) return;
-      await docs.replaceOne(
+    async rememberAgentUser(agentId, teamsUserId, personalChat) {
+      const stamp = `${teamsUserId}|${personalChat ?? ''}`;
+      if (agentUsers.get(agentId) === stamp) return;
+      await docs.updateOne(
         { _id: `agent|${agentId}` },
-        { teamsUserId, at: new Date() },
+        { $set: { teamsUserId, at: new Date(), ...(personalChat ? { personalChat } : {}) } },
         { upsert: true },
       );
-      agentUsers.set(agentId, teamsUserId);
+      agentUsers.set(agentId, stamp);
+    },
+    async agentChat(agentId) {
+      const doc = await docs.findOne({ _id: `agent|${agentId}` });
+      return doc?.personalChat;
     },
     async agentUserIds() {
       // A handful of agents: a scan of this prefix is cheap next to a card post.

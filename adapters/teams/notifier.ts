@@ -9,6 +9,7 @@ import type { CardBuilder, RenderedCard } from './cards.js';
 import type { TeamsConversationStore } from './conversation-store.js';
 import { teamsConversationOf } from './identity.js';
 import { attachment } from './render/card.js';
+import { slaAlertFor } from './render/sla.js';
 import { escapeMessageText, threadLine } from './render/thread-lines.js';
 
 export interface TeamsNotifierDeps {
@@ -151,6 +152,24 @@ export const createTeamsNotifier = (deps: TeamsNotifierDeps): Notifier => {
     );
   };
 
+  /** Agents in their personal chat with the bot (once they have written to it); Teams channels. */
+  const tell = async (agentIds: readonly string[], channels: readonly string[], text: string) => {
+    const conversations = [
+      ...(await Promise.all(agentIds.map((id) => deps.store.agentChat(id)))),
+      ...channels.map(teamsConversationOf),
+    ].filter((c): c is string => Boolean(c));
+    for (const base of conversations) {
+      const reference = await referenceFor(base);
+      if (reference)
+        await withConversations(reference, (c) =>
+          c.sendToConversation(base, { type: 'message', text }),
+        );
+    }
+  };
+
+  const listOf = (value: unknown): string[] =>
+    typeof value === 'string' && value ? value.split(',') : [];
+
   const line = (event: CaseEvent | undefined, audience: 'customer' | 'staff') =>
     event ? threadLine(event, audience, deps.config.workflow) : undefined;
 
@@ -160,7 +179,7 @@ export const createTeamsNotifier = (deps: TeamsNotifierDeps): Notifier => {
     if (view.origin.channel !== 'teams' || !base) return;
     const topic = n.entry.topic;
     if (topic === 'case-opened' || topic === 'card-refresh') {
-      const rendered = await deps.cards.customer(view);
+      const rendered = await deps.cards.customer(view, { sla: n.sla });
       if (rendered)
         await postOrUpdate(view.id, 'customer-card', base, view.origin.messageId, rendered);
       return;
@@ -177,7 +196,14 @@ export const createTeamsNotifier = (deps: TeamsNotifierDeps): Notifier => {
       const queue = await deps.directory.findQueueByKey(view.queueKey);
       const base = teamsConversationOf(queue?.triageChannel);
       if (!base) return;
-      await postOrUpdate(view.id, 'staff-card', base, undefined, await deps.cards.staff(view));
+      const rendered = await deps.cards.staff(view, { sla: n.sla });
+      await postOrUpdate(view.id, 'staff-card', base, undefined, rendered);
+      return;
+    }
+    if (topic === 'sla-alert' && n.event) {
+      const text = slaAlertFor(view, n.event);
+      await tell(listOf(n.event.data?.agentIds), listOf(n.event.data?.channels), text);
+      await postInThread(view.id, 'staff-card', text);
       return;
     }
     const text =
@@ -187,5 +213,14 @@ export const createTeamsNotifier = (deps: TeamsNotifierDeps): Notifier => {
     if (text) await postInThread(view.id, 'staff-card', text);
   };
 
-  return { deliver: (n) => (n.audience === 'customer' ? customer(n) : staff(n)) };
+  return {
+    deliver: (n) => (n.audience === 'customer' ? customer(n) : staff(n)),
+    async announce(announcement) {
+      const agentIds = announcement.recipients.flatMap((r) => (r.kind === 'agent' ? [r.id] : []));
+      const channels = announcement.recipients.flatMap((r) =>
+        r.kind === 'channel' ? [r.address] : [],
+      );
+      await tell(agentIds, channels, `📄 ${escapeMessageText(announcement.text)}`);
+    },
+  };
 };

@@ -38,6 +38,7 @@ export interface AgentCardInput {
   readonly agents: readonly Option[];
   readonly agentUserIds?: readonly string[];
   readonly notice?: string;
+  readonly slaLines?: readonly string[];
 }
 
 const detailFacts = (input: AgentCardInput): CardElement => {
@@ -143,6 +144,8 @@ export const renderAgentCard = (input: AgentCardInput): AdaptiveCard => {
       textBlock(c.flags.map((f) => FLAG_LABELS[f] ?? f).join(' · '), { color: 'Attention' }),
     );
   body.push(detailFacts(input));
+  for (const line of input.slaLines ?? [])
+    body.push(textBlock(escapeCardText(line), { spacing: 'None' }));
   if (c.description && c.description !== c.title)
     body.push(textBlock(escapeCardText(c.description, 1500), { isSubtle: true }));
   for (const issue of c.linkedIssues)

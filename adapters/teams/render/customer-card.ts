@@ -25,6 +25,8 @@ export interface CustomerCardInput {
   readonly agentUserIds?: readonly string[];
   /** A line on top saying why the user sees this card again (a refused action). */
   readonly notice?: string;
+  /** When the customer will hear from us (from the SLA), ready to show. */
+  readonly promise?: string;
 }
 
 const customerActions = (caseId: string, category: Status['category']): CardElement[] => {
@@ -57,6 +59,7 @@ export const renderCustomerCard = (input: CustomerCardInput): AdaptiveCard => {
     textBlock(escapeCardText(input.status.customerLabel), { weight: 'Bolder' }),
     textBlock(escapeCardText(renderCustomerSentence(input.status))),
   );
+  if (input.promise) body.push(textBlock(escapeCardText(input.promise), { isSubtle: true }));
   if (c.resolution && (category === 'solved' || category === 'closed')) {
     body.push(
       textBlock(`Solution (${RESOLUTION_LABELS[c.resolution.type]})`, { weight: 'Bolder' }),

@@ -31,6 +31,8 @@ export const threadLine = (
     const name = typeof event.data?.assigneeName === 'string' ? event.data.assigneeName : 'Someone';
     return `👋 ${escapeMessageText(name, 120)} is on it.`;
   }
+  if (event.type === 'status-languishing' && event.text)
+    return `❓ ${escapeMessageText(event.text)}`;
   if (event.type === 'reopened') return '🔄 Your case is open again; we are on it.';
   const to = typeof event.data?.to === 'string' ? statusById(workflow, event.data.to) : undefined;
   if (event.type !== 'status-changed' || !to) return undefined;

@@ -1,0 +1,58 @@
+/**
+ * SLA clocks in Teams words. Adaptive Cards have no per-reader time zone token in plain
+ * text, so times are written in the SLA calendar's zone with the zone named.
+ */
+import type { CaseEvent } from '../../../src/domain/case/types.js';
+import type { StaffCaseView } from '../../../src/domain/case/view.js';
+import type { SlaClock, SlaSummary } from '../../../src/domain/sla/index.js';
+import { CLOCK_LABELS, formatInZone, formatMinutes } from '../../../src/domain/sla/index.js';
+import { escapeMessageText } from './thread-lines.js';
+
+const when = (at: Date, timeZone: string) => `${formatInZone(at, timeZone)} (${timeZone})`;
+
+const clockLine = (clock: SlaClock, timeZone: string): string | undefined => {
+  const label = CLOCK_LABELS[clock.kind];
+  switch (clock.state) {
+    case 'running':
+      return clock.due ? `⏱ ${label} due ${when(clock.due, timeZone)}` : undefined;
+    case 'paused':
+      return `⏸ ${label} paused, ${formatMinutes(clock.leftMinutes)} of business time left`;
+    case 'breached':
+      return `🚨 ${label} breached${clock.ticking ? '' : ' (answered since)'}`;
+    case 'met':
+      return `✅ ${label} met`;
+    default:
+      return undefined;
+  }
+};
+
+export const slaLinesForStaff = (sla: SlaSummary): string[] => [
+  ...sla.clocks
+    .map((clock) => clockLine(clock, sla.timeZone))
+    .filter((line): line is string => line !== undefined),
+  ...(sla.escalationLevel > 0 ? [`⏫ Escalation level ${sla.escalationLevel}`] : []),
+];
+
+export const promiseForCustomer = (sla: SlaSummary | undefined): string | undefined => {
+  const promise = sla?.nextPromise;
+  if (!sla || !promise) return undefined;
+  if (promise.late)
+    return `We are late: we promised this by ${when(promise.at, sla.timeZone)}, and it has our attention.`;
+  const what =
+    promise.clock === 'resolution' ? 'We aim to solve it by' : 'You will hear from us by';
+  return `${what} ${when(promise.at, sla.timeZone)}.`;
+};
+
+const ALERT_ICONS: Partial<Record<CaseEvent['type'], string>> = {
+  'sla-warning': '⚠',
+  'sla-breached': '🚨',
+  'sla-reescalated': '🚨',
+  'status-languishing': '🐌',
+};
+
+/** An SLA reminder or escalation for staff: which case, what was reached, who is told. */
+export const slaAlertFor = (view: StaffCaseView, event: CaseEvent): string => {
+  const told =
+    typeof event.data?.told === 'string' ? ` Told: ${escapeMessageText(event.data.told)}.` : '';
+  return `${ALERT_ICONS[event.type] ?? '🔔'} ${escapeMessageText(view.number)} ${escapeMessageText(view.title, 120)}: ${escapeMessageText(event.text ?? '')}${told}`;
+};
