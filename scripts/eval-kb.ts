@@ -6,7 +6,7 @@ import { KbIndex } from '../src/kb/kb-index.js';
 import { evaluate, loadEvalSet } from './eval-kb-lib.js';
 
 const { articles, questions } = await loadEvalSet();
-const index = new KbIndex();
+const index = new KbIndex(process.env.KB_TUNING ? JSON.parse(process.env.KB_TUNING) : {});
 index.upsert(articles);
 const scores = evaluate(questions, (question) =>
   index.search(question, { audience: 'staff', limit: 10 }).map((hit) => hit.slug),

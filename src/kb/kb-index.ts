@@ -2,14 +2,21 @@ import MiniSearch from 'minisearch';
 import { visibleTo, type Article, type KbAudience } from '../domain/kb/article.js';
 import type { KbHit, KbSearchOptions, KnowledgeBase } from '../ports/knowledge-base.js';
 import { analyze, normalizePhrase, parseQuery } from './analyze.js';
-import { planQuery, type KbTuning, DEFAULT_TUNING } from './query-plan.js';
+import {
+  internalsOf,
+  type FieldPostings,
+  type MiniSearchInternals,
+} from './minisearch-internals.js';
+import { DEFAULT_TUNING, planQuery, type KbTuning, type Vocabulary } from './query-plan.js';
+import { TopKScorer } from './top-k-scorer.js';
 
-type IndexedArticle = Pick<
+export type IndexedArticle = Pick<
   Article,
   'slug' | 'title' | 'problem' | 'solution' | 'keywords' | 'products' | 'visibility' | 'status'
 >;
 
 interface Entry {
+  readonly slug: string;
   readonly title: string;
   readonly visibility: Article['visibility'];
   readonly status: Article['status'];
@@ -17,26 +24,39 @@ interface Entry {
   readonly products: readonly string[];
   /** Kept for quoted-phrase checks only: references to the article's own strings. */
   readonly text: readonly string[];
+  /** MiniSearch's field lengths of this article (BM25 needs them for every posting). */
+  lengths: readonly number[];
 }
 
 const FIELDS = ['title', 'keywords', 'problem', 'solution'] as const;
+// A quoted phrase is checked against the text of this many best-scoring candidates.
+const PHRASE_CANDIDATES = 200;
 
 /**
- * The KnowledgeBase port over MiniSearch. Articles go in already analysed (stop words,
- * stems), so MiniSearch's own term processing is the identity; every query is planned by
- * `planQuery` first, which decides per term whether it is fuzzy, prefixed or skipped —
- * that, not MiniSearch's defaults, is what keeps p99 within target at 50k articles.
+ * The KnowledgeBase port: MiniSearch holds the postings and answers typo and prefix
+ * lookups; `planQuery` turns the customer's words into a few concrete index terms
+ * (corrections and completions chosen by us, terms in most articles dropped); the
+ * `TopKScorer` ranks with BM25 into typed arrays and keeps only the best few.
  */
 export class KbIndex implements KnowledgeBase {
   private readonly entries = new Map<string, Entry>();
-  private readonly search_: MiniSearch<IndexedArticle>;
+  private readonly byShortId: (Entry | undefined)[] = [];
+  private readonly engine: MiniSearch<IndexedArticle>;
+  private readonly internals: MiniSearchInternals;
   private readonly tuning: KbTuning;
+  private readonly vocabulary: Vocabulary;
+  private readonly scorer: TopKScorer;
 
-  constructor(tuning: Partial<KbTuning> = {}) {
+  /** `expectedArticles`: how many articles the first load brings (decides the fields). */
+  constructor(tuning: Partial<KbTuning> = {}, expectedArticles = 0) {
     this.tuning = { ...DEFAULT_TUNING, ...tuning };
-    this.search_ = new MiniSearch<IndexedArticle>({
+    const fields =
+      expectedArticles < this.tuning.solutionFieldMaxArticles
+        ? [...FIELDS]
+        : FIELDS.filter((field) => field !== 'solution');
+    this.engine = new MiniSearch<IndexedArticle>({
       idField: 'slug',
-      fields: [...FIELDS],
+      fields,
       storeFields: [],
       extractField: (article, field) =>
         field === 'keywords'
@@ -44,112 +64,154 @@ export class KbIndex implements KnowledgeBase {
           : (article[field as keyof IndexedArticle] as string),
       tokenize: analyze,
       processTerm: (term) => term,
-      searchOptions: {
-        tokenize: (text) => text.split(' '),
-        processTerm: (term) => term,
-        boost: { ...this.tuning.boost },
-        weights: { fuzzy: this.tuning.fuzzyWeight, prefix: this.tuning.prefixWeight },
-        maxFuzzy: 2,
-      },
     });
+    this.internals = internalsOf(this.engine);
+    this.vocabulary = vocabularyOf(this.internals, () => this.entries.size);
+    const { _fieldIds: fieldIds } = this.internals;
+    this.scorer = new TopKScorer(
+      this.internals,
+      new Map(fields.map((field) => [fieldIds[field] ?? -1, this.tuning.boost[field]])),
+    );
   }
 
   get size(): number {
     return this.entries.size;
   }
 
-  /** Adds or replaces articles (by slug). */
-  upsert(articles: readonly IndexedArticle[]): void {
-    const fresh: IndexedArticle[] = [];
-    for (const article of articles) {
-      if (this.entries.has(article.slug)) this.search_.discard(article.slug);
-      this.entries.set(article.slug, toEntry(article));
-      fresh.push(article);
-    }
-    this.search_.addAll(fresh);
-  }
-
-  remove(slug: string): void {
-    if (!this.entries.delete(slug)) return;
-    this.search_.discard(slug);
-  }
-
   has(slug: string): boolean {
     return this.entries.has(slug);
   }
 
+  /** Adds or replaces articles (by slug); the last of duplicates in one batch wins. */
+  upsert(articles: readonly IndexedArticle[]): void {
+    const batch = new Map<string, IndexedArticle>();
+    for (const article of articles) batch.set(article.slug, article);
+    for (const slug of batch.keys()) this.remove(slug);
+    this.withTermCache(() => this.engine.addAll([...batch.values()]));
+    for (const article of batch.values()) {
+      const entry = toEntry(article);
+      this.entries.set(article.slug, entry);
+      const shortId = this.internals._idToShortId.get(article.slug);
+      if (shortId === undefined) continue;
+      entry.lengths = this.internals._fieldLength.get(shortId) ?? [];
+      this.byShortId[shortId] = entry;
+    }
+  }
+
+  remove(slug: string): void {
+    if (!this.entries.delete(slug)) return;
+    const shortId = this.internals._idToShortId.get(slug);
+    if (shortId !== undefined) this.byShortId[shortId] = undefined;
+    this.engine.discard(slug);
+  }
+
   search(query: string, options: KbSearchOptions): KbHit[] {
     const parsed = parseQuery(query);
-    const plan = planQuery(parsed, (term) => this.documentFrequency(term), this.size, this.tuning);
-    if (plan.terms.length === 0) return [];
-    const allowed = this.allowedBy(options.audience, options.products);
-    const phraseOk = parsed.phrases.length > 0 ? this.phraseMatches(parsed) : undefined;
-    const results = this.search_.search(plan.terms.map((term) => term.term).join(' '), {
-      fuzzy: (_term, i) => plan.terms[i]?.fuzzy ?? false,
-      prefix: (_term, i) => plan.terms[i]?.prefix ?? false,
-      boostDocument: (slug) =>
-        allowed(slug as string) && (phraseOk === undefined || phraseOk.has(slug as string)) ? 1 : 0,
-    });
-    const minScore = options.minScore ?? 0;
+    const terms = planQuery(parsed, this.vocabulary, this.tuning);
+    if (terms.length === 0) return [];
     const limit = options.limit ?? 10;
+    const phrases = parsed.phrases;
+    const scored = this.scorer.score(
+      terms,
+      this.allowedBy(options.audience, options.products),
+      phrases.length > 0 ? Math.max(limit, PHRASE_CANDIDATES) : limit,
+    );
+    const minScore = options.minScore ?? 0;
     const hits: KbHit[] = [];
-    for (const result of results) {
-      if (hits.length >= limit || result.score < minScore) break;
-      const entry = this.entries.get(result.id as string);
-      if (entry) hits.push({ slug: result.id as string, title: entry.title, score: result.score });
+    for (const { shortId, score } of scored) {
+      const entry = this.byShortId[shortId];
+      if (hits.length >= limit || score < minScore) break;
+      if (!entry || (phrases.length > 0 && !containsPhrases(entry, phrases))) continue;
+      hits.push({ slug: entry.slug, title: entry.title, score });
     }
     return hits;
   }
 
   private allowedBy(audience: KbAudience, products?: readonly string[]) {
-    const wanted = products?.map((product) => product.toLowerCase());
-    return (slug: string): boolean => {
-      const entry = this.entries.get(slug);
-      if (!entry || !visibleTo(entry, audience)) return false;
-      if (!wanted || wanted.length === 0 || entry.products.length === 0) return true;
-      return entry.products.some((product) => wanted.includes(product));
+    const wanted = products?.map((product) => product.toLowerCase()) ?? [];
+    const byShortId = this.byShortId;
+    return (shortId: number): readonly number[] | undefined => {
+      const entry = byShortId[shortId];
+      if (!entry || !visibleTo(entry, audience)) return undefined;
+      if (wanted.length === 0 || entry.products.length === 0) return entry.lengths;
+      return entry.products.some((product) => wanted.includes(product)) ? entry.lengths : undefined;
     };
-  }
-
-  /** Articles containing every quoted phrase word for word (checked on AND candidates). */
-  private phraseMatches(parsed: ReturnType<typeof parseQuery>): Set<string> {
-    const candidates = this.search_.search([...parsed.exactTerms].join(' '), {
-      combineWith: 'AND',
-      fuzzy: false,
-      prefix: false,
-    });
-    const matches = new Set<string>();
-    for (const candidate of candidates) {
-      const entry = this.entries.get(candidate.id as string);
-      if (!entry) continue;
-      const text = entry.text.map(normalizePhrase).join(' | ');
-      if (parsed.phrases.every((phrase) => text.includes(phrase)))
-        matches.add(candidate.id as string);
-    }
-    return matches;
   }
 
   /**
-   * Articles containing `term` in their most common field. MiniSearch keeps this in its
-   * term index but has no public accessor; reading it saves a second vocabulary map of the
-   * same size. Pinned to minisearch 7.2.0 (test/unit/kb/kb-index.test.ts guards it).
+   * Bulk adds walk the radix tree once per word occurrence; a hash lookup per distinct
+   * term halves build time. Only during one synchronous `addAll`, when nothing removes
+   * terms from the tree, so a cached node can never be stale.
    */
-  private documentFrequency(term: string): number {
-    const internals = this.search_ as unknown as {
-      _index: { get(term: string): Map<number, Map<number, number>> | undefined };
+  private withTermCache(add: () => void): void {
+    const tree = this.internals._index;
+    const original = tree.fetch;
+    const cache = new Map<string, FieldPostings>();
+    tree.fetch = (term, initial) => {
+      let postings = cache.get(term);
+      if (postings === undefined) {
+        postings = original.call(tree, term, initial);
+        cache.set(term, postings);
+      }
+      return postings;
     };
-    const fields = internals._index.get(term);
-    if (!fields) return 0;
-    let most = 0;
-    for (const docs of fields.values()) most = Math.max(most, docs.size);
-    return most;
+    try {
+      add();
+    } finally {
+      tree.fetch = original;
+    }
   }
 }
 
+/** Articles containing a term (in the field where it is most common). */
+const frequency = (postings: FieldPostings | undefined): number => {
+  if (!postings) return 0;
+  let most = 0;
+  for (const docs of postings.values()) most = Math.max(most, docs.size);
+  return most;
+};
+
+const vocabularyOf = (internals: MiniSearchInternals, size: () => number): Vocabulary => {
+  const tree = internals._index;
+  return {
+    get articleCount() {
+      return size();
+    },
+    documentFrequency: (term) => frequency(tree.get(term)),
+    similar: (term, distance) => {
+      const found = new Map<string, { term: string; distance: number; df: number }>();
+      for (const [match, [postings, edits]] of tree.fuzzyGet(term, distance))
+        found.set(match, { term: match, distance: edits, df: frequency(postings) });
+      // Swapped neighbours are the commonest typo and cost two edits to Levenshtein.
+      for (let i = 0; i + 1 < term.length; i += 1) {
+        const swapped = term.slice(0, i) + term.charAt(i + 1) + term.charAt(i) + term.slice(i + 2);
+        const df = frequency(tree.get(swapped));
+        if (df > 0 && swapped !== term) found.set(swapped, { term: swapped, distance: 1, df });
+      }
+      return [...found.values()];
+    },
+    completions: (prefix, max) => {
+      const found: { term: string; df: number }[] = [];
+      for (const [term, postings] of tree.atPrefix(prefix)) {
+        found.push({ term, df: frequency(postings) });
+        if (found.length >= max) break;
+      }
+      return found;
+    },
+  };
+};
+
+const containsPhrases = (entry: Entry, phrases: readonly string[]): boolean => {
+  const text = entry.text.map(normalizePhrase).join(' | ');
+  return phrases.every((phrase) => text.includes(phrase));
+};
+
 const toEntry = (article: IndexedArticle): Entry => ({
+  slug: article.slug,
   title: article.title,
   visibility: article.visibility,
   status: article.status,
   products: article.products.map((product) => product.product.toLowerCase()),
   text: [article.title, article.problem, article.solution],
+  lengths: [],
 });

@@ -6,90 +6,157 @@ import type { ParsedQuery } from './analyze.js';
  */
 export interface KbTuning {
   readonly boost: Readonly<Record<'title' | 'keywords' | 'problem' | 'solution', number>>;
-  /** MiniSearch's weight of a fuzzy / prefix match relative to an exact one. */
+  /**
+   * The solution text is indexed only in knowledge bases smaller than this (counted when
+   * the index is built). Measured at 50k generated articles: indexing it doubles the
+   * index's heap and triples build time and common-word query time, for +0.008 recall@3
+   * on the evaluation set; see README "Knowledge base".
+   */
+  readonly solutionFieldMaxArticles: number;
+  /** Weight of a typo-corrected / completed word relative to the word as written. */
   readonly fuzzyWeight: number;
   readonly prefixWeight: number;
-  /** Shortest term that may match with one typo; with two typos. */
+  /** Shortest word that may be corrected by one edit; by two edits. */
   readonly fuzzyMinLength: number;
   readonly fuzzyTwoEditsMinLength: number;
-  /** Shortest term that may match longer words starting with it. */
+  /** Shortest word that may be completed to longer words starting with it. */
   readonly prefixMinLength: number;
+  /** How many corrections or completions of one word the query keeps. */
+  readonly maxExpansions: number;
   /** A term found in more than this share of articles is dropped from the query... */
   readonly commonTermShare: number;
   /** ...once the index holds at least this many articles (below, every term counts). */
   readonly commonTermMinArticles: number;
-  /** Known words with fewer articles than this still get fuzzy/prefix expansion. */
-  readonly rareTermArticles: number;
 }
 
 export const DEFAULT_TUNING: KbTuning = {
   boost: { title: 2, keywords: 2, problem: 1.5, solution: 1 },
+  solutionFieldMaxArticles: 20_000,
   fuzzyWeight: 0.45,
   prefixWeight: 0.375,
   fuzzyMinLength: 4,
   fuzzyTwoEditsMinLength: 8,
   prefixMinLength: 4,
+  maxExpansions: 3,
   commonTermShare: 0.05,
   commonTermMinArticles: 2_000,
-  rareTermArticles: 0,
 };
+
+/** What the planner may ask of the index's vocabulary. */
+export interface Vocabulary {
+  readonly articleCount: number;
+  /** Number of articles containing the term (0: unknown word). */
+  documentFrequency(term: string): number;
+  /** Known terms within `distance` edits, with their distance and frequency. */
+  similar(term: string, distance: number): { term: string; distance: number; df: number }[];
+  /** Known terms starting with `prefix` (at most `max` looked at). */
+  completions(prefix: string, max: number): { term: string; df: number }[];
+}
 
 export interface PlannedTerm {
   readonly term: string;
-  readonly fuzzy: number | false;
-  readonly prefix: boolean;
+  /** 1 for a word as written; less for corrections and completions. */
+  readonly weight: number;
+  /** Position of the query word this term stands for. */
+  readonly source: number;
 }
 
-export interface QueryPlan {
-  readonly terms: readonly PlannedTerm[];
+interface Candidate extends PlannedTerm {
+  readonly df: number;
+  /** Words in quoted phrases stay whatever their frequency. */
+  readonly required: boolean;
 }
 
 /**
- * Query cost is the sum of the postings of every term the query touches, so:
- * - a word the index knows is taken as written (no fuzzy expansion: it is not a typo);
- * - an unknown word gets one edit (two when long) and, when long enough, prefix matches;
- * - the word being typed (query ends mid-word) gets prefix matches;
- * - in a large index, words in most articles are dropped: their postings are the bulk of
+ * Query cost is the sum of the postings of every term the query touches, so the planner
+ * turns the customer's words into a short list of concrete index terms:
+ * - a word the index knows is taken as written (it is not a typo);
+ * - an unknown word is replaced by its nearest known words (one edit, two when long; or
+ *   longer words it begins), the closest and most common first, at most `maxExpansions`;
+ * - the word being typed (query ends mid-word) also gets completions;
+ * - in a large index, terms in most articles are dropped: their postings are the bulk of
  *   the work and their low IDF barely moves the ranking. If that would leave nothing,
- *   the two rarest of them stay.
+ *   the rarest stay (see `rarest`).
  */
 export const planQuery = (
   parsed: ParsedQuery,
-  documentFrequency: (term: string) => number,
-  articleCount: number,
+  vocabulary: Vocabulary,
   tuning: KbTuning,
-): QueryPlan => {
-  const seen = new Set<string>();
-  const candidates: { term: string; df: number; index: number }[] = [];
-  parsed.terms.forEach((term, index) => {
-    if (seen.has(term)) return;
-    seen.add(term);
-    candidates.push({ term, df: documentFrequency(term), index });
-  });
-  const commonAbove =
-    articleCount >= tuning.commonTermMinArticles
-      ? tuning.commonTermShare * articleCount
-      : Number.POSITIVE_INFINITY;
-  let kept = candidates.filter((candidate) => candidate.df <= commonAbove);
-  if (kept.length === 0) kept = [...candidates].sort((a, b) => a.df - b.df).slice(0, 2);
-  const last = parsed.terms.length - 1;
-  return {
-    terms: kept
-      .sort((a, b) => a.index - b.index)
-      .map(({ term, df, index }) => {
-        const expandable = df <= tuning.rareTermArticles && !parsed.exactTerms.has(term);
-        const open = index === last && parsed.lastTermOpen && !parsed.exactTerms.has(term);
-        return {
-          term,
-          fuzzy: expandable ? fuzzyDistance(term, tuning) : false,
-          prefix: (expandable || open) && term.length >= tuning.prefixMinLength,
-        };
-      }),
+): PlannedTerm[] => {
+  const candidates = new Map<string, Candidate>();
+  const offer = (candidate: Candidate) => {
+    const known = candidates.get(candidate.term);
+    if (!known || known.weight < candidate.weight) candidates.set(candidate.term, candidate);
   };
+  const last = parsed.terms.length - 1;
+  parsed.terms.forEach((term, index) => {
+    const required = parsed.exactTerms.has(term);
+    const df = vocabulary.documentFrequency(term);
+    if (df > 0 || required) offer({ term, weight: 1, df, required, source: index });
+    if (required) return;
+    const open = index === last && parsed.lastTermOpen;
+    if (df === 0 || open)
+      for (const expansion of expand(term, df === 0, vocabulary, tuning))
+        offer({ ...expansion, source: index });
+  });
+  const all = [...candidates.values()];
+  const commonAbove =
+    vocabulary.articleCount >= tuning.commonTermMinArticles
+      ? tuning.commonTermShare * vocabulary.articleCount
+      : Number.POSITIVE_INFINITY;
+  const kept = all.filter((candidate) => candidate.required || candidate.df <= commonAbove);
+  const chosen = kept.length > 0 ? kept : rarest(all, vocabulary.articleCount);
+  return chosen.map(({ term, weight, source }) => ({ term, weight, source }));
 };
 
-const fuzzyDistance = (term: string, tuning: KbTuning): number | false => {
+/**
+ * When every word is common: the rarest one, and the next if it is in at most a quarter
+ * of the articles (a word in most articles says nothing about any of them).
+ */
+const rarest = (all: Candidate[], articleCount: number): Candidate[] => {
+  const [first, second] = [...all].sort((a, b) => a.df - b.df);
+  if (!first) return [];
+  return second && second.df <= articleCount / 4 ? [first, second] : [first];
+};
+
+const expand = (
+  term: string,
+  unknown: boolean,
+  vocabulary: Vocabulary,
+  tuning: KbTuning,
+): Omit<Candidate, 'source'>[] => {
+  const found: (Omit<Candidate, 'source'> & { distance: number })[] = [];
+  const distance = unknown ? fuzzyDistance(term, tuning) : 0;
+  if (distance > 0)
+    for (const match of vocabulary.similar(term, distance))
+      if (match.term !== term)
+        found.push({
+          term: match.term,
+          df: match.df,
+          distance: match.distance,
+          weight: (tuning.fuzzyWeight * match.term.length) / (match.term.length + match.distance),
+          required: false,
+        });
+  if (term.length >= tuning.prefixMinLength)
+    for (const match of vocabulary.completions(term, 200))
+      if (match.term !== term) {
+        const extra = match.term.length - term.length;
+        found.push({
+          term: match.term,
+          df: match.df,
+          distance: 0.5,
+          weight: (tuning.prefixWeight * match.term.length) / (match.term.length + 0.3 * extra),
+          required: false,
+        });
+      }
+  // The closest known words first; among equally close ones, the one most articles use is
+  // the likeliest meaning of a typo.
+  found.sort((a, b) => a.distance - b.distance || b.df - a.df);
+  return found.slice(0, tuning.maxExpansions);
+};
+
+const fuzzyDistance = (term: string, tuning: KbTuning): number => {
   if (term.length >= tuning.fuzzyTwoEditsMinLength) return 2;
   if (term.length >= tuning.fuzzyMinLength) return 1;
-  return false;
+  return 0;
 };

@@ -1,0 +1,135 @@
+/**
+ * npm run bench:kb — the knowledge-base index at 1k, 10k and 50k generated articles: build
+ * time and retained heap, query p50/p99 over real-style customer questions (the evaluation
+ * questions and a copy of each with a typo), and recall@3 on the evaluation set; ours,
+ * MiniSearch configured the obvious way, and Lunr, side by side on the same data.
+ * Targets (issue 6): p99 ≤ 5 ms at 10k and ≤ 25 ms at 50k; 50k build ≤ 3 s and ≤ 300 MB.
+ * BENCH_SIZES=1000,10000 to choose sizes; BENCH_FULL=1 also runs the slow baselines on
+ * every query at 50k (otherwise they get a sample of BASELINE_SAMPLE queries there).
+ */
+import { performance } from 'node:perf_hooks';
+import { evaluate, loadEvalSet } from '../scripts/eval-kb-lib.js';
+import { buildVocabulary, generateArticles, rng, withTypo } from './kb-corpus.js';
+import { caseline, lunrEngine, naiveMiniSearch, type Engine } from './kb-engines.js';
+
+const gc = (globalThis as { gc?: () => void }).gc;
+if (!gc) throw new Error('run with node --expose-gc (npm run bench:kb does)');
+const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,50000').split(',').map(Number);
+const FULL = process.env.BENCH_FULL === '1';
+const BASELINE_SAMPLE = 40;
+
+const percentile = (sorted: readonly number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+const mb = (bytes: number) => bytes / 2 ** 20;
+
+interface Row {
+  engine: string;
+  size: number;
+  buildMs: number;
+  heapMb: number;
+  p50: number;
+  p99: number;
+  queries: number;
+}
+
+const measure = (
+  engine: Engine,
+  size: number,
+  articles: Parameters<Engine['build']>[0],
+  questions: readonly string[],
+): Row => {
+  gc();
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const started = performance.now();
+  engine.build(articles);
+  const buildMs = performance.now() - started;
+  gc();
+  gc();
+  const heapMb = mb(process.memoryUsage().heapUsed - before);
+  for (const question of questions.slice(0, 20)) engine.rank(question); // warm up the JIT
+  const latencies = questions.map((question) => {
+    const start = performance.now();
+    engine.rank(question);
+    return performance.now() - start;
+  });
+  latencies.sort((a, b) => a - b);
+  const row = {
+    engine: engine.name,
+    size,
+    buildMs,
+    heapMb,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    queries: questions.length,
+  };
+  console.log(
+    `${row.engine.padEnd(19)} ${String(size).padStart(6)}  build ${row.buildMs.toFixed(0).padStart(6)} ms  heap ${row.heapMb.toFixed(0).padStart(5)} MB  ` +
+      `p50 ${row.p50.toFixed(2).padStart(8)} ms  p99 ${row.p99.toFixed(2).padStart(8)} ms  (${row.queries} queries)`,
+  );
+  return row;
+};
+
+const main = async () => {
+  const evalSet = await loadEvalSet();
+  const random = rng(7);
+  const realQuestions = evalSet.questions.map((q) => q.question);
+  const questions = [...realQuestions, ...realQuestions.map((q) => withTypo(q, random))];
+  const vocabulary = buildVocabulary(
+    evalSet.articles.flatMap((a) => [a.title, a.problem, a.solution, ...a.keywords]),
+    30_000,
+    random,
+  );
+  const engines = [caseline(), naiveMiniSearch(), lunrEngine()];
+
+  console.log(
+    `recall@3 on the evaluation set (${evalSet.articles.length} articles, ${evalSet.questions.length} questions):`,
+  );
+  const recall = new Map<string, number>();
+  for (const engine of engines) {
+    engine.build(evalSet.articles);
+    const scores = evaluate(evalSet.questions, (q) => engine.rank(q));
+    recall.set(engine.name, scores.recallAt3);
+    console.log(
+      `${engine.name.padEnd(19)} recall@1 ${scores.recallAt1.toFixed(3)}  recall@3 ${scores.recallAt3.toFixed(3)}  MRR ${scores.mrr.toFixed(3)}`,
+    );
+  }
+
+  console.log(
+    `\n${questions.length} queries (evaluation questions + one typo each), vocabulary ${vocabulary.length} words, Zipf s=1:`,
+  );
+  const rows: Row[] = [];
+  for (const size of SIZES) {
+    const articles = generateArticles(size, vocabulary);
+    for (const engine of engines) {
+      const sample =
+        engine.name === 'caseline' || FULL || size < 50_000
+          ? questions
+          : questions.slice(0, BASELINE_SAMPLE);
+      rows.push(measure(engine, size, articles, sample));
+      engine.build([]); // release the index before the next engine builds
+    }
+  }
+
+  console.log('\nratios (baseline ÷ caseline; > 1 means caseline is faster/smaller):');
+  for (const size of SIZES) {
+    const ours = rows.find((r) => r.engine === 'caseline' && r.size === size)!;
+    for (const other of rows.filter((r) => r.engine !== 'caseline' && r.size === size))
+      console.log(
+        `${String(size).padStart(6)} ${other.engine.padEnd(19)} build ×${(other.buildMs / ours.buildMs).toFixed(1)}  heap ×${(other.heapMb / ours.heapMb).toFixed(1)}  ` +
+          `p50 ×${(other.p50 / ours.p50).toFixed(1)}  p99 ×${(other.p99 / ours.p99).toFixed(1)}  recall@3 ${recall.get(other.engine)?.toFixed(3)} vs ${recall.get('caseline')?.toFixed(3)}`,
+      );
+  }
+  const target = (size: number) => rows.find((r) => r.engine === 'caseline' && r.size === size);
+  const t10 = target(10_000);
+  const t50 = target(50_000);
+  console.log('\ntargets:');
+  if (t10)
+    console.log(`10k p99 ${t10.p99.toFixed(2)} ms ≤ 5 ms: ${t10.p99 <= 5 ? 'met' : 'NOT met'}`);
+  if (t50)
+    console.log(
+      `50k p99 ${t50.p99.toFixed(2)} ms ≤ 25 ms: ${t50.p99 <= 25 ? 'met' : 'NOT met'}; build ${t50.buildMs.toFixed(0)} ms ≤ 3000: ${t50.buildMs <= 3000 ? 'met' : 'NOT met'}; heap ${t50.heapMb.toFixed(0)} MB ≤ 300: ${t50.heapMb <= 300 ? 'met' : 'NOT met'}`,
+    );
+};
+
+await main();
