@@ -43,6 +43,7 @@ import { makeRearmOpenCases } from './use-cases/sla/rearm-open-cases.js';
 import { summarizeSla } from './domain/sla/index.js';
 import type { CaseState } from './domain/case/types.js';
 import type { Scheduler } from './ports/scheduler.js';
+import { composeKb } from './kb/compose-kb.js';
 
 export const systemClock: Clock = { now: () => new Date() };
 
@@ -134,7 +135,8 @@ export const composeCore = async (options: CoreOptions) => {
       log.error({ err: error, entryId: entry.id, case: state.number }, 'outbox entry given up'),
     ...(sla ? { describeSla: sla.describe } : {}),
   });
-  return { config, connection, directory, cases, outbox, useCases, deliverOutbox, clock, sla };
+  const kb = composeKb({ connection, log, clock });
+  return { config, connection, directory, cases, outbox, useCases, deliverOutbox, clock, sla, kb };
 };
 
 export type Core = Awaited<ReturnType<typeof composeCore>>;

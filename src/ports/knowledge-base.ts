@@ -36,5 +36,5 @@ export interface KbArticleStore {
   changedSince(since: Date): Promise<Article[]>;
   /** A cheap token that changes whenever any article changes: lets followers skip scans. */
   revision(): Promise<number>;
-  recordFeedback(slug: string, helpful: boolean, now: Date): Promise<Article | undefined>;
+  recordFeedback(slug: string, helpful: boolean): Promise<Article | undefined>;
 }

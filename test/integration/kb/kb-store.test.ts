@@ -37,8 +37,8 @@ describe('MongoKbArticleStore and KbFollower', () => {
     const revision = await store.revision();
     expect((await store.save(draft(), later(1_000))).change).toBe('unchanged');
     expect(await store.revision()).toBe(revision);
-    await store.recordFeedback('sepa-rejected', true, later(2_000));
-    await store.recordFeedback('sepa-rejected', false, later(2_000));
+    await store.recordFeedback('sepa-rejected', true);
+    await store.recordFeedback('sepa-rejected', false);
     const updated = await store.save(draft({ title: 'Bank refuses SEPA files' }), later(3_000));
     expect(updated.change).toBe('updated');
     expect(await store.get('sepa-rejected')).toMatchObject({
@@ -52,7 +52,7 @@ describe('MongoKbArticleStore and KbFollower', () => {
   });
 
   it('returns undefined for feedback on an unknown article', async () => {
-    expect(await store.recordFeedback('nope', true, T0)).toBeUndefined();
+    expect(await store.recordFeedback('nope', true)).toBeUndefined();
   });
 
   it('lets a second replica follow changes by updatedAt, unpublishing included', async () => {

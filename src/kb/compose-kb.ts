@@ -1,0 +1,37 @@
+import type { Connection } from 'mongoose';
+import type { Logger } from 'pino';
+import type { Clock } from '../ports/clock.js';
+import { MongoKbArticleStore } from '../store/kb/mongo-kb-article-store.js';
+import { makeListKbArticles } from '../use-cases/list-kb-articles.js';
+import { makeSaveKbArticle } from '../use-cases/save-kb-article.js';
+import { makeSearchKb } from '../use-cases/search-kb.js';
+import { KbFollower } from './kb-follower.js';
+
+/**
+ * The knowledge base's part of the core: the article store, this replica's index (empty
+ * until `follower.load()` — the server loads it at start, a CLI command only when it
+ * searches) and the use cases on top.
+ */
+export const composeKb = (options: {
+  readonly connection: Connection;
+  readonly log: Pick<Logger, 'info' | 'error'>;
+  readonly clock: Clock;
+}) => {
+  const articles = new MongoKbArticleStore(options.connection);
+  const follower = new KbFollower({ store: articles, log: options.log });
+  return {
+    articles,
+    follower,
+    useCases: {
+      searchKb: makeSearchKb({ knowledgeBase: follower }),
+      saveKbArticle: makeSaveKbArticle({
+        articles,
+        clock: options.clock,
+        onSaved: (outcome) => follower.applySaved(outcome),
+      }),
+      listKbArticles: makeListKbArticles({ articles }),
+    },
+  };
+};
+
+export type KbCore = ReturnType<typeof composeKb>;
