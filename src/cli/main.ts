@@ -6,6 +6,7 @@ import { ConfigError } from '../config.js';
 import { serve } from '../main.js';
 import { registerCaseCommands } from './case-commands.js';
 import { registerImportCommand } from './import-command.js';
+import { registerKbCommands } from './kb-commands.js';
 
 const program = new Command('caseline')
   .description('Caseline, the chat-first support desk')
@@ -29,6 +30,7 @@ program
 
 registerImportCommand(program);
 registerCaseCommands(program);
+registerKbCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);

@@ -1,0 +1,134 @@
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const root = process.cwd();
+const database = `${process.env.MONGODB_URI!.replace(/\/?$/, '/')}caseline_kbcli_${randomUUID().slice(0, 8)}`;
+const EVAL_ARTICLES = resolve(root, 'test/fixtures/kb-eval/articles');
+
+/** Runs the real `caseline` CLI (through tsx) against this test's database, with stdin. */
+const caseline = (args: string[], input = '') =>
+  new Promise<{ code: number; stdout: string; stderr: string }>((done, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', resolve(root, 'src/cli/main.ts'), ...args],
+      {
+        cwd: root,
+        env: {
+          ...process.env,
+          MONGODB_URI: database,
+          CASELINE_CONFIG: 'caseline.example.yaml',
+          LOG_LEVEL: 'error',
+        },
+      },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => done({ code: code ?? -1, stdout, stderr }));
+    child.stdin.end(input);
+  });
+
+describe('caseline kb', () => {
+  it('imports a folder, and importing it again changes nothing', async () => {
+    const first = await caseline(['kb', 'import', EVAL_ARTICLES]);
+    expect(first.stderr).toBe('');
+    expect(first.stdout).toMatch(/64 article\(s\): 64 created, 0 updated, 0 unchanged/);
+    const again = await caseline(['kb', 'import', EVAL_ARTICLES]);
+    expect(again.stdout).toMatch(/0 created, 0 updated, 64 unchanged/);
+  });
+
+  it('refuses a folder with an invalid file, names the problem, and imports nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'caseline-kb-'));
+    writeFileSync(
+      join(dir, 'good-one.md'),
+      '---\ntitle: A good article about widgets\nstatus: published\nvisibility: public\n---\n## Problem\nWidgets wobble.\n## Solution\nTighten.\n',
+    );
+    writeFileSync(join(dir, 'bad-one.md'), '---\ntitle: Broken\nvisibility: secret\n---\n');
+    const result = await caseline(['kb', 'import', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/bad-one\.md: visibility/);
+    expect(result.stderr).toMatch(/bad-one\.md: solution/);
+    const search = await caseline(['kb', 'search', 'widgets wobble', '--json']);
+    expect(JSON.parse(search.stdout)).toEqual([]);
+  });
+
+  it('searches with ranked slugs, titles and scores, and filters by product', async () => {
+    const result = await caseline(['kb', 'search', 'recipt printer offline at the til']);
+    expect(result.stdout.split('\n')[0]).toMatch(
+      /^1\. pos-receipt-printer-offline {2}Receipt printer shows as offline at the checkout {2}\(score [\d.]+\)$/,
+    );
+    const filtered = await caseline([
+      'kb',
+      'search',
+      'printer',
+      '--product',
+      'ledgerline-erp',
+      '--json',
+    ]);
+    const slugs = (JSON.parse(filtered.stdout) as { slug: string }[]).map((hit) => hit.slug);
+    expect(slugs).toContain('printer-not-found-server');
+    expect(slugs).not.toContain('pos-receipt-printer-offline');
+  });
+
+  it('answers one JSON line per question read from standard input', async () => {
+    const result = await caseline(
+      ['kb', 'search', '-', '--limit', '3'],
+      'bank refuses our sepa file\n\nuser locked out after wrong password\n',
+    );
+    const lines = result.stdout
+      .trim()
+      .split('\n')
+      .map(
+        (line) =>
+          JSON.parse(line) as {
+            query: string;
+            articles: { slug: string; title: string; score: number }[];
+          },
+      );
+    expect(lines.map((line) => line.query)).toEqual([
+      'bank refuses our sepa file',
+      'user locked out after wrong password',
+    ]);
+    expect(lines[0]!.articles[0]!.slug).toBe('sepa-xml-rejected-by-bank');
+    expect(lines[1]!.articles[0]!.slug).toBe('login-account-locked');
+    expect(lines[1]!.articles.length).toBeLessThanOrEqual(3);
+  });
+
+  it('hides internal articles from the customer view', async () => {
+    const staff = await caseline([
+      'kb',
+      'search',
+      'copy production data to a test system',
+      '--json',
+    ]);
+    const customer = await caseline([
+      'kb',
+      'search',
+      'copy production data to a test system',
+      '--as-customer',
+      '--json',
+    ]);
+    const slugsOf = (out: string) => (JSON.parse(out) as { slug: string }[]).map((hit) => hit.slug);
+    expect(slugsOf(staff.stdout)[0]).toBe('backup-restore-test-system');
+    expect(slugsOf(customer.stdout)).not.toContain('backup-restore-test-system');
+  });
+
+  it('exports every article as Markdown that imports back unchanged', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'caseline-kb-export-'));
+    const exported = await caseline(['kb', 'export', dir]);
+    expect(exported.stdout).toMatch(/64 article\(s\) written/);
+    expect(readdirSync(dir)).toHaveLength(64);
+    expect(readFileSync(join(dir, 'sepa-xml-rejected-by-bank.md'), 'utf8')).toContain(
+      '## Solution',
+    );
+    const copy = mkdtempSync(join(tmpdir(), 'caseline-kb-reimport-'));
+    cpSync(dir, copy, { recursive: true });
+    const again = await caseline(['kb', 'import', copy]);
+    expect(again.stdout).toMatch(/0 created, 0 updated, 64 unchanged/);
+  });
+});
