@@ -63,6 +63,10 @@ export const serve = async (options: ServeOptions): Promise<RunningApp> => {
     notifier,
     ...(timers ? { scheduler: timers.scheduler } : {}),
   });
+  // Built before the server listens, so the first request already searches every article;
+  // then this replica follows other replicas' changes by polling.
+  await core.kb.follower.load();
+  core.kb.follower.start(5_000);
   evaluateTimer = async (data) => {
     const result = await core.sla?.evaluateTimer(data);
     // Thrown, so Agenda retries with backoff (a version conflict storm, a database blip).
@@ -132,6 +136,7 @@ export const serve = async (options: ServeOptions): Promise<RunningApp> => {
       server.closeIdleConnections();
       await slack?.stop();
       await timers?.stop();
+      await core.kb.follower.stop();
       await worker.stop();
       await worker.drain(5_000);
       await closed;
