@@ -8,7 +8,7 @@ import {
   type MiniSearchInternals,
 } from './minisearch-internals.js';
 import { DEFAULT_TUNING, planQuery, type KbTuning, type Vocabulary } from './query-plan.js';
-import { TopKScorer } from './top-k-scorer.js';
+import { TopKScorer, wordBit } from './top-k-scorer.js';
 
 export type IndexedArticle = Pick<
   Article,
@@ -29,8 +29,11 @@ interface Entry {
 }
 
 const FIELDS = ['title', 'keywords', 'problem', 'solution'] as const;
-// A quoted phrase is checked against the text of this many best-scoring candidates.
-const PHRASE_CANDIDATES = 200;
+// A quoted phrase is checked against the text of this many best-scoring candidates that
+// contain all of its words.
+const PHRASE_CANDIDATES = 50;
+// Normalised article text for phrase checks, kept for the articles checked most recently.
+const PHRASE_TEXT_CACHE = 2_000;
 
 /**
  * The KnowledgeBase port: MiniSearch holds the postings and answers typo and prefix
@@ -115,16 +118,29 @@ export class KbIndex implements KnowledgeBase {
       terms,
       this.allowedBy(options.audience, options.products),
       phrases.length > 0 ? Math.max(limit, PHRASE_CANDIDATES) : limit,
+      terms.reduce((bits, term) => (term.required ? bits | wordBit(term.source) : bits), 0),
     );
     const minScore = options.minScore ?? 0;
     const hits: KbHit[] = [];
     for (const { shortId, score } of scored) {
       const entry = this.byShortId[shortId];
       if (hits.length >= limit || score < minScore) break;
-      if (!entry || (phrases.length > 0 && !containsPhrases(entry, phrases))) continue;
+      if (!entry || (phrases.length > 0 && !this.containsPhrases(entry, phrases))) continue;
       hits.push({ slug: entry.slug, title: entry.title, score });
     }
     return hits;
+  }
+
+  private phraseTexts = new Map<Entry, string>();
+
+  private containsPhrases(entry: Entry, phrases: readonly string[]): boolean {
+    let text = this.phraseTexts.get(entry);
+    if (text === undefined) {
+      text = entry.text.map(normalizePhrase).join(' | ');
+      if (this.phraseTexts.size >= PHRASE_TEXT_CACHE) this.phraseTexts = new Map();
+      this.phraseTexts.set(entry, text);
+    }
+    return phrases.every((phrase) => text.includes(phrase));
   }
 
   private allowedBy(audience: KbAudience, products?: readonly string[]) {
@@ -199,11 +215,6 @@ const vocabularyOf = (internals: MiniSearchInternals, size: () => number): Vocab
       return found;
     },
   };
-};
-
-const containsPhrases = (entry: Entry, phrases: readonly string[]): boolean => {
-  const text = entry.text.map(normalizePhrase).join(' | ');
-  return phrases.every((phrase) => text.includes(phrase));
 };
 
 const toEntry = (article: IndexedArticle): Entry => ({

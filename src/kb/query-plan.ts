@@ -59,12 +59,12 @@ export interface PlannedTerm {
   readonly weight: number;
   /** Position of the query word this term stands for. */
   readonly source: number;
+  /** A word of a quoted phrase: an article must contain it. */
+  readonly required: boolean;
 }
 
 interface Candidate extends PlannedTerm {
   readonly df: number;
-  /** Words in quoted phrases stay whatever their frequency. */
-  readonly required: boolean;
 }
 
 /**
@@ -106,7 +106,7 @@ export const planQuery = (
       : Number.POSITIVE_INFINITY;
   const kept = all.filter((candidate) => candidate.required || candidate.df <= commonAbove);
   const chosen = kept.length > 0 ? kept : rarest(all, vocabulary.articleCount);
-  return chosen.map(({ term, weight, source }) => ({ term, weight, source }));
+  return chosen.map(({ term, weight, source, required }) => ({ term, weight, source, required }));
 };
 
 /**

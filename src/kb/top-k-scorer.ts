@@ -37,6 +37,8 @@ export class TopKScorer {
     /** The article's field lengths if it may be returned, otherwise undefined. */
     lengthsIfAllowed: (shortId: number) => readonly number[] | undefined,
     limit: number,
+    /** Bits of the query words every result must contain (quoted phrases). */
+    requiredWords = 0,
   ): Scored[] {
     this.ensureCapacity(this.internals._nextId);
     const { _index: tree, _avgFieldLength: averages } = this.internals;
@@ -46,7 +48,7 @@ export class TopKScorer {
     for (const { term, weight, source } of terms) {
       const postings = tree.get(term);
       if (!postings) continue;
-      const bit = 1 << (source % 31);
+      const bit = wordBit(source);
       for (const [fieldId, docs] of postings) {
         const boost = (this.fieldBoost.get(fieldId) ?? 0) * weight;
         if (boost === 0) continue;
@@ -64,16 +66,18 @@ export class TopKScorer {
         });
       }
     }
-    return this.collect(touchedCount, limit);
+    return this.collect(touchedCount, limit, requiredWords);
   }
 
-  private collect(touchedCount: number, limit: number): Scored[] {
+  private collect(touchedCount: number, limit: number, requiredWords: number): Scored[] {
     const best: Scored[] = [];
     for (let i = 0; i < touchedCount; i += 1) {
       const shortId = this.touched[i] ?? 0;
-      const score = (this.scores[shortId] ?? 0) * bitCount(this.words[shortId] ?? 0);
+      const words = this.words[shortId] ?? 0;
+      const score = (this.scores[shortId] ?? 0) * bitCount(words);
       this.scores[shortId] = 0;
       this.words[shortId] = 0;
+      if ((words & requiredWords) !== requiredWords) continue;
       if (best.length === limit && score <= (best[limit - 1]?.score ?? 0)) continue;
       let at = best.length;
       while (at > 0 && (best[at - 1]?.score ?? 0) < score) at -= 1;
@@ -91,6 +95,8 @@ export class TopKScorer {
     this.touched = new Int32Array(capacity);
   }
 }
+
+export const wordBit = (source: number): number => 1 << (source % 31);
 
 const bitCount = (mask: number): number => {
   let value = mask - ((mask >>> 1) & 0x55555555);

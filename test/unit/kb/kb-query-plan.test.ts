@@ -46,8 +46,8 @@ describe('analyze', () => {
 describe('planQuery', () => {
   it('takes known words as written, without expansion', () => {
     expect(plan('invoice export ', { invoic: 5, export: 3, exporter: 1 })).toEqual([
-      { term: 'invoic', weight: 1, source: 0 },
-      { term: 'export', weight: 1, source: 1 },
+      { term: 'invoic', weight: 1, source: 0, required: false },
+      { term: 'export', weight: 1, source: 1, required: false },
     ]);
   });
 
@@ -63,7 +63,9 @@ describe('planQuery', () => {
   });
 
   it('never expands words of a quoted phrase', () => {
-    expect(plan('"invoce"', { invoic: 5 })).toEqual([{ term: 'invoc', weight: 1, source: 0 }]);
+    expect(plan('"invoce"', { invoic: 5 })).toEqual([
+      { term: 'invoc', weight: 1, source: 0, required: true },
+    ]);
   });
 
   it('drops words found in most articles of a large index, keeping the rare ones', () => {
