@@ -75,7 +75,7 @@ const openByMessage = async (
 };
 
 /** Starts the app against a fake Slack API for one test file; stops both after it. */
-export const useSlackE2E = (): SlackE2E => {
+export const useSlackE2E = (options: { readonly env?: Record<string, string> } = {}): SlackE2E => {
   let fake: FakeSlackApi | undefined;
   let app: RunningApp | undefined;
   beforeAll(async () => {
@@ -83,6 +83,7 @@ export const useSlackE2E = (): SlackE2E => {
     app = await serveAgainstFakeSlack(fake.url, {
       SLACK_SIGNING_SECRET: SECRET,
       SLACK_BOT_TOKEN: 'xoxb-test-token',
+      ...options.env,
     });
   });
   afterAll(async () => {
