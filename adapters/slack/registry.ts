@@ -38,6 +38,7 @@ export const ACTIONS = {
   closeMine: 'case_close_mine',
   reopen: 'case_reopen',
   openCase: 'home_open_case',
+  saveKbArticle: 'case_save_kb_article',
 } as const;
 
 /** `callback_id`s of modals. */
@@ -50,6 +51,7 @@ export const VIEWS = {
   linkIssue: 'view_link_issue',
   createTask: 'view_create_task',
   addDetails: 'view_add_details',
+  saveKbArticle: 'view_save_kb_article',
 } as const;
 
 /** `action_id`s of `external_select` menus whose options Slack loads from us. */

@@ -1,7 +1,10 @@
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
+import type { CaseRepository } from '../ports/case-repository.js';
 import type { Clock } from '../ports/clock.js';
 import { MongoKbArticleStore } from '../store/kb/mongo-kb-article-store.js';
+import { makeDraftArticleFromCase } from '../use-cases/draft-article-from-case.js';
+import { makeGetKbArticle } from '../use-cases/get-kb-article.js';
 import { makeListKbArticles } from '../use-cases/list-kb-articles.js';
 import { makeSaveKbArticle } from '../use-cases/save-kb-article.js';
 import { makeSearchKb } from '../use-cases/search-kb.js';
@@ -16,6 +19,7 @@ export const composeKb = (options: {
   readonly connection: Connection;
   readonly log: Pick<Logger, 'info' | 'error'>;
   readonly clock: Clock;
+  readonly cases: CaseRepository;
 }) => {
   const articles = new MongoKbArticleStore(options.connection);
   const follower = new KbFollower({ store: articles, log: options.log });
@@ -30,6 +34,8 @@ export const composeKb = (options: {
         onSaved: (outcome) => follower.applySaved(outcome),
       }),
       listKbArticles: makeListKbArticles({ articles }),
+      getKbArticle: makeGetKbArticle({ articles }),
+      draftArticleFromCase: makeDraftArticleFromCase({ cases: options.cases }),
     },
   };
 };

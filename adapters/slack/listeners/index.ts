@@ -4,6 +4,7 @@ import { registerCaseButtons } from './case-buttons.js';
 import { registerCaseModals } from './case-modals.js';
 import { registerHome, registerTicketReaction } from './home-and-reactions.js';
 import { registerIntake } from './intake.js';
+import { registerKbListeners } from './kb.js';
 import { registerMessageListener } from './messages.js';
 import { registerSupportCommand } from './support-command.js';
 
@@ -16,4 +17,5 @@ export const registerSlackListeners = (app: App, ctx: SlackContext): void => {
   registerSupportCommand(app, ctx);
   registerHome(app, ctx);
   registerTicketReaction(app, ctx);
+  registerKbListeners(app, ctx);
 };

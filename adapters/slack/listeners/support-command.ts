@@ -6,11 +6,13 @@ import { friendlyFailure } from '../failures.js';
 import { SLASH_COMMANDS } from '../registry.js';
 import { escapeMrkdwn } from '../render/escape.js';
 import { openNewCaseModal } from './intake.js';
+import { answerKbSearch } from './kb.js';
 
 const HELP = [
   '*/support new* — open a case with a form',
   '*/support list* [status] [mine | queue NAME | org NAME] — cases, urgent first',
   '*/support show* CASE-1042 — one case and its public history',
+  '*/support kb* QUESTION — knowledge-base articles that may answer it',
 ].join('\n');
 
 const line = (c: {
@@ -94,6 +96,7 @@ export const registerSupportCommand = (app: App, ctx: SlackContext): void => {
       });
     if (sub === 'list') return void (await list(ctx, actor, words, respond));
     if (sub === 'show') return void (await show(ctx, actor, words[0], respond));
+    if (sub === 'kb') return void (await answerKbSearch(ctx, actor, words.join(' '), respond));
     await respond({ response_type: 'ephemeral', text: HELP });
   });
 };

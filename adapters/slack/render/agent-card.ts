@@ -185,6 +185,8 @@ const workButtons = (c: StaffCaseView): Button[] => {
     ...(done ? [] : [make('Resolve', ACTIONS.resolve)]),
     make('Link issue', ACTIONS.linkIssue),
     make('Create task', ACTIONS.createTask),
+    // A solved case's resolution is the knowledge base's best source.
+    ...(done && c.resolution ? [make('Save as KB article', ACTIONS.saveKbArticle)] : []),
   ];
 };
 

@@ -1,0 +1,90 @@
+/** Knowledge-base answers for `/support kb` and the "Save as KB article" modal. */
+import type { KnownBlock, ModalView } from '@slack/types';
+import type { Article, ArticleDraft } from '../../../src/domain/kb/article.js';
+import { VIEWS } from '../registry.js';
+import { context, divider, option, section } from './blocks.js';
+import { escapeMrkdwn, mrkdwnLink, truncate } from './escape.js';
+import { inputBlock, modal, textElement, type InputRef } from './modal-inputs.js';
+
+const SNIPPET = 600;
+
+export const KB_INPUTS = {
+  title: { block: 'kb_title', action: 'value' },
+  problem: { block: 'kb_problem', action: 'value' },
+  solution: { block: 'kb_solution', action: 'value' },
+  keywords: { block: 'kb_keywords', action: 'value' },
+  visibility: { block: 'kb_visibility', action: 'value' },
+  status: { block: 'kb_status', action: 'value' },
+} as const satisfies Record<string, InputRef>;
+
+export interface KbAnswer {
+  readonly article: Article;
+  readonly score: number;
+}
+
+/** Ephemeral answer to `/support kb <query>`: each article's title and its solution. */
+export const renderKbAnswers = (
+  query: string,
+  answers: readonly KbAnswer[],
+): { text: string; blocks: KnownBlock[] } => {
+  const heading = `Knowledge base: ${answers.length ? answers.length : 'no'} article${answers.length === 1 ? '' : 's'} for “${escapeMrkdwn(truncate(query, 100))}”`;
+  const blocks: KnownBlock[] = [section(`*${heading}*`)];
+  for (const { article } of answers) {
+    blocks.push(divider());
+    blocks.push(
+      section(
+        `*${escapeMrkdwn(article.title)}*\n${escapeMrkdwn(truncate(article.solution, SNIPPET))}`,
+      ),
+    );
+    const links = article.docLinks.map((link) => mrkdwnLink(link));
+    blocks.push(context([`\`${article.slug}\``, ...links]));
+  }
+  if (answers.length === 0)
+    blocks.push(context(['Try other words, or open a case with */support new*.']));
+  return { text: heading, blocks };
+};
+
+/** The draft prefilled from a solved case; the agent edits it and saves or publishes. */
+export const saveArticleModal = (
+  caseId: string,
+  draft: ArticleDraft,
+  channel?: string,
+): ModalView =>
+  modal({
+    callbackId: VIEWS.saveKbArticle,
+    title: 'Save as KB article',
+    submit: 'Save',
+    metadata: channel ? { caseId, channel } : { caseId },
+    blocks: [
+      context([
+        `From ${escapeMrkdwn(draft.sourceCase ?? 'the case')} · saved as \`${draft.slug}\`; importing a file with that name later updates it.`,
+      ]),
+      inputBlock(KB_INPUTS.title, 'Title', textElement({ max: 200, initial: draft.title })),
+      inputBlock(
+        KB_INPUTS.problem,
+        'Problem (as customers describe it)',
+        textElement({ multiline: true, initial: draft.problem }),
+      ),
+      inputBlock(
+        KB_INPUTS.solution,
+        'Solution',
+        textElement({ multiline: true, initial: draft.solution }),
+      ),
+      inputBlock(
+        KB_INPUTS.keywords,
+        'Keywords',
+        textElement({ placeholder: 'comma separated', initial: draft.keywords.join(', ') }),
+        { optional: true },
+      ),
+      inputBlock(KB_INPUTS.visibility, 'Who may read it', {
+        type: 'static_select',
+        options: [option('Agents only', 'internal'), option('Customers too', 'public')],
+        initial_option: option('Agents only', 'internal'),
+      }),
+      inputBlock(KB_INPUTS.status, 'Status', {
+        type: 'static_select',
+        options: [option('Draft', 'draft'), option('Published', 'published')],
+        initial_option: option('Draft', 'draft'),
+      }),
+    ],
+  });

@@ -1,0 +1,167 @@
+import { ACTIONS, VIEWS } from '../../adapters/slack/registry.js';
+import type { ArticleDraft } from '../../src/domain/kb/article.js';
+import {
+  blockActions,
+  SLACK_CUSTOMER,
+  slashCommand,
+  stateValue,
+  viewSubmission,
+} from '../support/slack/payloads.js';
+import { TRIAGE, useSlackE2E } from '../support/slack/e2e.js';
+
+const SYSTEM = { kind: 'system', name: 'kb e2e' } as const;
+
+const article = (overrides: Partial<ArticleDraft> & Pick<ArticleDraft, 'slug' | 'title'>) => ({
+  problem: 'Something fails.',
+  solution: 'Do the fix.',
+  keywords: [],
+  products: [],
+  docLinks: [],
+  visibility: 'public',
+  status: 'published',
+  ...overrides,
+});
+
+describe('Caseline in Slack: the knowledge base', () => {
+  const e2e = useSlackE2E();
+
+  beforeAll(async () => {
+    for (const draft of [
+      article({
+        slug: 'receipt-printer-offline',
+        title: 'Receipt printer shows as offline at the checkout',
+        problem: 'The till cannot print receipts.',
+        solution: 'Run *Test print* in POS settings <then> reinstall the driver.',
+        docLinks: ['https://docs.example/pos/printers'],
+      }),
+      article({
+        slug: 'printer-server-internal',
+        title: 'Server printer not found',
+        problem: 'Printing fails with printer not found on the server.',
+        visibility: 'internal',
+      }),
+      article({
+        slug: 'printer-draft',
+        title: 'Printer draft notes',
+        problem: 'Receipt printer offline draft.',
+        status: 'draft',
+      }),
+    ]) {
+      const saved = await e2e.app.core.kb.useCases.saveKbArticle({ actor: SYSTEM, article: draft });
+      expect(saved.ok).toBe(true);
+    }
+  });
+
+  it('answers a customer’s /support kb privately with public published articles only', async () => {
+    await e2e.post(
+      'command',
+      slashCommand({
+        text: 'kb recipt printer offline',
+        responseUrl: e2e.fake.responseUrl('kb-anna'),
+      }),
+    );
+    const answer = await e2e.fake.waitFor('response_url', (c) => c.path.includes('kb-anna'));
+    expect(answer.args.response_type).toBe('ephemeral');
+    const shown = JSON.stringify(answer.args.blocks);
+    expect(shown).toContain('Receipt printer shows as offline at the checkout');
+    // The customer's and the author's text is escaped, never interpreted as markup.
+    expect(shown).toContain('&lt;then&gt;');
+    expect(shown).not.toContain('Server printer not found');
+    expect(shown).not.toContain('Printer draft notes');
+  });
+
+  it('shows an agent internal articles too', async () => {
+    await e2e.post(
+      'command',
+      slashCommand({
+        user: 'U06PRAMAN1',
+        team: 'T06LEDGER1',
+        channel: TRIAGE,
+        text: 'kb printer not found on the server',
+        responseUrl: e2e.fake.responseUrl('kb-priya'),
+      }),
+    );
+    const answer = await e2e.fake.waitFor('response_url', (c) => c.path.includes('kb-priya'));
+    expect(JSON.stringify(answer.args.blocks)).toContain('Server printer not found');
+  });
+
+  it('saves a solved case as a draft article referencing the case, once', async () => {
+    const { case: opened } = await e2e.openByMessage(
+      'Invoice dunning letters never reach customers',
+    );
+    const resolved = await e2e.app.core.useCases.resolveCase({
+      ref: { caseId: opened.id },
+      actor: SYSTEM,
+      resolution: { type: 'fixed', text: 'Release the dunning journal with Release and send.' },
+    });
+    expect(resolved.ok).toBe(true);
+
+    await e2e.post(
+      'interaction',
+      blockActions({ actionId: ACTIONS.saveKbArticle, value: opened.id, channel: TRIAGE }),
+    );
+    const opening = await e2e.fake.waitFor('views.open', (c) =>
+      JSON.stringify(c.args.view).includes(VIEWS.saveKbArticle),
+    );
+    expect(JSON.stringify(opening.args.view)).toContain('Release and send');
+
+    const submit = () =>
+      e2e.post(
+        'interaction',
+        viewSubmission({
+          callbackId: VIEWS.saveKbArticle,
+          privateMetadata: JSON.stringify({ caseId: opened.id, channel: TRIAGE }),
+          values: {
+            kb_title: { value: stateValue.text('Dunning letters are not sent') },
+            kb_problem: {
+              value: stateValue.text('Customers with overdue invoices get no letters.'),
+            },
+            kb_solution: {
+              value: stateValue.text('Release the dunning journal with Release and send.'),
+            },
+            kb_keywords: { value: stateValue.text('dunning, reminders') },
+            kb_visibility: { value: stateValue.select('public') },
+            kb_status: { value: stateValue.select('draft') },
+          },
+        }),
+      );
+    expect((await submit()).status).toBe(200);
+    const articles = await e2e.app.core.kb.articles.list();
+    const saved = articles.find((a) => a.sourceCase === opened.number);
+    expect(saved).toMatchObject({
+      title: 'Dunning letters are not sent',
+      keywords: ['dunning', 'reminders'],
+      status: 'draft',
+      visibility: 'public',
+    });
+    const revision = await e2e.app.core.kb.articles.revision();
+    await submit(); // a double submit changes nothing
+    expect(await e2e.app.core.kb.articles.revision()).toBe(revision);
+    expect((await e2e.app.core.kb.articles.list()).length).toBe(articles.length);
+  });
+
+  it('refuses a customer pressing Save as KB article', async () => {
+    const { case: opened } = await e2e.openByMessage('Invoice credit shows zero');
+    await e2e.app.core.useCases.resolveCase({
+      ref: { caseId: opened.id },
+      actor: SYSTEM,
+      resolution: { type: 'fixed', text: 'Synced the store.' },
+    });
+    const before = (await e2e.app.core.kb.articles.list()).length;
+    await e2e.post(
+      'interaction',
+      blockActions({
+        actionId: ACTIONS.saveKbArticle,
+        value: opened.id,
+        user: SLACK_CUSTOMER.userId,
+        team: SLACK_CUSTOMER.teamId,
+      }),
+    );
+    const refusal = await e2e.fake.waitFor(
+      'chat.postEphemeral',
+      (c) => c.args.user === SLACK_CUSTOMER.userId && /support team/i.test(String(c.args.text)),
+    );
+    expect(refusal).toBeDefined();
+    expect((await e2e.app.core.kb.articles.list()).length).toBe(before);
+  });
+});

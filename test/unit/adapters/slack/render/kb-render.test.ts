@@ -1,0 +1,77 @@
+import type { ActionsBlock } from '@slack/types';
+import { renderAgentCard } from '../../../../../adapters/slack/render/agent-card.js';
+import {
+  blockKitViolations,
+  modalViolations,
+} from '../../../../../adapters/slack/render/check-limits.js';
+import { renderKbAnswers, saveArticleModal } from '../../../../../adapters/slack/render/kb.js';
+import { PRIORITY_LABELS } from '../../../../../adapters/slack/render/labels.js';
+import { ACTIONS } from '../../../../../adapters/slack/registry.js';
+import type { CaseState } from '../../../../../src/domain/case/types.js';
+import type { Article } from '../../../../../src/domain/kb/article.js';
+import { buildCase } from '../../../../support/build-case.js';
+
+const card = (overrides: Partial<CaseState>) => {
+  const { outbox: _outbox, ...view } = buildCase(overrides);
+  return renderAgentCard({
+    case: view,
+    statusName: 'Solved',
+    organizationName: 'Acme Corp',
+    contact: { name: 'Carol', email: 'carol@acme.example' },
+    priorityLabels: PRIORITY_LABELS,
+    transitions: [],
+    queues: [],
+  });
+};
+
+const actionIds = (blocks: readonly unknown[]): string[] =>
+  blocks
+    .filter((b): b is ActionsBlock => (b as ActionsBlock).type === 'actions')
+    .flatMap((b) => b.elements.map((e) => (e as { action_id?: string }).action_id ?? ''));
+
+const ARTICLE: Article = {
+  slug: 'long-one',
+  title: 'A <b>title</b> & more',
+  problem: 'p',
+  solution: 'x'.repeat(5_000),
+  keywords: [],
+  products: [],
+  docLinks: ['https://docs.example/a'],
+  visibility: 'public',
+  status: 'published',
+  helpful: 0,
+  notHelpful: 0,
+  updatedAt: new Date('2026-11-23T09:00:00Z'),
+};
+
+describe('Slack knowledge-base rendering', () => {
+  it('offers Save as KB article on a solved case with a resolution, not before', () => {
+    const solved = card({
+      status: 'solved',
+      statusCategory: 'solved',
+      resolution: { type: 'fixed', text: 'Fixed it.' },
+    });
+    expect(actionIds(solved.blocks)).toContain(ACTIONS.saveKbArticle);
+    expect(actionIds(card({}).blocks)).not.toContain(ACTIONS.saveKbArticle);
+  });
+
+  it('escapes article text and stays within Block Kit limits', () => {
+    const answer = renderKbAnswers('<script>', [{ article: ARTICLE, score: 3 }]);
+    const text = JSON.stringify(answer.blocks);
+    expect(text).toContain('&lt;b&gt;title&lt;/b&gt; &amp; more');
+    expect(text).not.toContain('<script>');
+    expect(blockKitViolations('message', answer.blocks)).toEqual([]);
+  });
+
+  it('says when nothing matched', () => {
+    expect(renderKbAnswers('zzz', []).text).toMatch(/no articles/);
+  });
+
+  it('prefills the modal within Slack’s limits', () => {
+    const view = saveArticleModal('case-1', { ...ARTICLE, sourceCase: 'CASE-1' }, 'C1');
+    expect(modalViolations(view)).toEqual([]);
+    // A solution longer than a text input allows is cut, not rejected by Slack.
+    expect(JSON.stringify(view)).not.toContain('x'.repeat(3_001));
+    expect(JSON.parse(view.private_metadata ?? '{}')).toEqual({ caseId: 'case-1', channel: 'C1' });
+  });
+});
