@@ -51,12 +51,14 @@ const SLA = parseSlaConfig({
 });
 
 /** An open, unanswered case opened at `createdAt`: first response and resolution run. */
+let seq = 0;
 const openCase = (createdAt: Date): CaseState => {
   const id = randomUUID();
+  seq += 1;
   return {
     id,
-    number: `CASE-${id.slice(0, 8)}`,
-    seq: 0,
+    number: `CASE-${seq}`,
+    seq,
     version: 1,
     intakeKey: `bench:${id}`,
     title: 'Ledger export fails at month-end',
