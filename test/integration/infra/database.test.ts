@@ -68,4 +68,31 @@ describe('the test server', () => {
       await closeTestDatabase(connection);
     }
   });
+
+  // The second patch: a filter naming one _id (plus more conditions) is answered from
+  // the primary key rather than a scan; the result must stay exactly what the filter says.
+  it('answers an _id filter with more conditions from the key, with the same results', async () => {
+    const connection = await connectTestDatabase('pushdown');
+    try {
+      const docs = connection.collection<{ _id: string; version: number }>('pushdown');
+      await docs.insertMany([
+        { _id: 'a', version: 1 },
+        { _id: 'b', version: 2 },
+      ]);
+      expect(await docs.findOne({ _id: 'a', version: 1 })).toEqual({ _id: 'a', version: 1 });
+      expect(await docs.findOne({ _id: 'a', version: 2 })).toBeNull();
+      expect((await docs.deleteOne({ _id: 'b', version: 1 })).deletedCount).toBe(0);
+      expect(
+        (await docs.updateOne({ _id: 'b', version: 2 }, { $inc: { version: 1 } })).modifiedCount,
+      ).toBe(1);
+      if (process.env.CASELINE_TEST_DATABASE_KIND === 'ferretdb') {
+        const plan = await connection.db!.command({
+          explain: { find: 'pushdown', filter: { _id: 'a', version: 1 } },
+        });
+        expect(plan.filterPushdown).toBe(true);
+      }
+    } finally {
+      await closeTestDatabase(connection);
+    }
+  });
 });
