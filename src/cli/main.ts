@@ -7,6 +7,7 @@ import { serve } from '../main.js';
 import { registerCaseCommands } from './case-commands.js';
 import { registerImportCommand } from './import-command.js';
 import { registerKbCommands } from './kb-commands.js';
+import { registerReportCommands } from './report-commands.js';
 
 const program = new Command('caseline')
   .description('Caseline, the chat-first support desk')
@@ -31,6 +32,7 @@ program
 registerImportCommand(program);
 registerCaseCommands(program);
 registerKbCommands(program);
+registerReportCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);

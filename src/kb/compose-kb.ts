@@ -6,8 +6,10 @@ import { MongoKbArticleStore } from '../store/kb/mongo-kb-article-store.js';
 import { makeDraftArticleFromCase } from '../use-cases/draft-article-from-case.js';
 import { makeGetKbArticle } from '../use-cases/get-kb-article.js';
 import { makeListKbArticles } from '../use-cases/list-kb-articles.js';
+import { makeReportRecurringProblems } from '../use-cases/report-recurring-problems.js';
 import { makeSaveKbArticle } from '../use-cases/save-kb-article.js';
 import { makeSearchKb } from '../use-cases/search-kb.js';
+import { createCaseGrouper } from './case-grouper.js';
 import { KbFollower } from './kb-follower.js';
 
 /**
@@ -36,6 +38,12 @@ export const composeKb = (options: {
       listKbArticles: makeListKbArticles({ articles }),
       getKbArticle: makeGetKbArticle({ articles }),
       draftArticleFromCase: makeDraftArticleFromCase({ cases: options.cases }),
+      reportRecurringProblems: makeReportRecurringProblems({
+        cases: options.cases,
+        knowledgeBase: follower,
+        grouper: createCaseGrouper(),
+        clock: options.clock,
+      }),
     },
   };
 };

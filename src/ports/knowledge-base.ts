@@ -38,3 +38,17 @@ export interface KbArticleStore {
   revision(): Promise<number>;
   recordFeedback(slug: string, helpful: boolean): Promise<Article | undefined>;
 }
+
+export interface CaseText {
+  readonly id: string;
+  /** What the case is about: its title and the customer's description. */
+  readonly text: string;
+  /** The knowledge-base article that best answers it, if any: a shared one links cases. */
+  readonly articleSlug?: string;
+}
+
+/** Groups cases that describe the same problem (the KB's search machinery, on cases). */
+export interface CaseGrouper {
+  /** Groups of two or more case ids, largest first; a case is in at most one group. */
+  group(cases: readonly CaseText[]): string[][];
+}
