@@ -1,4 +1,4 @@
-import type { CaseGrouper, CaseText } from '../ports/knowledge-base.js';
+import type { CaseGrouper } from '../ports/knowledge-base.js';
 import { KbIndex } from './kb-index.js';
 
 export interface CaseGrouperOptions {
