@@ -15,6 +15,7 @@ import { createSlackAdapter, type SlackAdapter } from '../adapters/slack/app.js'
 import { slackSettingsFrom } from '../adapters/slack/settings.js';
 import { createTeamsAdapter } from '../adapters/teams/app.js';
 import { teamsSettingsFrom } from '../adapters/teams/settings.js';
+import { createPlayground } from '../adapters/playground/index.js';
 import { connectMongo, pingMongo } from './infra/mongo-connection.js';
 import { createHttpServer, healthRoutes } from './http/server.js';
 import { startOutboxWorker } from './jobs/outbox-worker.js';
@@ -90,6 +91,11 @@ export const serve = async (options: ServeOptions): Promise<RunningApp> => {
   if (slack) notifier.add(slack.notifier);
   // Without Slack, Teams runs even without an app id (unauthenticated) for local use.
   const teamsSettings = teamsSettingsFrom(config.env, { localUse: !slackSettings });
+  // No chat platform at all: serve the playground page on the same port.
+  const playground =
+    teamsSettings && !teamsSettings.appId && config.env.CASELINE_PLAYGROUND === 'auto'
+      ? createPlayground({ directory: core.directory, connection, log })
+      : undefined;
   const teams = teamsSettings
     ? createTeamsAdapter({
         settings: teamsSettings,
@@ -98,6 +104,7 @@ export const serve = async (options: ServeOptions): Promise<RunningApp> => {
         chatLinks: new MongoChatLinks(connection),
         connection,
         log,
+        staffConversation: playground?.deskConversation,
       })
     : undefined;
   if (teams) notifier.add(teams.notifier);
@@ -108,16 +115,21 @@ export const serve = async (options: ServeOptions): Promise<RunningApp> => {
     deliverOne: core.deliverOutbox,
     pollMs: config.outbox.pollMs,
     onError: (error) => log.error({ err: error }, 'outbox delivery failed'),
+    recover: () => core.outbox.recover?.() ?? Promise.resolve(),
   });
   const routes = {
     ...healthRoutes(() => pingMongo(connection)),
     ...slack?.routes,
     ...teams?.routes,
+    ...playground?.routes,
   };
   const server = createHttpServer(routes, (error) => log.error({ err: error }, 'request failed'));
   await new Promise<void>((resolve) => server.listen(config.env.PORT, config.env.HOST, resolve));
   const port = (server.address() as AddressInfo).port;
   await slack?.start();
+  await playground?.start(port);
+  if (playground)
+    log.info(`Playground: open http://localhost:${port}/ (no Slack or Teams credentials set)`);
   if (timers) {
     await timers.start();
     // Covers a crash between a change and its re-arm, and policies changed while down.

@@ -37,25 +37,29 @@ const RUNS: Readonly<Partial<Record<Verb, Run>>> = {
   [VERBS.priority]: (core, actor, caseId, data) =>
     core.useCases.setCasePriority({ ref: { caseId }, actor, priority: field(data, 'priority') }),
   [VERBS.reply]: (core, actor, caseId, data) =>
-    core.useCases.replyToCustomer({ ref: { caseId }, actor, text: field(data, 'text') ?? '' }),
+    core.useCases.replyToCustomer({ ref: { caseId }, actor, text: field(data, 'replyText') ?? '' }),
   [VERBS.comment]: (core, actor, caseId, data) =>
-    core.useCases.replyToCustomer({ ref: { caseId }, actor, text: field(data, 'text') ?? '' }),
+    core.useCases.replyToCustomer({
+      ref: { caseId },
+      actor,
+      text: field(data, 'commentText') ?? '',
+    }),
   [VERBS.note]: (core, actor, caseId, data) =>
-    core.useCases.addInternalNote({ ref: { caseId }, actor, text: field(data, 'text') ?? '' }),
+    core.useCases.addInternalNote({ ref: { caseId }, actor, text: field(data, 'noteText') ?? '' }),
   [VERBS.logTime]: (core, actor, caseId, data) =>
     core.useCases.logTime({
       ref: { caseId },
       actor,
       minutes: minutesOf(data),
-      note: field(data, 'note'),
+      note: field(data, 'timeNote'),
     }),
   [VERBS.resolve]: (core, actor, caseId, data) =>
     core.useCases.resolveCase({
       ref: { caseId },
       actor,
       resolution: {
-        type: field(data, 'type'),
-        text: field(data, 'text') ?? '',
+        type: field(data, 'resolutionType'),
+        text: field(data, 'resolutionText') ?? '',
         docLink: field(data, 'docLink'),
       },
     }),
@@ -63,8 +67,8 @@ const RUNS: Readonly<Partial<Record<Verb, Run>>> = {
     core.useCases.linkIssue({
       ref: { caseId },
       actor,
-      url: field(data, 'url') ?? '',
-      title: field(data, 'title'),
+      url: field(data, 'issueUrl') ?? '',
+      title: field(data, 'issueTitle'),
     }),
   [VERBS.closeMine]: (core, actor, caseId) => core.useCases.closeCase({ ref: { caseId }, actor }),
   [VERBS.reopen]: (core, actor, caseId) => core.useCases.reopenCase({ ref: { caseId }, actor }),

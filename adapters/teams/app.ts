@@ -27,6 +27,8 @@ export interface TeamsAdapterDeps {
   readonly chatLinks: ChatLinkRepository;
   readonly connection: Connection;
   readonly log: Logger;
+  /** The playground's desk: every agent card goes there. */
+  readonly staffConversation?: string | undefined;
 }
 
 /** The Teams side of Caseline: a CloudAdapter at /api/messages and the Teams notifier. */
@@ -68,6 +70,7 @@ export const createTeamsAdapter = (deps: TeamsAdapterDeps): TeamsAdapter => {
     cards,
     config,
     log,
+    staffConversation: deps.staffConversation,
   });
   const endpoint = messagesEndpoint(
     adapter,

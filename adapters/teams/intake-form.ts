@@ -1,13 +1,17 @@
 import type { AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
 import type { Actor } from '../../src/domain/case/types.js';
-import type { TeamsBotDeps } from './bot.js';
+import type { Core } from '../../src/composition.js';
+import type { Config } from '../../src/config.js';
 import { splitConversationId } from './conversation-store.js';
 import { friendlyFailure } from './failures.js';
 import { teamsAddress } from './identity.js';
 import { attachment, card, CARD_CONTENT_TYPE, escapeCardText, textBlock } from './render/card.js';
 import { renderIntakeForm } from './render/intake-form.js';
 
-type FormDeps = Pick<TeamsBotDeps, 'core' | 'config'>;
+interface FormDeps {
+  readonly core: Core;
+  readonly config: Pick<Config, 'priorities'>;
+}
 
 /** The customer's installations and the modules of the products they run. */
 const formFor = async (deps: FormDeps, actor: Actor & { kind: 'customer' }, problem?: string) => {

@@ -21,11 +21,13 @@ export interface TeamsNotifierDeps {
   readonly cards: CardBuilder;
   readonly config: Pick<Config, 'workflow'>;
   readonly log: Logger;
+  /** Every agent card goes to this conversation instead of the queue's channel (playground). */
+  readonly staffConversation?: string | undefined;
 }
 
 interface Outgoing {
   readonly type: 'message';
-  readonly text: string;
+  readonly summary: string;
   readonly attachments?: object[];
 }
 
@@ -112,9 +114,10 @@ export const createTeamsNotifier = (deps: TeamsNotifierDeps): Notifier => {
   ) => {
     const reference = await referenceFor(base);
     if (!reference) return;
+    // The summary shows in notifications and the chat list; the card itself is the message.
     const activity: Outgoing = {
       type: 'message',
-      text: escapeMessageText(rendered.summary, 500),
+      summary: escapeMessageText(rendered.summary, 500),
       attachments: [attachment(rendered.card)],
     };
     const link = await deps.chatLinks.find(caseId, role);
@@ -194,7 +197,7 @@ export const createTeamsNotifier = (deps: TeamsNotifierDeps): Notifier => {
     const topic = n.entry.topic;
     if (topic === 'case-opened' || topic === 'card-refresh') {
       const queue = await deps.directory.findQueueByKey(view.queueKey);
-      const base = teamsConversationOf(queue?.triageChannel);
+      const base = deps.staffConversation ?? teamsConversationOf(queue?.triageChannel);
       if (!base) return;
       const rendered = await deps.cards.staff(view, { sla: n.sla });
       await postOrUpdate(view.id, 'staff-card', base, undefined, rendered);

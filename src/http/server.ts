@@ -12,16 +12,27 @@ export const sendJson = (res: ServerResponse, status: number, body: unknown): vo
 };
 
 /**
- * One port for everything: health probes now, the Slack and Teams endpoints later.
- * Routes match on the path only; each handler checks its own method.
+ * One port for everything: health probes, the Slack and Teams endpoints, the playground.
+ * Routes match on the path only (a key ending in `/*` matches everything under it, for
+ * the playground's Direct Line emulation); each handler checks its own method.
  */
+const prefixHandler = (
+  routes: Readonly<Record<string, Handler>>,
+  path: string,
+): Handler | undefined => {
+  const key = Object.keys(routes).find(
+    (route) => route.endsWith('/*') && path.startsWith(route.slice(0, -1)),
+  );
+  return key ? routes[key] : undefined;
+};
+
 export const createHttpServer = (
   routes: Readonly<Record<string, Handler>>,
   onError: (error: unknown) => void,
 ): Server =>
   createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
-    const handler = routes[path];
+    const handler = routes[path] ?? prefixHandler(routes, path);
     if (!handler) return sendJson(res, 404, { error: 'not found' });
     Promise.resolve()
       .then(() => handler(req, res))

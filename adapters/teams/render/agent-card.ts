@@ -79,22 +79,22 @@ const agentActions = (input: AgentCardInput): CardElement[] => {
     );
   actions.push(
     form('Reply', VERBS.reply, id, [
-      textInput('text', 'Reply to the customer', { isMultiline: true, isRequired: true }),
+      textInput('replyText', 'Reply to the customer', { isMultiline: true, isRequired: true }),
     ]),
     form('Note', VERBS.note, id, [
-      textInput('text', 'Internal note (agents only)', { isMultiline: true, isRequired: true }),
+      textInput('noteText', 'Internal note (agents only)', { isMultiline: true, isRequired: true }),
     ]),
   );
   if (open && input.case.statusCategory !== 'solved')
     actions.push(
       form('Resolve', VERBS.resolve, id, [
         choices(
-          'type',
+          'resolutionType',
           'Resolution',
           RESOLUTION_TYPES.map((t) => ({ value: t, title: RESOLUTION_LABELS[t] })),
           { value: 'fixed', isRequired: true },
         ),
-        textInput('text', 'What solved it', { isMultiline: true, isRequired: true }),
+        textInput('resolutionText', 'What solved it', { isMultiline: true, isRequired: true }),
         textInput('docLink', 'Documentation link (optional)', { style: 'Url' }),
       ]),
     );
@@ -119,11 +119,11 @@ const moreActions = (input: AgentCardInput): CardElement => {
       ]),
       form('Log time', VERBS.logTime, id, [
         textInput('minutes', 'Minutes', { style: 'Number', isRequired: true }),
-        textInput('note', 'What was done (optional)'),
+        textInput('timeNote', 'What was done (optional)'),
       ]),
       form('Link issue', VERBS.linkIssue, id, [
-        textInput('url', 'Issue URL', { style: 'Url', isRequired: true }),
-        textInput('title', 'Title (optional)'),
+        textInput('issueUrl', 'Issue URL', { style: 'Url', isRequired: true }),
+        textInput('issueTitle', 'Title (optional)'),
       ]),
     ],
   };

@@ -72,6 +72,12 @@ export const showCard = (title: string, body: CardElement[], actions: CardElemen
   card: { type: 'AdaptiveCard', body, actions },
 });
 
+// Renderers refuse a required input without an error message; every one gets a plain one.
+const withError = (label: string, extra: CardElement): CardElement =>
+  extra.isRequired && !extra.errorMessage
+    ? { errorMessage: `Please fill in: ${label}`, ...extra }
+    : extra;
+
 export const choices = (
   id: string,
   label: string,
@@ -82,14 +88,14 @@ export const choices = (
   id,
   label,
   choices: options.map((o) => ({ title: o.title, value: o.value })),
-  ...extra,
+  ...withError(label, extra),
 });
 
 export const textInput = (id: string, label: string, extra: CardElement = {}): CardElement => ({
   type: 'Input.Text',
   id,
   label,
-  ...extra,
+  ...withError(label, extra),
 });
 
 export const card = (

@@ -35,7 +35,12 @@ const customerActions = (caseId: string, category: Status['category']): CardElem
     actions.push(
       showCard(
         'Add details',
-        [textInput('text', 'What else should we know?', { isMultiline: true, isRequired: true })],
+        [
+          textInput('commentText', 'What else should we know?', {
+            isMultiline: true,
+            isRequired: true,
+          }),
+        ],
         [execute('Send', VERBS.comment, { caseId })],
       ),
     );

@@ -1,6 +1,6 @@
 /**
  * SLA clocks in Teams words. Adaptive Cards have no per-reader time zone token in plain
- * text, so times are written in the SLA calendar's zone with the zone named.
+ * text, so times are written in the SLA calendar's zone (formatInZone names its offset).
  */
 import type { CaseEvent } from '../../../src/domain/case/types.js';
 import type { StaffCaseView } from '../../../src/domain/case/view.js';
@@ -8,7 +8,7 @@ import type { SlaClock, SlaSummary } from '../../../src/domain/sla/index.js';
 import { CLOCK_LABELS, formatInZone, formatMinutes } from '../../../src/domain/sla/index.js';
 import { escapeMessageText } from './thread-lines.js';
 
-const when = (at: Date, timeZone: string) => `${formatInZone(at, timeZone)} (${timeZone})`;
+const when = (at: Date, timeZone: string) => formatInZone(at, timeZone);
 
 const clockLine = (clock: SlaClock, timeZone: string): string | undefined => {
   const label = CLOCK_LABELS[clock.kind];

@@ -22,10 +22,10 @@ export const threadLine = (
   const said = escapeMessageText(event.text ?? '');
   if (event.type === 'note')
     return audience === 'staff' ? `🔒 Internal note by ${who}: ${said}` : undefined;
-  if (event.type === 'replied' || event.type === 'commented')
-    return audience === 'staff'
-      ? `💬 ${who} (${event.actor.role}) wrote to the customer: ${said}`
-      : `${who}: ${said}`;
+  if (event.type === 'commented')
+    return audience === 'staff' ? `💬 ${who} (customer) wrote: ${said}` : `${who}: ${said}`;
+  if (event.type === 'replied')
+    return audience === 'staff' ? `💬 ${who} replied to the customer: ${said}` : `${who}: ${said}`;
   if (audience === 'staff') return undefined;
   if (event.type === 'claimed' || event.type === 'assigned') {
     const name = typeof event.data?.assigneeName === 'string' ? event.data.assigneeName : 'Someone';

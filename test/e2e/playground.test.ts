@@ -1,0 +1,72 @@
+/**
+ * The playground in a real browser: Debian's Chromium driven by playwright-core against
+ * the running app with no chat credentials. A customer opens a case in Web Chat, an agent
+ * claims it from the desk channel, and the customer's card changes.
+ */
+import { randomUUID } from 'node:crypto';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { serve, type RunningApp } from '../../src/main.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CUSTOMER = 'grace.okafor@harborfoods.example';
+const AGENT = 'tomas.herrera@ledgerline.example';
+
+let app: RunningApp;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  app = await serve({
+    env: {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      MONGODB_URI: `${process.env.MONGODB_URI!.replace(/\/?$/, '/')}caseline_playground_${randomUUID().slice(0, 8)}`,
+      CASELINE_CONFIG: 'caseline.example.yaml',
+    },
+    cwd: process.cwd(),
+    importExamplesFrom: 'examples',
+  });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-dev-shm-usage'],
+  });
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.shutdown('test over');
+});
+
+const pane = (name: 'customer' | 'desk') => page.locator(`#${name}-chat`);
+
+describe('playground', () => {
+  it('a customer opens a case, an agent claims it, and the customer sees the card change', async () => {
+    await page.goto(`http://127.0.0.1:${app.port}/`);
+    await page.selectOption('#customer-person', CUSTOMER);
+    await page.click('#customer-start');
+    const customerBox = pane('customer').getByRole('textbox');
+    await customerBox.fill('The till in store 4 prints blank receipts');
+    await customerBox.press('Enter');
+    const customerCard = pane('customer').locator('.ac-adaptiveCard').filter({ hasText: 'CASE-' });
+    await customerCard.getByText('Waiting for an agent').waitFor({ timeout: 20_000 });
+    await expect(pane('customer').getByRole('button', { name: 'Claim' }).count()).resolves.toBe(0);
+
+    await page.selectOption('#desk-person', AGENT);
+    await page.click('#desk-start');
+    const claim = pane('desk').getByRole('button', { name: 'Claim' }).first();
+    await claim.waitFor({ timeout: 20_000 });
+    await claim.click();
+
+    await pane('customer').getByText('Tomás Herrera is on it').first().waitFor({ timeout: 20_000 });
+    await pane('desk').getByText('Tomás Herrera').first().waitFor({ timeout: 20_000 });
+    const cases = await app.core.cases.list({ limit: 10 });
+    expect(cases).toHaveLength(1);
+    const stored = await app.core.cases.findById(cases[0]!.id);
+    expect(stored?.assigneeName).toBe('Tomás Herrera');
+    if (process.env.PLAYGROUND_SCREENSHOT)
+      await page.screenshot({ path: process.env.PLAYGROUND_SCREENSHOT, fullPage: false });
+  });
+});
