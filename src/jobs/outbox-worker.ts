@@ -15,8 +15,17 @@ export const startOutboxWorker = (options: {
   readonly deliverOne: () => Promise<boolean>;
   readonly pollMs: number;
   readonly onError: (error: unknown) => void;
+  /** Restores bookkeeping a crash may have left behind: at start, then every `recoverEveryMs`. */
+  readonly recover?: () => Promise<unknown>;
+  readonly recoverEveryMs?: number;
 }): OutboxWorker => {
   let running = true;
+  let lastRecovery = 0;
+  const recover = async () => {
+    if (!options.recover || Date.now() - lastRecovery < (options.recoverEveryMs ?? 60_000)) return;
+    lastRecovery = Date.now();
+    await options.recover().catch(options.onError);
+  };
   const controller = new AbortController();
   const step = async (): Promise<boolean> => {
     try {
@@ -28,6 +37,7 @@ export const startOutboxWorker = (options: {
   };
   const loop = (async () => {
     while (running) {
+      await recover();
       if (await step()) continue;
       await sleep(options.pollMs, undefined, { signal: controller.signal }).catch(() => undefined);
     }

@@ -37,4 +37,9 @@ export interface OutboxStore {
    * (`outboxSeq` moved), it leaves the due time alone so they are picked up next.
    */
   release(caseId: string, owner: string, outboxSeq: number, nextDue: Date | null): Promise<void>;
+  /**
+   * Restores delivery bookkeeping a crash may have left incomplete; returns how many
+   * cases have notifications pending. Run at start and now and then.
+   */
+  recover?(): Promise<number>;
 }

@@ -137,8 +137,19 @@ const processedEventSchema = new Schema(
   { collection: 'processedEvents', versionKey: false, autoIndex: false },
 );
 
+/**
+ * Which cases may have notifications due: one small document per such case, keyed by
+ * the case id (see OutboxDueIndex). A hint only; the case document stays the truth.
+ */
+const outboxDueSchema = new Schema(
+  { _id: { type: String, required: true }, due: Date, n: Number },
+  { collection: 'outboxDue', versionKey: false, autoIndex: false },
+);
+outboxDueSchema.index({ due: 1 });
+
 export interface CaseModels {
   readonly Case: Model<Record<string, unknown>>;
+  readonly OutboxDue: Model<{ _id: string; due: Date; n: number }>;
   readonly Counter: Model<{ _id: string; seq: number }>;
   readonly ProcessedEvent: Model<{ _id: string; caseId: string; at: Date }>;
 }
@@ -150,6 +161,7 @@ export const createCaseModels = (connection: Connection = mongoose.connection): 
     (connection.models[name] ?? connection.model(name, schema)) as unknown as Model<T>;
   return {
     Case: model('Case', caseSchema),
+    OutboxDue: model('OutboxDue', outboxDueSchema),
     Counter: model('Counter', counterSchema),
     ProcessedEvent: model('ProcessedEvent', processedEventSchema),
   };
@@ -157,6 +169,7 @@ export const createCaseModels = (connection: Connection = mongoose.connection): 
 
 export const ensureCaseIndexes = async (models: CaseModels): Promise<void> => {
   await models.Case.createIndexes();
+  await models.OutboxDue.createIndexes();
   // Created up front so concurrent first cases never race on the counter's upsert.
   await models.Counter.updateOne({ _id: 'case' }, { $setOnInsert: { seq: 0 } }, { upsert: true });
 };

@@ -7,6 +7,7 @@ import type {
   CaseSummary,
   InsertResult,
 } from '../../ports/case-repository.js';
+import { OutboxDueIndex } from './outbox-due-index.js';
 import { toCaseState } from './case-document.js';
 import type { CaseModels, StoredCase } from './models.js';
 
@@ -86,9 +87,11 @@ const listQuery = (filter: CaseListFilter): Filter<StoredCase> => {
 
 export class MongoCaseRepository implements CaseRepository {
   private readonly cases: Collection<StoredCase>;
+  private readonly due: OutboxDueIndex;
 
   constructor(private readonly models: CaseModels) {
     this.cases = models.Case.collection as unknown as Collection<StoredCase>;
+    this.due = new OutboxDueIndex(models);
   }
 
   async nextSeq(start: number): Promise<number> {
@@ -107,6 +110,8 @@ export class MongoCaseRepository implements CaseRepository {
   async insert(state: CaseState): Promise<InsertResult> {
     try {
       await this.cases.insertOne(toCaseDocument(state));
+      const pending = state.outbox.find((entry) => entry.state === 'pending');
+      if (pending) await this.due.touch(state.id, pending.nextAttemptAt);
       return { inserted: true };
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
@@ -149,6 +154,8 @@ export class MongoCaseRepository implements CaseRepository {
       toCaseUpdate(change, outbox),
       { returnDocument: 'after' },
     );
+    // After the case write, so a worker settling the hint meanwhile cannot drop it.
+    if (after && outbox.length > 0) await this.due.touch(id, outbox[0]!.nextAttemptAt);
     return after ? toCaseState(after) : undefined;
   }
 

@@ -1,7 +1,13 @@
 import type { Collection } from 'mongodb';
 import type { ClaimedOutbox, DeliveryFailure, OutboxStore } from '../../ports/outbox-store.js';
 import { toCaseState } from './case-document.js';
+import { OutboxDueIndex } from './outbox-due-index.js';
 import type { CaseModels, StoredCase } from './models.js';
+
+/** Hints looked at per poll: enough to get past cases other replicas hold. */
+const CANDIDATES = 50;
+
+const dateOrNull = (value: unknown): Date | null => (value instanceof Date ? value : null);
 
 /**
  * Outbox entries are addressed by array index (`outbox.3.state`) together with their id
@@ -10,23 +16,50 @@ import type { CaseModels, StoredCase } from './models.js';
  */
 export class MongoOutboxStore implements OutboxStore {
   private readonly cases: Collection<StoredCase>;
+  private readonly due: OutboxDueIndex;
+  /** The hint counter read when this store claimed each case it now holds. */
+  private readonly claimedAt = new Map<string, number>();
 
   constructor(models: CaseModels) {
     this.cases = models.Case.collection as unknown as Collection<StoredCase>;
+    this.due = new OutboxDueIndex(models);
   }
 
+  /**
+   * Leases the most overdue case among the due hints. Each candidate is claimed on the
+   * case document itself (its `outboxDue` and lease decide); a hint whose case turns out
+   * not to be due, and is not leased by another worker, is settled on the way.
+   */
   async claimDue(now: Date, leaseUntil: Date, owner: string): Promise<ClaimedOutbox | undefined> {
-    const doc = await this.cases.findOneAndUpdate(
-      {
-        outboxDue: { $lte: now },
-        $or: [{ outboxLeaseUntil: null }, { outboxLeaseUntil: { $lt: now } }],
-      },
-      { $set: { outboxLeaseUntil: leaseUntil, outboxLeaseOwner: owner } },
-      { sort: { outboxDue: 1 }, returnDocument: 'after' },
-    );
-    if (!doc) return undefined;
-    const state = toCaseState(doc);
-    return { state, outboxSeq: state.outboxSeq };
+    for (const hint of await this.due.candidates(now, CANDIDATES)) {
+      const doc = await this.cases.findOneAndUpdate(
+        {
+          _id: hint.caseId,
+          outboxDue: { $lte: now },
+          $or: [{ outboxLeaseUntil: null }, { outboxLeaseUntil: { $lt: now } }],
+        },
+        { $set: { outboxLeaseUntil: leaseUntil, outboxLeaseOwner: owner } },
+        { returnDocument: 'after' },
+      );
+      if (doc) {
+        this.claimedAt.set(hint.caseId, hint.n);
+        const state = toCaseState(doc);
+        return { state, outboxSeq: state.outboxSeq };
+      }
+      const current = await this.cases.findOne(
+        { _id: hint.caseId },
+        { projection: { outboxDue: 1, outboxLeaseUntil: 1 } },
+      );
+      const lease = current?.outboxLeaseUntil;
+      if (lease instanceof Date && lease >= now) continue; // another worker has it
+      await this.due.settle(hint.caseId, hint.n, dateOrNull(current?.outboxDue));
+    }
+    return undefined;
+  }
+
+  /** Restores due hints a crash may have lost (at start and every minute). */
+  recover(): Promise<number> {
+    return this.due.sweep();
   }
 
   async markDelivered(
@@ -81,5 +114,10 @@ export class MongoOutboxStore implements OutboxStore {
         },
       );
     }
+    const n = this.claimedAt.get(caseId);
+    this.claimedAt.delete(caseId);
+    if (n === undefined) return;
+    const current = await this.cases.findOne({ _id: caseId }, { projection: { outboxDue: 1 } });
+    await this.due.settle(caseId, n, dateOrNull(current?.outboxDue));
   }
 }

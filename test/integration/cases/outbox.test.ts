@@ -118,4 +118,45 @@ describe('the outbox worker', () => {
     while (await deliver());
     expect(seen).toEqual(waiting.outbox.map((e) => e.id));
   });
+
+  it('finds work through small due hints, and a sweep restores a hint lost in a crash', async () => {
+    const store = new MongoOutboxStore(createCaseModels(fx.connection));
+    const notifier = new RecordingNotifier();
+    const deliver = makeDeliverOutbox({ outbox: store, notifier, clock: fx.clock, owner: 'e' });
+    const hints = fx.connection.collection('outboxDue');
+    while (await deliver());
+    // Everything delivered: no hint is left behind.
+    expect(await hints.countDocuments()).toBe(0);
+    const opened = await openAs(fx);
+    expect(await hints.countDocuments({ _id: opened.id as never })).toBe(1);
+    // A crash between the case write and its hint: the hint is gone, the entries pending.
+    await hints.deleteOne({ _id: opened.id as never });
+    expect(await deliver()).toBe(false);
+    expect(await store.recover()).toBe(1);
+    while (await deliver());
+    expect(notifier.delivered.filter((n) => n.case.id === opened.id)).toHaveLength(2);
+    expect(await hints.countDocuments()).toBe(0);
+  });
+
+  it('keeps the hint of a change that lands while a worker settles the case', async () => {
+    const store = new MongoOutboxStore(createCaseModels(fx.connection));
+    const notifier = new RecordingNotifier();
+    const deliver = makeDeliverOutbox({ outbox: store, notifier, clock: fx.clock, owner: 'f' });
+    while (await deliver());
+    const opened = await openAs(fx);
+    const claimed = await store.claimDue(fx.clock.now(), new Date(Date.now() + 60_000), 'f');
+    expect(claimed?.state.id).toBe(opened.id);
+    for (const [index, entry] of claimed!.state.outbox.entries()) {
+      await store.markDelivered(opened.id, index, entry.id, fx.clock.now(), {
+        resolutionSent: false,
+      });
+    }
+    // A change queues a notification after the worker read the case, before it releases.
+    await fx.core.useCases.claimCase({ ref: { caseId: opened.id }, actor: await fx.agent() });
+    await store.release(opened.id, 'f', claimed!.outboxSeq, null);
+    while (await deliver());
+    const stored = (await fx.core.cases.findById(opened.id))!;
+    expect(stored.outbox.every((entry) => entry.state === 'delivered')).toBe(true);
+    expect(notifier.delivered.length).toBe(stored.outbox.length - claimed!.state.outbox.length);
+  });
 });
