@@ -135,7 +135,7 @@ export const composeCore = async (options: CoreOptions) => {
       log.error({ err: error, entryId: entry.id, case: state.number }, 'outbox entry given up'),
     ...(sla ? { describeSla: sla.describe } : {}),
   });
-  const kb = composeKb({ connection, log, clock, cases });
+  const kb = composeKb({ connection, log, clock, cases, newId, workflow: config.workflow });
   return { config, connection, directory, cases, outbox, useCases, deliverOutbox, clock, sla, kb };
 };
 

@@ -194,17 +194,28 @@ const vocabularyOf = (internals: MiniSearchInternals, size: () => number): Vocab
       return size();
     },
     documentFrequency: (term) => frequency(tree.get(term)),
+    // Cheapest first: swapped neighbours (the commonest typo, two edits to Levenshtein) are
+    // exact lookups; the radix tree's fuzzy walk, costly at two edits, runs only when
+    // nothing closer was found.
     similar: (term, distance) => {
-      const found = new Map<string, { term: string; distance: number; df: number }>();
-      for (const [match, [postings, edits]] of tree.fuzzyGet(term, distance))
-        found.set(match, { term: match, distance: edits, df: frequency(postings) });
-      // Swapped neighbours are the commonest typo and cost two edits to Levenshtein.
+      const swaps: { term: string; distance: number; df: number }[] = [];
       for (let i = 0; i + 1 < term.length; i += 1) {
         const swapped = term.slice(0, i) + term.charAt(i + 1) + term.charAt(i) + term.slice(i + 2);
-        const df = frequency(tree.get(swapped));
-        if (df > 0 && swapped !== term) found.set(swapped, { term: swapped, distance: 1, df });
+        const df = swapped === term ? 0 : frequency(tree.get(swapped));
+        if (df > 0) swaps.push({ term: swapped, distance: 1, df });
       }
-      return [...found.values()];
+      if (swaps.length > 0) return swaps;
+      for (let edits = 1; edits <= distance; edits += 1) {
+        const found = [...tree.fuzzyGet(term, edits)]
+          .filter(([match]) => match !== term)
+          .map(([match, [postings, actual]]) => ({
+            term: match,
+            distance: actual,
+            df: frequency(postings),
+          }));
+        if (found.length > 0) return found;
+      }
+      return [];
     },
     completions: (prefix, max) => {
       const found: { term: string; df: number }[] = [];

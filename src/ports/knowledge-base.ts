@@ -37,6 +37,11 @@ export interface KbArticleStore {
   /** A cheap token that changes whenever any article changes: lets followers skip scans. */
   revision(): Promise<number>;
   recordFeedback(slug: string, helpful: boolean): Promise<Article | undefined>;
+  /**
+   * Counts feedback once per `key` (e.g. case + article): a double click or a redelivered
+   * interaction counts nothing more. Returns whether this call counted.
+   */
+  recordFeedbackOnce(key: string, slug: string, helpful: boolean): Promise<boolean>;
 }
 
 export interface CaseText {

@@ -11,12 +11,19 @@ interface ArticleDoc extends Omit<Article, 'slug'> {
   _id: string;
 }
 
+interface FeedbackDoc {
+  _id: string;
+  slug: string;
+  helpful: boolean;
+}
+
 interface RevisionDoc {
   _id: string;
   revision: number;
 }
 
 const REVISION_ID = 'kbArticles';
+const DUPLICATE_KEY = 11000;
 
 /**
  * Articles keyed by slug in `_id`: FerretDB 1.x pushes only `_id` filters down, and every
@@ -27,6 +34,7 @@ const REVISION_ID = 'kbArticles';
 export class MongoKbArticleStore implements KbArticleStore {
   private readonly articles: Collection<ArticleDoc>;
   private readonly revisions: Collection<RevisionDoc>;
+  private readonly feedback: Collection<FeedbackDoc>;
 
   constructor(connection: Connection) {
     this.articles = connection.collection<ArticleDoc>(
@@ -35,6 +43,9 @@ export class MongoKbArticleStore implements KbArticleStore {
     this.revisions = connection.collection<RevisionDoc>(
       'kbRevisions',
     ) as unknown as Collection<RevisionDoc>;
+    this.feedback = connection.collection<FeedbackDoc>(
+      'kbFeedback',
+    ) as unknown as Collection<FeedbackDoc>;
   }
 
   async save(draft: ArticleDraft, now: Date): Promise<KbSaveOutcome> {
@@ -80,6 +91,17 @@ export class MongoKbArticleStore implements KbArticleStore {
       { returnDocument: 'after' },
     );
     return doc ? toArticle(doc) : undefined;
+  }
+
+  async recordFeedbackOnce(key: string, slug: string, helpful: boolean): Promise<boolean> {
+    try {
+      await this.feedback.insertOne({ _id: key, slug, helpful });
+    } catch (error) {
+      if ((error as { code?: number }).code === DUPLICATE_KEY) return false;
+      throw error;
+    }
+    await this.recordFeedback(slug, helpful);
+    return true;
   }
 
   private async bumpRevision(): Promise<void> {

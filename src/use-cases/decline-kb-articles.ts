@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { canSee } from '../domain/case/view.js';
+import { fail, ok, type Result } from '../domain/result.js';
+import type { CaseRepository } from '../ports/case-repository.js';
+import type { KbArticleStore } from '../ports/knowledge-base.js';
+import { articleSlugSchema } from '../domain/kb/article.js';
+import { actorSchema, caseRefSchema } from './shared/commands.js';
+import { findCase, invalid } from './shared/case-action.js';
+import { feedbackKey } from './accept-kb-article.js';
+
+export const declineKbArticlesCommand = z.object({
+  ref: caseRefSchema,
+  actor: actorSchema,
+  slugs: z.array(articleSlugSchema).min(1).max(10),
+});
+
+/** "Still need help": each suggested article counts one not-helpful vote, once per case. */
+export const makeDeclineKbArticles =
+  (deps: { readonly cases: CaseRepository; readonly articles: KbArticleStore }) =>
+  async (input: unknown): Promise<Result<{ counted: number }>> => {
+    const command = declineKbArticlesCommand.safeParse(input);
+    if (!command.success) return invalid(command.error);
+    const current = await findCase(deps.cases, command.data.ref);
+    if (!current || !canSee(current, command.data.actor)) return fail('not-found', 'No such case.');
+    let counted = 0;
+    for (const slug of new Set(command.data.slugs))
+      if (
+        (await deps.articles.get(slug)) &&
+        (await deps.articles.recordFeedbackOnce(feedbackKey(current.id, slug), slug, false))
+      )
+        counted += 1;
+    return ok({ counted });
+  };

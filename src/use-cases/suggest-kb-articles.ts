@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { canSee } from '../domain/case/view.js';
+import { fail, ok, type Result } from '../domain/result.js';
+import type { CaseRepository } from '../ports/case-repository.js';
+import type { KbHit, KnowledgeBase } from '../ports/knowledge-base.js';
+import { actorSchema, caseRefSchema } from './shared/commands.js';
+import { findCase, invalid } from './shared/case-action.js';
+
+export const suggestKbArticlesCommand = z.object({ ref: caseRefSchema, actor: actorSchema });
+
+export const MAX_SUGGESTIONS = 3;
+
+/**
+ * Up to three published public articles for a case, from its title and description, for
+ * the case's product; only those scoring at least `minScore` (below it a suggestion is
+ * more likely noise than help — see README "Knowledge base" for how it was chosen).
+ */
+export const makeSuggestKbArticles =
+  (deps: {
+    readonly cases: CaseRepository;
+    readonly knowledgeBase: KnowledgeBase;
+    readonly minScore: number;
+  }) =>
+  async (input: unknown): Promise<Result<readonly KbHit[]>> => {
+    const command = suggestKbArticlesCommand.safeParse(input);
+    if (!command.success) return invalid(command.error);
+    const found = await findCase(deps.cases, command.data.ref);
+    if (!found || !canSee(found, command.data.actor)) return fail('not-found', 'No such case.');
+    // A customer's quotes are emphasis, not phrase syntax.
+    const text = `${found.title}\n${found.description}`.replaceAll('"', ' ');
+    return ok(
+      deps.knowledgeBase.search(text, {
+        audience: 'customer',
+        limit: MAX_SUGGESTIONS,
+        minScore: deps.minScore,
+        ...(found.productKey ? { products: [found.productKey] } : {}),
+      }),
+    );
+  };

@@ -1,0 +1,140 @@
+import type { ArticleDraft } from '../../../src/domain/kb/article.js';
+import { startCoreFixture, type CoreFixture } from '../../support/core-fixture.js';
+
+const SYSTEM = { kind: 'system', name: 'kb test' } as const;
+
+const article = (overrides: Partial<ArticleDraft> & Pick<ArticleDraft, 'slug' | 'title'>) => ({
+  problem: 'Something fails.',
+  solution: 'Do the fix.',
+  keywords: [],
+  products: [],
+  docLinks: [],
+  visibility: 'public' as const,
+  status: 'published' as const,
+  ...overrides,
+});
+
+describe('KB suggestions for a case, "This solved it" and "Still need help"', () => {
+  let fx: CoreFixture;
+  beforeAll(async () => {
+    fx = await startCoreFixture('kb_suggestions');
+    for (const draft of [
+      article({
+        slug: 'dunning-not-sent',
+        title: 'Dunning letters are not sent to customers',
+        problem: 'The dunning run finishes but no reminder letters or emails reach customers.',
+        solution: 'Release and send the dunning journal.',
+        keywords: ['dunning', 'reminder letters'],
+        docLinks: ['https://docs.example/dunning'],
+      }),
+      article({
+        slug: 'dunning-internal',
+        title: 'Dunning letters internal checklist',
+        problem: 'Dunning letters not sent: what agents check.',
+        visibility: 'internal',
+      }),
+      article({
+        slug: 'pos-only-dunning',
+        title: 'Dunning letters at the till',
+        problem: 'Dunning letters not sent from the point of sale.',
+        products: [{ product: 'pos', versions: [] }],
+      }),
+    ])
+      expect((await fx.core.kb.useCases.saveKbArticle({ actor: SYSTEM, article: draft })).ok).toBe(
+        true,
+      );
+    await fx.core.kb.follower.load();
+  });
+  afterAll(async () => fx.close());
+
+  const open = async (title: string, description = '') => {
+    const result = await fx.core.useCases.openCase({
+      actor: await fx.customer(),
+      title,
+      description,
+      product: 'erp',
+    });
+    if (!result.ok) throw new Error(result.message);
+    return result.value.case;
+  };
+
+  it('suggests public articles for the case’s product, best first, at most three', async () => {
+    const opened = await open(
+      'Dunning letters not sent',
+      'We ran the dunning run but no reminder letters reached our customers',
+    );
+    const suggested = await fx.core.kb.useCases.suggestKbArticles({
+      ref: { caseId: opened.id },
+      actor: await fx.customer(),
+    });
+    const slugs = suggested.ok ? suggested.value.map((hit) => hit.slug) : [];
+    expect(slugs[0]).toBe('dunning-not-sent');
+    expect(slugs).not.toContain('dunning-internal');
+    expect(slugs).not.toContain('pos-only-dunning');
+    expect(slugs.length).toBeLessThanOrEqual(3);
+  });
+
+  it('suggests nothing for a case the knowledge base cannot answer', async () => {
+    const opened = await open('Please send us the renewal quote');
+    const suggested = await fx.core.kb.useCases.suggestKbArticles({
+      ref: { caseId: opened.id },
+      actor: await fx.customer(),
+    });
+    expect(suggested.ok && suggested.value).toEqual([]);
+  });
+
+  it('solves the case as self-service with the article, counts helpful once', async () => {
+    const opened = await open('Dunning letters not sent');
+    const accept = async () =>
+      fx.core.kb.useCases.acceptKbArticle({
+        ref: { caseId: opened.id },
+        actor: await fx.customer(),
+        slug: 'dunning-not-sent',
+      });
+    const first = await accept();
+    if (!first.ok) throw new Error(first.message);
+    expect(first.value.changed).toBe(true);
+    expect(first.value.case.statusCategory).toBe('solved');
+    expect(first.value.case.resolution).toMatchObject({
+      type: 'self-solved',
+      docLink: 'https://docs.example/dunning',
+    });
+    expect(first.value.case.resolution?.text).toContain('dunning-not-sent');
+    const again = await accept(); // a double click
+    expect(again.ok && again.value.changed).toBe(false);
+    expect((await fx.core.kb.articles.get('dunning-not-sent'))?.helpful).toBe(1);
+  });
+
+  it('refuses an internal article and another organization’s case', async () => {
+    const opened = await open('Dunning letters not sent');
+    const internal = await fx.core.kb.useCases.acceptKbArticle({
+      ref: { caseId: opened.id },
+      actor: await fx.customer(),
+      slug: 'dunning-internal',
+    });
+    expect(internal.ok ? 'ok' : internal.code).toBe('not-found');
+    const stranger = await fx.core.kb.useCases.acceptKbArticle({
+      ref: { caseId: opened.id },
+      actor: await fx.customer('dave@globex.example'),
+      slug: 'dunning-not-sent',
+    });
+    expect(stranger.ok ? 'ok' : stranger.code).toBe('not-found');
+    expect((await fx.core.cases.findById(opened.id))?.statusCategory).toBe('new');
+  });
+
+  it('counts "Still need help" once per case and article', async () => {
+    const opened = await open('Dunning letters not sent');
+    const decline = async () =>
+      fx.core.kb.useCases.declineKbArticles({
+        ref: { caseId: opened.id },
+        actor: await fx.customer(),
+        slugs: ['dunning-not-sent', 'pos-only-dunning'],
+      });
+    const before = (await fx.core.kb.articles.get('dunning-not-sent'))?.notHelpful ?? 0;
+    const first = await decline();
+    expect(first.ok && first.value.counted).toBe(2);
+    const again = await decline();
+    expect(again.ok && again.value.counted).toBe(0);
+    expect((await fx.core.kb.articles.get('dunning-not-sent'))?.notHelpful).toBe(before + 1);
+  });
+});
