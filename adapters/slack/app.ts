@@ -65,8 +65,15 @@ export const createSlackAdapter = async (deps: SlackAdapterDeps): Promise<SlackA
         logger,
         ...oauth,
       });
+  // Socket Mode asks `apps.connections.open` for its WebSocket URL: same API URL as the rest.
   const receiver =
-    http ?? new SocketModeReceiver({ appToken: settings.appToken!, logger, ...oauth });
+    http ??
+    new SocketModeReceiver({
+      appToken: settings.appToken!,
+      logger,
+      ...oauth,
+      installerOptions: { ...oauth?.installerOptions, clientOptions: clientOptions(settings) },
+    });
   const app = new App({
     ...(oauth ? {} : { token: settings.botToken }),
     receiver,

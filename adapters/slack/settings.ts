@@ -6,7 +6,8 @@ export type SlackSettings = z.infer<typeof slackSettingsSchema>;
 
 const slackSettingsSchema = z
   .object({
-    signingSecret: z.string().min(1, 'SLACK_SIGNING_SECRET is required'),
+    // HTTP mode verifies every request with it; Socket Mode messages are not signed.
+    signingSecret: z.string(),
     botToken: z
       .string()
       .startsWith('xoxb-', 'SLACK_BOT_TOKEN must be a bot token (xoxb-...)')
@@ -20,6 +21,9 @@ const slackSettingsSchema = z
     // Signs the OAuth state cookie; a short secret would make it guessable.
     stateSecret: z.string().min(32, 'SLACK_STATE_SECRET must be at least 32 characters').optional(),
     apiUrl: z.string().optional(),
+  })
+  .refine((s) => Boolean(s.appToken) || s.signingSecret.length > 0, {
+    message: 'SLACK_SIGNING_SECRET is required (or SLACK_APP_TOKEN for Socket Mode)',
   })
   .refine((s) => Boolean(s.botToken) || (Boolean(s.clientId) && Boolean(s.clientSecret)), {
     message:

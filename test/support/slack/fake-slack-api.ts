@@ -39,6 +39,8 @@ export interface FakeSlackApiOptions {
   files?: Record<string, object>;
   /** Tokens accepted; others get `invalid_auth`. Default: any non-empty token. */
   tokens?: string[];
+  /** What `apps.connections.open` answers (a fake Socket Mode server's ws:// URL). */
+  socketModeUrl?: string;
 }
 
 export interface FakeSlackApi {
@@ -271,6 +273,13 @@ class LoopbackSlackApi implements FakeSlackApi {
       return { status: fault.status, body: { ok: false, error: 'internal_error' } };
     if (fault?.kind === 'error') return { status: 200, body: { ok: false, error: fault.error } };
     if (method === 'response_url') return { status: 200, body: { ok: true } };
+    if (method === 'apps.connections.open') {
+      // Slack wants the app-level token here (xapp-), and answers with a fresh URL.
+      if (!token?.startsWith('xapp-'))
+        return { status: 200, body: { ok: false, error: 'not_allowed_token_type' } };
+      const url = this.options.socketModeUrl;
+      return { status: 200, body: url ? { ok: true, url } : { ok: false, error: 'not_enabled' } };
+    }
     const handler = SLACK_METHODS[method];
     if (!handler) return { status: 200, body: { ok: false, error: 'unknown_method' } };
     if (!token) return { status: 200, body: { ok: false, error: 'not_authed' } };
