@@ -53,13 +53,40 @@ const send = (res: ServerResponse, status: number, message: string) => {
 };
 
 /**
+ * Turns that run after their ack, a few at a time: a burst of activities is acknowledged
+ * first and handled in arrival order, instead of every turn competing with the next acks.
+ */
+const backgroundQueue = (limit: number) => {
+  const waiting: (() => Promise<void>)[] = [];
+  let running = 0;
+  const pump = (): void => {
+    while (running < limit && waiting.length > 0) {
+      const job = waiting.shift()!;
+      running += 1;
+      void job().finally(() => {
+        running -= 1;
+        setImmediate(pump);
+      });
+    }
+  };
+  return (job: () => Promise<void>) => {
+    waiting.push(job);
+    setImmediate(pump);
+  };
+};
+
+/**
  * `/api/messages` on our own HTTP server. Invokes are answered with the turn's result (the
  * refreshed card); everything else is acknowledged first and handled after, so a slow
  * database never makes Teams wait or retry.
  */
-export const messagesEndpoint =
-  (adapter: CloudAdapter, logic: Logic, onError: (error: unknown) => void): Handler =>
-  async (req, res) => {
+export const messagesEndpoint = (
+  adapter: CloudAdapter,
+  logic: Logic,
+  onError: (error: unknown) => void,
+): Handler => {
+  const later = backgroundQueue(8);
+  return async (req, res) => {
     if (req.method !== 'POST') return send(res, 405, 'POST only');
     let parsed: unknown;
     try {
@@ -77,5 +104,6 @@ export const messagesEndpoint =
     res.writeHead(200, { 'content-length': 0 });
     res.end();
     // The ack is out; authentication and the turn still run, and failures are logged.
-    adapter.process(request, responseFor(undefined), logic).catch(onError);
+    later(() => adapter.process(request, responseFor(undefined), logic).catch(onError));
   };
+};

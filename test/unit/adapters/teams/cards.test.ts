@@ -1,0 +1,154 @@
+import {
+  viewCase,
+  type CustomerCaseView,
+  type StaffCaseView,
+} from '../../../../src/domain/case/view.js';
+import { SIMPLE_WORKFLOW } from '../../../../src/domain/workflow/preset-simple.js';
+import { availableTransitions, statusById } from '../../../../src/domain/workflow/index.js';
+import { renderAgentCard } from '../../../../adapters/teams/render/agent-card.js';
+import { escapeCardText } from '../../../../adapters/teams/render/card.js';
+import { renderCustomerCard } from '../../../../adapters/teams/render/customer-card.js';
+import { escapeMessageText, threadLine } from '../../../../adapters/teams/render/thread-lines.js';
+import { buildCase, CAROL } from '../../../support/build-case.js';
+
+const LABELS = { urgent: 'Urgent', high: 'High', normal: 'Normal', low: 'Low' } as const;
+
+const verbsIn = (node: unknown): string[] => {
+  if (Array.isArray(node)) return node.flatMap(verbsIn);
+  if (!node || typeof node !== 'object') return [];
+  const record = node as Record<string, unknown>;
+  const own =
+    record.type === 'Action.Execute' && typeof record.verb === 'string' ? [record.verb] : [];
+  return [
+    ...own,
+    ...Object.entries(record).flatMap(([k, v]) => (k === 'refresh' ? [] : verbsIn(v))),
+  ];
+};
+
+const inputIds = (node: unknown): string[] => {
+  if (Array.isArray(node)) return node.flatMap(inputIds);
+  if (!node || typeof node !== 'object') return [];
+  const record = node as Record<string, unknown>;
+  const own = String(record.type ?? '').startsWith('Input.') ? [String(record.id)] : [];
+  return [...own, ...Object.values(record).flatMap(inputIds)];
+};
+
+const withNote = buildCase({
+  title: 'Ledger *export* fails <at>everyone</at>',
+  events: [
+    ...buildCase().events,
+    {
+      id: 'e-note',
+      type: 'note',
+      at: new Date('2026-01-05T10:00:00Z'),
+      actor: { kind: 'staff', id: 'agent-ana', name: 'Ana', role: 'agent' },
+      visibility: 'internal',
+      text: 'SECRET internal remark',
+    },
+  ],
+});
+
+const customerView = (): CustomerCaseView => {
+  const view = viewCase(withNote, CAROL);
+  if (!view.ok || view.value.audience !== 'customer') throw new Error('no customer view');
+  return view.value.case;
+};
+
+const staffView = (): StaffCaseView => {
+  const { outbox: _outbox, ...staff } = withNote;
+  return staff;
+};
+
+const agentCard = (view = staffView()) =>
+  renderAgentCard({
+    case: view,
+    statusName: 'New',
+    organizationName: 'Acme',
+    contact: { name: 'Carol' },
+    priorityLabels: LABELS,
+    transitions: availableTransitions(SIMPLE_WORKFLOW, view.status, 'agent').map((t) => ({
+      value: t.to,
+      title: t.label ?? t.to,
+    })),
+    queues: [{ value: 'general', title: 'General' }],
+    agents: [{ value: 'agent-ana', title: 'Ana' }],
+    agentUserIds: ['29:ana'],
+  });
+
+describe('Teams customer card', () => {
+  const status = statusById(SIMPLE_WORKFLOW, 'new')!;
+
+  it('offers no agent action and carries no internal note', () => {
+    const card = renderCustomerCard({ case: customerView(), status, agentUserIds: ['29:ana'] });
+    expect(verbsIn(card).sort()).toEqual(['comment']);
+    expect(JSON.stringify(card)).not.toContain('SECRET');
+  });
+
+  it('asks Teams for the agent view only for agents (refresh.userIds)', () => {
+    const card = renderCustomerCard({ case: customerView(), status, agentUserIds: ['29:ana'] });
+    expect(card.refresh?.userIds).toEqual(['29:ana']);
+    expect(renderCustomerCard({ case: customerView(), status }).refresh).toBeUndefined();
+  });
+
+  it('escapes the customer text it echoes', () => {
+    const card = JSON.stringify(renderCustomerCard({ case: customerView(), status }));
+    expect(card).toContain('\\\\*export\\\\*');
+    expect(card).not.toContain('<at>');
+  });
+});
+
+describe('Teams agent card', () => {
+  it('offers every desk action, and as status only the transitions the workflow allows', () => {
+    const card = agentCard();
+    expect(verbsIn(card).sort()).toEqual(
+      [
+        'assign',
+        'claim',
+        'linkIssue',
+        'logTime',
+        'note',
+        'priority',
+        'queue',
+        'reply',
+        'resolve',
+        'status',
+      ].sort(),
+    );
+    const statusChoices = JSON.stringify(card).match(/"id":"to"[^\]]*\]/)?.[0] ?? '';
+    const allowed = availableTransitions(SIMPLE_WORKFLOW, 'new', 'agent').map((t) => t.to);
+    for (const to of allowed) expect(statusChoices).toContain(`"value":"${to}"`);
+    expect(statusChoices).not.toContain('"value":"new"');
+  });
+
+  it('has unique input ids, and every required input says what is missing', () => {
+    const card = agentCard();
+    const ids = inputIds(card);
+    expect(new Set(ids).size).toBe(ids.length);
+    const required = JSON.stringify(card).match(/"isRequired":true/g) ?? [];
+    const messages = JSON.stringify(card).match(/"errorMessage":"/g) ?? [];
+    expect(messages.length).toBe(required.length);
+  });
+
+  it('drops Claim once someone owns the case', () => {
+    const owned = {
+      ...staffView(),
+      assigneeId: 'agent-ana',
+      assigneeName: 'Ana',
+      status: 'on-hand',
+    };
+    expect(verbsIn(agentCard(owned))).not.toContain('claim');
+  });
+});
+
+describe('Teams text', () => {
+  it('escapes markdown and HTML in cards and messages', () => {
+    expect(escapeCardText('[x](http://evil) *b*')).toBe('\\[x\\]\\(http://evil\\) \\*b\\*');
+    expect(escapeMessageText('<at>all</at> _x_')).toBe('&lt;at&gt;all&lt;/at&gt; \\_x\\_');
+  });
+
+  it('keeps internal notes out of customer thread lines', () => {
+    const note = withNote.events.find((e) => e.type === 'note')!;
+    expect(threadLine(note, 'customer', SIMPLE_WORKFLOW)).toBeUndefined();
+    expect(threadLine(note, 'staff', SIMPLE_WORKFLOW)).toContain('SECRET internal remark');
+  });
+});
