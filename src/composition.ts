@@ -100,13 +100,16 @@ export const composeCore = async (options: CoreOptions) => {
     describe: (state: CaseState) =>
       summarizeSla(evaluateSla(slaDeps, state), state.escalationLevel ?? 0),
   };
+  const kb = composeKb({ connection, log, clock, cases, newId, workflow: config.workflow });
   const useCases = {
-    openCase: makeOpenCase({
-      ...deps,
-      caseNumber: config.caseNumber,
-      defaultPriority: config.priorities.default,
-      routingOrder: config.queues.map((queue) => queue.key),
-    }),
+    openCase: kb.announcingOpened(
+      makeOpenCase({
+        ...deps,
+        caseNumber: config.caseNumber,
+        defaultPriority: config.priorities.default,
+        routingOrder: config.queues.map((queue) => queue.key),
+      }),
+    ),
     claimCase: makeClaimCase(deps),
     assignCase: makeAssignCase(deps),
     moveCaseToQueue: makeMoveCaseToQueue(deps),
@@ -135,7 +138,6 @@ export const composeCore = async (options: CoreOptions) => {
       log.error({ err: error, entryId: entry.id, case: state.number }, 'outbox entry given up'),
     ...(sla ? { describeSla: sla.describe } : {}),
   });
-  const kb = composeKb({ connection, log, clock, cases, newId, workflow: config.workflow });
   return { config, connection, directory, cases, outbox, useCases, deliverOutbox, clock, sla, kb };
 };
 

@@ -39,6 +39,8 @@ export const ACTIONS = {
   reopen: 'case_reopen',
   openCase: 'home_open_case',
   saveKbArticle: 'case_save_kb_article',
+  kbSolved: 'kb_suggestion_solved',
+  kbNeedHelp: 'kb_suggestion_need_help',
 } as const;
 
 /** `callback_id`s of modals. */

@@ -2,6 +2,8 @@ import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import type { CaseRepository } from '../ports/case-repository.js';
 import type { Clock, IdGenerator } from '../ports/clock.js';
+import type { CaseState } from '../domain/case/types.js';
+import type { Result } from '../domain/result.js';
 import type { Workflow } from '../domain/workflow/index.js';
 import { MongoKbArticleStore } from '../store/kb/mongo-kb-article-store.js';
 import { makeAcceptKbArticle } from '../use-cases/accept-kb-article.js';
@@ -46,9 +48,32 @@ export const composeKb = (options: {
     newId: options.newId,
     workflow: options.workflow,
   };
+  // Chat adapters subscribe to offer suggestions to the requester of each new case.
+  const openedListeners: ((opened: CaseState) => Promise<void>)[] = [];
+  /** Wraps `openCase` so that each newly created case (not a replayed intake) is announced. */
+  const announcingOpened =
+    <R extends { readonly case: CaseState; readonly created: boolean }>(
+      openCase: (input: unknown) => Promise<Result<R>>,
+    ) =>
+    async (input: unknown): Promise<Result<R>> => {
+      const result = await openCase(input);
+      if (result.ok && result.value.created)
+        for (const listener of openedListeners)
+          listener(result.value.case).catch((error: unknown) =>
+            options.log.error(
+              { err: error, case: result.value.case.number },
+              'KB suggestions failed',
+            ),
+          );
+      return result;
+    };
   return {
     articles,
     follower,
+    announcingOpened,
+    onCaseOpened: (listener: (opened: CaseState) => Promise<void>) => {
+      openedListeners.push(listener);
+    },
     useCases: {
       searchKb: makeSearchKb({ knowledgeBase: follower }),
       saveKbArticle: makeSaveKbArticle({

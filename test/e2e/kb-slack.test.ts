@@ -164,4 +164,74 @@ describe('Caseline in Slack: the knowledge base', () => {
     expect(refusal).toBeDefined();
     expect((await e2e.app.core.kb.articles.list()).length).toBe(before);
   });
+
+  it('offers suggestions only to the requester after intake; This solved it solves the case once', async () => {
+    const {
+      case: opened,
+      channel,
+      ts,
+    } = await e2e.openByMessage(
+      'Invoice receipts: the receipt printer shows offline and the till cannot print receipts',
+    );
+    const offer = await e2e.fake.waitFor(
+      'chat.postEphemeral',
+      (c) =>
+        c.args.user === SLACK_CUSTOMER.userId &&
+        String(JSON.stringify(c.args.blocks)).includes(opened.id),
+    );
+    expect([offer.args.channel, offer.args.thread_ts]).toEqual([channel, ts]);
+    const blocks = JSON.stringify(offer.args.blocks);
+    expect(blocks).toContain('Receipt printer shows as offline at the checkout');
+    expect(blocks).not.toContain('Server printer not found');
+    const helpfulBefore =
+      (await e2e.app.core.kb.articles.get('receipt-printer-offline'))?.helpful ?? 0;
+    const click = (label: string) =>
+      e2e.post(
+        'interaction',
+        blockActions({
+          actionId: ACTIONS.kbSolved,
+          value: `${opened.id}|receipt-printer-offline`,
+          user: SLACK_CUSTOMER.userId,
+          team: SLACK_CUSTOMER.teamId,
+          responseUrl: e2e.fake.responseUrl(label),
+        }),
+      );
+    await click('kb-solved-1');
+    const answer = await e2e.fake.waitFor('response_url', (c) => c.path.includes('kb-solved-1'));
+    expect(String(answer.args.text)).toContain(`${opened.number} is solved`);
+    await click('kb-solved-2'); // a double click
+    await e2e.fake.waitFor('response_url', (c) => c.path.includes('kb-solved-2'));
+    const stored = await e2e.app.core.cases.findById(opened.id);
+    expect(stored?.statusCategory).toBe('solved');
+    expect(stored?.resolution?.type).toBe('self-solved');
+    expect((await e2e.app.core.kb.articles.get('receipt-printer-offline'))?.helpful).toBe(
+      helpfulBefore + 1,
+    );
+  });
+
+  it('counts Still need help as not helpful and leaves the case with the agents', async () => {
+    const { case: opened } = await e2e.openByMessage(
+      'Invoice slips: receipt printer offline, the till cannot print receipts again',
+    );
+    await e2e.fake.waitFor('chat.postEphemeral', (c) =>
+      String(JSON.stringify(c.args.blocks)).includes(`${opened.id}|receipt-printer-offline`),
+    );
+    const before = (await e2e.app.core.kb.articles.get('receipt-printer-offline'))?.notHelpful ?? 0;
+    await e2e.post(
+      'interaction',
+      blockActions({
+        actionId: ACTIONS.kbNeedHelp,
+        value: `${opened.id}|receipt-printer-offline`,
+        user: SLACK_CUSTOMER.userId,
+        team: SLACK_CUSTOMER.teamId,
+        responseUrl: e2e.fake.responseUrl('kb-need-help'),
+      }),
+    );
+    const answer = await e2e.fake.waitFor('response_url', (c) => c.path.includes('kb-need-help'));
+    expect(String(answer.args.text)).toMatch(/agent will pick up/);
+    expect((await e2e.app.core.kb.articles.get('receipt-printer-offline'))?.notHelpful).toBe(
+      before + 1,
+    );
+    expect((await e2e.app.core.cases.findById(opened.id))?.statusCategory).toBe('new');
+  });
 });

@@ -1,9 +1,19 @@
 import type { App, BlockAction, ButtonAction, RespondFn, ViewSubmitAction } from '@slack/bolt';
-import type { Actor } from '../../../src/domain/case/types.js';
+import type { Core } from '../../../src/composition.js';
+import type { Actor, CaseState } from '../../../src/domain/case/types.js';
+import type { Article } from '../../../src/domain/kb/article.js';
 import { tellUser, type SlackContext } from '../context.js';
 import { friendlyFailure } from '../failures.js';
 import { ACTIONS, VIEWS } from '../registry.js';
-import { KB_INPUTS, renderKbAnswers, saveArticleModal, type KbAnswer } from '../render/kb.js';
+import { slackChannelOf } from '../identity.js';
+import {
+  KB_INPUTS,
+  parseSuggestionValue,
+  renderKbAnswers,
+  renderSuggestions,
+  saveArticleModal,
+  type KbAnswer,
+} from '../render/kb.js';
 import { viewErrors } from '../render/modals.js';
 import { readInput, readMetadata } from './view-state.js';
 
@@ -29,6 +39,52 @@ export const answerKbSearch = async (
   await respond({ response_type: 'ephemeral', ...renderKbAnswers(query, answers) });
 };
 
+const articlesOf = async (ctx: SlackContext, actor: Actor, slugs: readonly string[]) => {
+  const articles: Article[] = [];
+  for (const slug of slugs) {
+    const found = await ctx.core.kb.useCases.getKbArticle({ actor, slug });
+    if (found.ok) articles.push(found.value);
+  }
+  return articles;
+};
+
+/**
+ * Right after a case is opened from Slack: up to three articles, shown only to the
+ * requester in the case's thread. Needs the contact's Slack user id (on file, or learned
+ * when they wrote); without it there is no one to show them to privately.
+ */
+const offerSuggestions =
+  (app: App, ctx: SlackContext) =>
+  async (opened: CaseState): Promise<void> => {
+    const channel = slackChannelOf(opened.origin.address);
+    if (opened.origin.channel !== 'slack' || !channel) return;
+    const contact = await ctx.core.directory.getContact(opened.contactId);
+    if (!contact?.slackUserId) return;
+    const actor: Actor = {
+      kind: 'customer',
+      contactId: contact.id,
+      organizationId: contact.organizationId,
+      name: contact.name,
+    };
+    const suggested = await ctx.core.kb.useCases.suggestKbArticles({
+      ref: { caseId: opened.id },
+      actor,
+    });
+    if (!suggested.ok || suggested.value.length === 0) return;
+    const articles = await articlesOf(
+      ctx,
+      actor,
+      suggested.value.map((hit) => hit.slug),
+    );
+    if (articles.length === 0) return;
+    await app.client.chat.postEphemeral({
+      channel,
+      user: contact.slackUserId,
+      ...(opened.origin.messageId ? { thread_ts: opened.origin.messageId } : {}),
+      ...renderSuggestions(opened.id, opened.number, articles),
+    });
+  };
+
 const keywordsOf = (raw: string | undefined): string[] =>
   (raw ?? '')
     .split(',')
@@ -37,6 +93,58 @@ const keywordsOf = (raw: string | undefined): string[] =>
 
 /** "Save as KB article" on a solved case: a prefilled modal, saved as the agent chose. */
 export const registerKbListeners = (app: App, ctx: SlackContext): void => {
+  // The listener registry test passes a bare core; only a running app announces cases.
+  (ctx.core as Partial<Core>).kb?.onCaseOpened(offerSuggestions(app, ctx));
+
+  app.action<BlockAction<ButtonAction>>(
+    ACTIONS.kbSolved,
+    async ({ ack, action, body, respond }) => {
+      await ack();
+      const target = parseSuggestionValue(action.value);
+      const actor = await ctx.actorOf({
+        teamId: body.user.team_id ?? body.team?.id,
+        userId: body.user.id,
+      });
+      const slug = target?.slugs[0];
+      if (!target || !slug || !actor) return;
+      const result = await ctx.core.kb.useCases.acceptKbArticle({
+        ref: { caseId: target.caseId },
+        actor,
+        slug,
+      });
+      await respond({
+        replace_original: true,
+        text: result.ok
+          ? `Glad it helped: ${result.value.case.number} is solved. Reopen it any time if the problem comes back.`
+          : friendlyFailure(result),
+      });
+    },
+  );
+
+  app.action<BlockAction<ButtonAction>>(
+    ACTIONS.kbNeedHelp,
+    async ({ ack, action, body, respond }) => {
+      await ack();
+      const target = parseSuggestionValue(action.value);
+      const actor = await ctx.actorOf({
+        teamId: body.user.team_id ?? body.team?.id,
+        userId: body.user.id,
+      });
+      if (!target || !actor) return;
+      const result = await ctx.core.kb.useCases.declineKbArticles({
+        ref: { caseId: target.caseId },
+        actor,
+        slugs: target.slugs,
+      });
+      await respond({
+        replace_original: true,
+        text: result.ok
+          ? 'Thanks for telling us. An agent will pick up your case.'
+          : friendlyFailure(result),
+      });
+    },
+  );
+
   app.action<BlockAction<ButtonAction>>(
     ACTIONS.saveKbArticle,
     async ({ ack, action, body, client }) => {

@@ -1,8 +1,8 @@
 /** Knowledge-base answers for `/support kb` and the "Save as KB article" modal. */
 import type { KnownBlock, ModalView } from '@slack/types';
 import type { Article, ArticleDraft } from '../../../src/domain/kb/article.js';
-import { VIEWS } from '../registry.js';
-import { context, divider, option, section } from './blocks.js';
+import { ACTIONS, VIEWS } from '../registry.js';
+import { actions, button, context, divider, option, section } from './blocks.js';
 import { escapeMrkdwn, mrkdwnLink, truncate } from './escape.js';
 import { inputBlock, modal, textElement, type InputRef } from './modal-inputs.js';
 
@@ -42,6 +42,61 @@ export const renderKbAnswers = (
   if (answers.length === 0)
     blocks.push(context(['Try other words, or open a case with */support new*.']));
   return { text: heading, blocks };
+};
+
+/** `value` of the suggestion buttons: the case, and the article(s) they are about. */
+export const suggestionValue = (caseId: string, slugs: readonly string[]): string =>
+  `${caseId}|${slugs.join(',')}`;
+
+export const parseSuggestionValue = (
+  value: string | undefined,
+): { caseId: string; slugs: string[] } | undefined => {
+  const [caseId, slugs] = (value ?? '').split('|');
+  if (!caseId || !slugs) return undefined;
+  return { caseId, slugs: slugs.split(',').filter(Boolean) };
+};
+
+/**
+ * Shown only to the requester right after intake: up to three articles, each with "This
+ * solved it", and one "Still need help".
+ */
+export const renderSuggestions = (
+  caseId: string,
+  caseNumber: string,
+  articles: readonly Article[],
+): { text: string; blocks: KnownBlock[] } => {
+  const text = `While you wait for ${caseNumber}: ${articles.length === 1 ? 'this article' : 'these articles'} may solve it.`;
+  const blocks: KnownBlock[] = [section(`*${escapeMrkdwn(text)}*`)];
+  for (const article of articles) {
+    blocks.push(
+      section(
+        `*${escapeMrkdwn(article.title)}*\n${escapeMrkdwn(truncate(article.solution, SNIPPET))}`,
+      ),
+    );
+    blocks.push(
+      actions(`kb:${caseId}:${article.slug}`, [
+        button({
+          text: 'This solved it',
+          actionId: ACTIONS.kbSolved,
+          value: suggestionValue(caseId, [article.slug]),
+          style: 'primary',
+        }),
+      ]),
+    );
+  }
+  blocks.push(
+    actions(`kb:${caseId}:need-help`, [
+      button({
+        text: 'Still need help',
+        actionId: ACTIONS.kbNeedHelp,
+        value: suggestionValue(
+          caseId,
+          articles.map((article) => article.slug),
+        ),
+      }),
+    ]),
+  );
+  return { text, blocks };
 };
 
 /** The draft prefilled from a solved case; the agent edits it and saves or publishes. */

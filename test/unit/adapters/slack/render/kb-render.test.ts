@@ -4,7 +4,12 @@ import {
   blockKitViolations,
   modalViolations,
 } from '../../../../../adapters/slack/render/check-limits.js';
-import { renderKbAnswers, saveArticleModal } from '../../../../../adapters/slack/render/kb.js';
+import {
+  parseSuggestionValue,
+  renderKbAnswers,
+  renderSuggestions,
+  saveArticleModal,
+} from '../../../../../adapters/slack/render/kb.js';
 import { PRIORITY_LABELS } from '../../../../../adapters/slack/render/labels.js';
 import { ACTIONS } from '../../../../../adapters/slack/registry.js';
 import type { CaseState } from '../../../../../src/domain/case/types.js';
@@ -73,5 +78,24 @@ describe('Slack knowledge-base rendering', () => {
     // A solution longer than a text input allows is cut, not rejected by Slack.
     expect(JSON.stringify(view)).not.toContain('x'.repeat(3_001));
     expect(JSON.parse(view.private_metadata ?? '{}')).toEqual({ caseId: 'case-1', channel: 'C1' });
+  });
+
+  it('offers each suggestion with This solved it and one Still need help, within limits', () => {
+    const message = renderSuggestions('case-1', 'CASE-1', [ARTICLE, { ...ARTICLE, slug: 'other' }]);
+    expect(blockKitViolations('message', message.blocks)).toEqual([]);
+    expect(actionIds(message.blocks)).toEqual([
+      ACTIONS.kbSolved,
+      ACTIONS.kbSolved,
+      ACTIONS.kbNeedHelp,
+    ]);
+    const values = message.blocks
+      .filter((b): b is ActionsBlock => b.type === 'actions')
+      .map((b) => parseSuggestionValue((b.elements[0] as { value?: string }).value));
+    expect(values).toEqual([
+      { caseId: 'case-1', slugs: ['long-one'] },
+      { caseId: 'case-1', slugs: ['other'] },
+      { caseId: 'case-1', slugs: ['long-one', 'other'] },
+    ]);
+    expect(parseSuggestionValue('garbage')).toBeUndefined();
   });
 });
