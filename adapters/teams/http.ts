@@ -8,7 +8,11 @@ type Logic = (context: TurnContext) => Promise<void>;
 const MAX_BODY = 1024 * 1024;
 
 // The fields we route on; botbuilder validates the full activity itself.
-const activityShape = z.looseObject({ type: z.string().min(1), id: z.string().optional() });
+const activityShape = z.looseObject({
+  type: z.string().min(1),
+  id: z.string().optional(),
+  conversation: z.looseObject({ id: z.string() }).optional(),
+});
 
 const readBody = (req: IncomingMessage): Promise<string> =>
   new Promise((resolve, reject) => {
@@ -53,25 +57,40 @@ const send = (res: ServerResponse, status: number, message: string) => {
 };
 
 /**
- * Turns that run after their ack, a few at a time: a burst of activities is acknowledged
- * first and handled in arrival order, instead of every turn competing with the next acks.
+ * Turns that run after their ack: a few at a time, so a burst of activities is acknowledged
+ * before it is handled, and one conversation's turns strictly in arrival order, so a
+ * customer's second message sees the case their first one opened.
  */
 const backgroundQueue = (limit: number) => {
-  const waiting: (() => Promise<void>)[] = [];
+  const waiting: (() => void)[] = [];
+  const tails = new Map<string, Promise<void>>();
   let running = 0;
-  const pump = (): void => {
-    while (running < limit && waiting.length > 0) {
-      const job = waiting.shift()!;
-      running += 1;
-      void job().finally(() => {
-        running -= 1;
-        setImmediate(pump);
-      });
-    }
+  const slot = () =>
+    new Promise<void>((resolve) => {
+      if (running < limit) {
+        running += 1;
+        resolve();
+      } else waiting.push(resolve);
+    });
+  const release = () => {
+    const next = waiting.shift();
+    if (next) setImmediate(next);
+    else running -= 1;
   };
-  return (job: () => Promise<void>) => {
-    waiting.push(job);
-    setImmediate(pump);
+  return (key: string, job: () => Promise<void>) => {
+    const previous = tails.get(key) ?? Promise.resolve();
+    const run = previous.then(async () => {
+      await slot();
+      try {
+        await job();
+      } finally {
+        release();
+      }
+    });
+    tails.set(key, run);
+    void run.finally(() => {
+      if (tails.get(key) === run) tails.delete(key);
+    });
   };
 };
 
@@ -104,6 +123,9 @@ export const messagesEndpoint = (
     res.writeHead(200, { 'content-length': 0 });
     res.end();
     // The ack is out; authentication and the turn still run, and failures are logged.
-    later(() => adapter.process(request, responseFor(undefined), logic).catch(onError));
+    const conversation = shape.data.conversation?.id ?? '';
+    later(conversation, () =>
+      adapter.process(request, responseFor(undefined), logic).catch(onError),
+    );
   };
 };
