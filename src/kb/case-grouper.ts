@@ -1,4 +1,4 @@
-import type { CaseGrouper } from '../ports/knowledge-base.js';
+import type { CaseGrouper, CaseText } from '../ports/knowledge-base.js';
 import { KbIndex } from './kb-index.js';
 
 export interface CaseGrouperOptions {
@@ -20,21 +20,50 @@ export const DEFAULT_GROUPING: CaseGrouperOptions = { minShareOfSelf: 0.2, neigh
  * that find each other or that the same KB article answers best, and returns the connected
  * groups (union-find), largest first.
  */
+const indexOf = (cases: readonly CaseText[]): KbIndex => {
+  const index = new KbIndex({}, cases.length);
+  index.upsert(
+    cases.map((c) => ({
+      slug: c.id,
+      title: '',
+      problem: c.text,
+      solution: '',
+      keywords: [],
+      products: [],
+      visibility: 'public' as const,
+      status: 'published' as const,
+    })),
+  );
+  return index;
+};
+
+// Quotes in a customer's text are not search syntax here.
+const queryOf = (c: CaseText) => c.text.replaceAll('"', ' ');
+
 export const createCaseGrouper = (options: CaseGrouperOptions = DEFAULT_GROUPING): CaseGrouper => ({
+  similarTo: (target, others) => {
+    const index = indexOf([target, ...others.filter((other) => other.id !== target.id)]);
+    const hits = index.search(queryOf(target), {
+      audience: 'staff',
+      limit: options.neighbours + 1,
+    });
+    const self = hits.find((hit) => hit.slug === target.id)?.score ?? 0;
+    const articleOf = new Map(others.map((other) => [other.id, other.articleSlug]));
+    const alike = hits
+      .filter((hit) => hit.slug !== target.id && hit.score >= options.minShareOfSelf * self)
+      .map((hit) => hit.slug);
+    // The same best KB article counts as alike too.
+    const sameArticle = target.articleSlug
+      ? others
+          .filter(
+            (other) => other.id !== target.id && articleOf.get(other.id) === target.articleSlug,
+          )
+          .map((other) => other.id)
+      : [];
+    return [...new Set([...alike, ...sameArticle])];
+  },
   group: (cases) => {
-    const index = new KbIndex({}, cases.length);
-    index.upsert(
-      cases.map((c) => ({
-        slug: c.id,
-        title: '',
-        problem: c.text,
-        solution: '',
-        keywords: [],
-        products: [],
-        visibility: 'public' as const,
-        status: 'published' as const,
-      })),
-    );
+    const index = indexOf(cases);
     const parent = new Map(cases.map((c) => [c.id, c.id]));
     const root = (id: string): string => {
       let at = id;
@@ -45,8 +74,7 @@ export const createCaseGrouper = (options: CaseGrouperOptions = DEFAULT_GROUPING
     // Links go both ways or not at all: one generic case must not chain everything together.
     const near = new Map<string, Set<string>>();
     for (const c of cases) {
-      // Quotes in a customer's text are not search syntax here.
-      const hits = index.search(c.text.replaceAll('"', ' '), {
+      const hits = index.search(queryOf(c), {
         audience: 'staff',
         limit: options.neighbours + 1,
       });

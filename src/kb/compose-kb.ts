@@ -11,6 +11,7 @@ import { makeDeclineKbArticles } from '../use-cases/decline-kb-articles.js';
 import { makeDraftArticleFromCase } from '../use-cases/draft-article-from-case.js';
 import { makeGetKbArticle } from '../use-cases/get-kb-article.js';
 import { makeListKbArticles } from '../use-cases/list-kb-articles.js';
+import { makeRecordKbMatches } from '../use-cases/record-kb-matches.js';
 import { makeReportRecurringProblems } from '../use-cases/report-recurring-problems.js';
 import { makeSaveKbArticle } from '../use-cases/save-kb-article.js';
 import { makeSearchKb } from '../use-cases/search-kb.js';
@@ -50,22 +51,37 @@ export const composeKb = (options: {
   };
   // Chat adapters subscribe to offer suggestions to the requester of each new case.
   const openedListeners: ((opened: CaseState) => Promise<void>)[] = [];
-  /** Wraps `openCase` so that each newly created case (not a replayed intake) is announced. */
+  const grouper = createCaseGrouper();
+  const recordMatches = makeRecordKbMatches({
+    ...caseDeps,
+    knowledgeBase: follower,
+    grouper,
+    minScore: SUGGESTION_MIN_SCORE,
+  });
+  /**
+   * Wraps `openCase`: each newly created case (not a replayed intake) gets its KB matches
+   * recorded before the caller sees it (so the first agent card already shows them), then
+   * is announced to subscribers.
+   */
   const announcingOpened =
     <R extends { readonly case: CaseState; readonly created: boolean }>(
       openCase: (input: unknown) => Promise<Result<R>>,
     ) =>
     async (input: unknown): Promise<Result<R>> => {
       const result = await openCase(input);
-      if (result.ok && result.value.created)
-        for (const listener of openedListeners)
-          listener(result.value.case).catch((error: unknown) =>
-            options.log.error(
-              { err: error, case: result.value.case.number },
-              'KB suggestions failed',
-            ),
-          );
-      return result;
+      if (!result.ok || !result.value.created) return result;
+      const recorded = await recordMatches({ ref: { caseId: result.value.case.id } });
+      if (!recorded.ok)
+        options.log.error(
+          { case: result.value.case.number, code: recorded.code },
+          recorded.message,
+        );
+      const opened = recorded.ok ? recorded.value.case : result.value.case;
+      for (const listener of openedListeners)
+        listener(opened).catch((error: unknown) =>
+          options.log.error({ err: error, case: opened.number }, 'KB suggestions failed'),
+        );
+      return { ok: true, value: { ...result.value, case: opened } };
     };
   return {
     articles,
@@ -94,7 +110,7 @@ export const composeKb = (options: {
       reportRecurringProblems: makeReportRecurringProblems({
         cases: options.cases,
         knowledgeBase: follower,
-        grouper: createCaseGrouper(),
+        grouper,
         clock: options.clock,
       }),
     },

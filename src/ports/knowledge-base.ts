@@ -56,4 +56,6 @@ export interface CaseText {
 export interface CaseGrouper {
   /** Groups of two or more case ids, largest first; a case is in at most one group. */
   group(cases: readonly CaseText[]): string[][];
+  /** Ids of the `others` that look like `target`, most alike first. */
+  similarTo(target: CaseText, others: readonly CaseText[]): string[];
 }

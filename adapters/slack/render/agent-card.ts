@@ -20,6 +20,7 @@ import {
   type SlackMessage,
 } from './blocks.js';
 import { escapeMrkdwn, mrkdwnLink, safeMrkdwn } from './escape.js';
+import { latestKbMatches, looksLike, type KbMatches } from '../../../src/domain/kb/matches.js';
 import { FLAG_LABELS, RESOLUTION_LABELS, type PriorityLabels } from './labels.js';
 
 export interface AgentCardInput {
@@ -117,6 +118,8 @@ const extraSections = (c: StaffCaseView): KnownBlock[] => {
       section(`*Resolution* (${label})\n${safeMrkdwn(c.resolution.text, DETAIL_MAX)}${link}`),
     );
   }
+  const matchLines = kbMatchLines(latestKbMatches(c.events));
+  if (matchLines.length > 0) blocks.push(context(matchLines));
   if (c.linkedIssues.length > 0) {
     const links = c.linkedIssues.map(
       (issue) => `:link: ${mrkdwnLink(issue.url, issue.title?.slice(0, 120))}`,
@@ -125,6 +128,20 @@ const extraSections = (c: StaffCaseView): KnownBlock[] => {
   }
   return blocks;
 };
+
+/** What the knowledge base found at intake: the articles offered, the look-alike cases. */
+const kbMatchLines = (matches: KbMatches | undefined): string[] => [
+  ...(matches && matches.articles.length > 0
+    ? [
+        `:bulb: Suggested to the customer: ${matches.articles
+          .map((article) => `*${escapeMrkdwn(article.title)}*`)
+          .join(', ')}`,
+      ]
+    : []),
+  ...(matches && matches.similarCases.length > 0
+    ? [`:repeat: ${escapeMrkdwn(looksLike(matches.similarCases))} this week`]
+    : []),
+];
 
 const select = (
   actionId: string,

@@ -60,6 +60,8 @@ export const EVENT_TYPES = [
   'sla-breached',
   'sla-reescalated',
   'status-languishing',
+  // KB: the articles suggested at intake and the cases this one looks like (internal).
+  'kb-matched',
 ] as const;
 export type CaseEventType = (typeof EVENT_TYPES)[number];
 

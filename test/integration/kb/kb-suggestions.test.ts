@@ -52,7 +52,7 @@ describe('KB suggestions for a case, "This solved it" and "Still need help"', ()
       actor: await fx.customer(),
       title,
       description,
-      product: 'erp',
+      productKey: 'erp',
     });
     if (!result.ok) throw new Error(result.message);
     return result.value.case;
@@ -136,5 +136,24 @@ describe('KB suggestions for a case, "This solved it" and "Still need help"', ()
     const again = await decline();
     expect(again.ok && again.value.counted).toBe(0);
     expect((await fx.core.kb.articles.get('dunning-not-sent'))?.notHelpful).toBe(before + 1);
+  });
+
+  it('records the suggestions and look-alike cases on each new case for the agent card', async () => {
+    const first = await open('Dunning letters not sent to anyone');
+    const second = await open('Dunning letters not sent again');
+    const stored = await fx.core.cases.findById(second.id);
+    const matched = stored?.events.filter((event) => event.type === 'kb-matched') ?? [];
+    expect(matched).toHaveLength(1);
+    expect(matched[0]).toMatchObject({ visibility: 'internal' });
+    expect(String(matched[0]!.data?.articles)).toContain('dunning-not-sent');
+    expect(String(matched[0]!.data?.articles)).not.toContain('dunning-internal');
+    expect(String(matched[0]!.data?.similarCases).split(' ')).toContain(first.number);
+    // The caller already gets the case with its matches.
+    expect(second.events.some((event) => event.type === 'kb-matched')).toBe(true);
+  });
+
+  it('records nothing for a case with no article and no look-alike', async () => {
+    const opened = await open('Quarterly business review agenda for next month');
+    expect(opened.events.map((event) => event.type)).not.toContain('kb-matched');
   });
 });

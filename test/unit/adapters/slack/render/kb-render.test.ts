@@ -98,4 +98,27 @@ describe('Slack knowledge-base rendering', () => {
     ]);
     expect(parseSuggestionValue('garbage')).toBeUndefined();
   });
+
+  it('shows on the agent card what the knowledge base found at intake, escaped', () => {
+    const withMatches = card({
+      events: [
+        {
+          id: 'e1',
+          type: 'kb-matched',
+          at: new Date('2026-11-23T09:00:00Z'),
+          actor: { kind: 'system', id: 'kb', role: 'system', name: 'Knowledge base' },
+          visibility: 'internal',
+          data: {
+            articles: 'sepa-rejected',
+            articleTitles: 'Bank <rejects> SEPA',
+            similarCases: 'CASE-1040 CASE-1041 CASE-1042',
+          },
+        },
+      ],
+    });
+    const text = JSON.stringify(withMatches.blocks);
+    expect(text).toContain('Suggested to the customer: *Bank &lt;rejects&gt; SEPA*');
+    expect(text).toContain('Looks like CASE-1040 and 2 others');
+    expect(JSON.stringify(card({}).blocks)).not.toContain('Suggested to the customer');
+  });
 });
