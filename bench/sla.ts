@@ -172,9 +172,17 @@ const main = async () => {
     let started = performance.now();
     await inParallel(armed, () => scratch.insertOne({ ...jobShape }));
     const baselineMs = performance.now() - started;
+    console.log(`baseline: ${CASES} raw insertOne in ${(baselineMs / 1000).toFixed(1)} s`);
 
     started = performance.now();
-    await inParallel(armed, (c) => arm(c));
+    let done = 0;
+    await inParallel(armed, async (c) => {
+      await arm(c);
+      done += 1;
+      if (done % 2000 === 0) {
+        console.log(`  armed ${done} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      }
+    });
     const armMs = performance.now() - started;
     const jobCount = await jobs.countDocuments();
     const memory = process.memoryUsage();

@@ -37,6 +37,11 @@ for version in v1.24.1 v1.24.0; do
   sed -i 's/^\tif params\.Filter\.Len() == 1 {$/\tif params.Filter.Len() >= 1 { \/\/ caseline: _id pushdown with more conditions/' \
     "$src/internal/backends/sqlite/collection.go"
   [ "$(grep -c 'caseline: _id pushdown' "$src/internal/backends/sqlite/collection.go")" = 2 ]
+  # Third: look _id up with the same expression the _id index is built on
+  # (`_ferretdb_sjson->"_id"`); with '$._id' SQLite cannot use the index and scans.
+  sed -i "s|^\tIDColumn = DefaultColumn + \"->'\$\._id'\"$|\tIDColumn = DefaultColumn + \"->\\\\\"_id\\\\\"\" // caseline: the _id index expression|" \
+    "$src/internal/backends/sqlite/metadata/metadata.go"
+  grep -q 'caseline: the _id index expression' "$src/internal/backends/sqlite/metadata/metadata.go"
   echo "caseline: building FerretDB $version (first build downloads its modules and compiles; minutes)" >&2
   if (cd "$src" && go build -trimpath -o "$bin_dir/ferretdb" ./cmd/ferretdb) && "$bin_dir/ferretdb" --version >/dev/null; then
     echo "$version $stamp" > "$bin_dir/ferretdb.version"

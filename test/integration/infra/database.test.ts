@@ -69,8 +69,8 @@ describe('the test server', () => {
     }
   });
 
-  // The second patch: a filter naming one _id (plus more conditions) is answered from
-  // the primary key rather than a scan; the result must stay exactly what the filter says.
+  // The other patches: a filter naming one _id (plus more conditions) is answered from
+  // the _id index rather than a scan; the result must stay exactly what the filter says.
   it('answers an _id filter with more conditions from the key, with the same results', async () => {
     const connection = await connectTestDatabase('pushdown');
     try {
@@ -90,6 +90,8 @@ describe('the test server', () => {
           explain: { find: 'pushdown', filter: { _id: 'a', version: 1 } },
         });
         expect(plan.filterPushdown).toBe(true);
+        // …and SQLite finds it through the _id index instead of scanning the table.
+        expect(JSON.stringify(plan.queryPlanner)).toContain('USING INDEX');
       }
     } finally {
       await closeTestDatabase(connection);
