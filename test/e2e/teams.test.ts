@@ -198,3 +198,42 @@ describe('Teams: delivery', () => {
     ).toHaveLength(1);
   });
 });
+
+describe('Teams: working the case from the agent card', () => {
+  it('a reply from the card reaches the customer chat; a resolve moves the customer card to solved', async () => {
+    const opened = await e2e.openCase('Gift cards cannot be redeemed');
+    const press = (verb: string, data: Record<string, string>) =>
+      e2e.post(
+        cardAction(e2e.connector.url, {
+          from: TEAMS_AGENT,
+          conversation: desk,
+          verb,
+          data: { caseId: opened.case.id, ...data },
+          replyToId: opened.agentCard.postedId!,
+        }),
+      );
+    await press('claim', {});
+    await press('reply', { replyText: 'Looking at the <b>gift card</b> service now' });
+    const reply = await e2e.connector.waitFor(
+      (c) =>
+        c.method === 'POST' &&
+        c.conversationId === opened.conversation.id &&
+        String(c.body.text).includes('gift card'),
+    );
+    expect(String(reply.body.text)).toContain('&lt;b&gt;gift card&lt;/b&gt;');
+    const resolved = await press('resolve', {
+      resolutionType: 'fixed',
+      resolutionText: 'Restarted the voucher service',
+    });
+    expect(resolved.status).toBe(200);
+    const solvedCard = await e2e.connector.waitFor(
+      (c) =>
+        c.method === 'PUT' &&
+        c.activityId === opened.customerCard.postedId &&
+        JSON.stringify(c.body).includes('Restarted the voucher service'),
+    );
+    expect(verbsIn(cardOf(solvedCard))).toEqual(expect.arrayContaining(['closeMine', 'reopen']));
+    const stored = await e2e.app.core.cases.findById(opened.case.id);
+    expect(stored?.statusCategory).toBe('solved');
+  });
+});
