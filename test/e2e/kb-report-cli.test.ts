@@ -1,0 +1,62 @@
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const root = process.cwd();
+const database = `${process.env.MONGODB_URI!.replace(/\/?$/, '/')}caseline_kbreport_${randomUUID().slice(0, 8)}`;
+
+const caseline = (...args: string[]) =>
+  run(process.execPath, ['--import', 'tsx', resolve(root, 'src/cli/main.ts'), ...args], {
+    cwd: root,
+    env: {
+      ...process.env,
+      MONGODB_URI: database,
+      CASELINE_CONFIG: 'caseline.example.yaml',
+      LOG_LEVEL: 'error',
+    },
+  });
+
+describe('caseline report recurring', () => {
+  it('lists look-alike cases as a group, largest first, with the article that answers them', async () => {
+    for (const [kind, file] of [
+      ['organizations', 'organizations.csv'],
+      ['products', 'products.json'],
+      ['queues', 'queues.json'],
+      ['agents', 'agents.csv'],
+      ['contacts', 'contacts.csv'],
+    ] as const)
+      await caseline('import', kind, join('examples', file));
+    await caseline('kb', 'import', 'test/fixtures/kb-eval/articles');
+    const contact = 'anna.schmidt@northwind-logistics.example';
+    const numbers: string[] = [];
+    for (const title of [
+      'Bank rejects our SEPA payment file',
+      'SEPA XML refused by the bank portal',
+      'Receipt printer offline at the till',
+    ]) {
+      const opened = await caseline(
+        'case',
+        'open',
+        '--contact',
+        contact,
+        '--title',
+        title,
+        '--channel',
+        'phone',
+      );
+      numbers.push(/CASE-\d+/.exec(opened.stdout)![0]);
+    }
+    const report = await caseline('report', 'recurring', '--days', '7', '--json');
+    const groups = JSON.parse(report.stdout) as {
+      articleSlug?: string;
+      cases: { number: string }[];
+    }[];
+    expect(groups).toHaveLength(1);
+    expect(groups[0]!.articleSlug).toBe('sepa-xml-rejected-by-bank');
+    expect(groups[0]!.cases.map((c) => c.number).sort()).toEqual(numbers.slice(0, 2).sort());
+    const text = await caseline('report', 'recurring');
+    expect(text.stdout).toMatch(/^2 cases · KB: sepa-xml-rejected-by-bank\n {2}CASE-\d+ {2}/);
+  });
+});
