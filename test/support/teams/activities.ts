@@ -14,6 +14,8 @@ export const TEAMS_AGENT = {
 } as const;
 /** The agents' channel the test config names as the general queue's triage channel. */
 export const DESK_CHANNEL = '19:caselinedesk@thread.tacv2';
+/** A shared channel the test config maps to Harbor Foods as a support channel. */
+export const SUPPORT_CHANNEL = '19:harborsupport@thread.tacv2';
 export const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 const BOT = { id: '28:caseline-bot', name: 'Caseline' };
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { serve, type RunningApp } from '../../../src/main.js';
-import { DESK_CHANNEL } from './activities.js';
+import { DESK_CHANNEL, SUPPORT_CHANNEL } from './activities.js';
 
 /**
  * The example config with the general queue triaged in a Teams channel (the example
@@ -13,10 +13,15 @@ import { DESK_CHANNEL } from './activities.js';
 export const teamsTestConfig = (): string => {
   const config = parse(readFileSync('caseline.example.yaml', 'utf8')) as {
     queues: { key: string; triageChannel?: string }[];
+    supportChannels: { channel: string; organization: string }[];
     outbox?: Record<string, number>;
   };
   for (const queue of config.queues)
     if (queue.key === 'general') queue.triageChannel = `teams:${DESK_CHANNEL}`;
+  config.supportChannels.push({
+    channel: `teams:${SUPPORT_CHANNEL}`,
+    organization: 'harbor-foods',
+  });
   config.outbox = { pollMs: 50, maxAttempts: 12 };
   const file = join(mkdtempSync(join(tmpdir(), 'caseline-teams-')), 'caseline.yaml');
   writeFileSync(file, stringify(config));
