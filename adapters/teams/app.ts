@@ -11,7 +11,7 @@ import { makeCardBuilder } from './cards.js';
 import { createTeamsConversationStore, type TeamsConversationStore } from './conversation-store.js';
 import { messagesEndpoint, type Handler } from './http.js';
 import { createTeamsNotifier } from './notifier.js';
-import { botFrameworkConfiguration, type TeamsSettings } from './settings.js';
+import { botFrameworkConfiguration, isUnauthenticated, type TeamsSettings } from './settings.js';
 
 export interface TeamsAdapter {
   readonly routes: Readonly<Record<string, Handler>>;
@@ -76,6 +76,7 @@ export const createTeamsAdapter = (deps: TeamsAdapterDeps): TeamsAdapter => {
     adapter,
     (context) => bot.run(context),
     (error) => log.error({ err: error }, 'teams activity failed'),
+    { authenticated: !isUnauthenticated(deps.settings) },
   );
   return { routes: { '/api/messages': endpoint }, notifier, store, bot };
 };

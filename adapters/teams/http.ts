@@ -103,10 +103,14 @@ export const messagesEndpoint = (
   adapter: CloudAdapter,
   logic: Logic,
   onError: (error: unknown) => void,
+  options: { readonly authenticated: boolean },
 ): Handler => {
   const later = backgroundQueue(8);
   return async (req, res) => {
     if (req.method !== 'POST') return send(res, 405, 'POST only');
+    // The token itself is checked in the turn; a request without one is refused before the ack.
+    if (options.authenticated && !req.headers.authorization)
+      return send(res, 401, 'a Bot Framework token is required');
     let parsed: unknown;
     try {
       parsed = JSON.parse(await readBody(req));
