@@ -48,11 +48,11 @@ export const serve = async (options: ServeOptions): Promise<RunningApp> => {
   const notifier = new CompositeNotifier();
   notifier.add(createLoggingNotifier(log));
   // SLA timers: the handler is bound after the core exists (it is one of its use cases).
-  let evaluateTimer: ((data: SlaTimerData) => Promise<void>) | undefined;
+  const late: { evaluateTimer?: (data: SlaTimerData) => Promise<void> } = {};
   const timers = config.sla
     ? createAgendaScheduler({
         db: connection.db!,
-        handler: (data) => evaluateTimer?.(data) ?? Promise.resolve(),
+        handler: (data) => late.evaluateTimer?.(data) ?? Promise.resolve(),
         log,
         daily: [{ name: 'contract-expiry-notice', run: () => announceContracts() }],
       })
@@ -68,7 +68,7 @@ export const serve = async (options: ServeOptions): Promise<RunningApp> => {
   // then this replica follows other replicas' changes by polling.
   await core.kb.follower.load();
   core.kb.follower.start(5_000);
-  evaluateTimer = async (data) => {
+  late.evaluateTimer = async (data) => {
     const result = await core.sla?.evaluateTimer(data);
     // Thrown, so Agenda retries with backoff (a version conflict storm, a database blip).
     if (result && !result.ok) throw new Error(`SLA timer: ${result.message}`);

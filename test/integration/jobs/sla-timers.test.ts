@@ -38,8 +38,8 @@ interface App {
 /** One app process: a core and its Agenda, sharing `of`'s database when given. */
 const startApp = async (name: string, of?: CoreFixture): Promise<App> => {
   let handle: AgendaSchedulerHandle | undefined;
-  let fixture: CoreFixture | undefined;
-  fixture = await startCoreFixture(name, {
+  const late: { fixture?: CoreFixture } = {};
+  const fixture = await startCoreFixture(name, {
     sla: SLA,
     realClock: true,
     ...(of ? { shareDatabaseOf: of } : {}),
@@ -48,7 +48,7 @@ const startApp = async (name: string, of?: CoreFixture): Promise<App> => {
         db: connection.db!,
         log,
         handler: async (data) => {
-          const result = await fixture!.core.sla!.evaluateTimer(data);
+          const result = await late.fixture!.core.sla!.evaluateTimer(data);
           if (!result.ok) throw new Error(result.message);
         },
         options: { processEveryMs: 200, lockLifetimeMs: 10_000, drainTimeoutMs: 2_000 },
@@ -56,6 +56,7 @@ const startApp = async (name: string, of?: CoreFixture): Promise<App> => {
       return handle.scheduler;
     },
   });
+  late.fixture = fixture;
   await handle!.start();
   return {
     fixture,
