@@ -34,7 +34,10 @@ describe('Caseline in Slack: SLA clocks', () => {
   const e2e = useSlackE2E({ env: { CASELINE_CONFIG: fastConfig() } });
 
   it('shows the clock on both cards, then reminds and escalates in Slack', async () => {
-    const { card, case: opened } = await e2e.openByMessage('Invoice export fails at month-end with error 42', SHARED);
+    const { card, case: opened } = await e2e.openByMessage(
+      'Invoice export fails at month-end with error 42',
+      SHARED,
+    );
     expect(opened.queueKey).toBe('erp-finance');
     const customerCard = JSON.stringify(card.args.blocks);
     expect(customerCard).toContain('You will hear from us by <!date^');
