@@ -25,6 +25,7 @@ import { AGENDA_COLLECTION, createAgendaScheduler } from '../src/jobs/agenda-sch
 import { toCaseDocument } from '../src/store/cases/mongo-case-repository.js';
 import { makeArmSlaTimers } from '../src/use-cases/sla/arm-sla-timers.js';
 import type { SlaTimerData } from '../src/ports/scheduler.js';
+import { buildCase } from '../test/support/build-case.js';
 
 const CASES = Number(process.env.BENCH_CASES ?? 10_000);
 const DUE = Number(process.env.BENCH_DUE ?? 1_000);
@@ -50,32 +51,16 @@ const SLA = parseSlaConfig({
   defaultPolicy: 'standard',
 });
 
-/** An open, unanswered case opened at `createdAt`: first response and resolution run. */
 let seq = 0;
+/** An open, unanswered case opened at `createdAt`: first response and resolution run. */
 const openCase = (createdAt: Date): CaseState => {
   const id = randomUUID();
   seq += 1;
-  return {
+  return buildCase({
     id,
     number: `CASE-${seq}`,
     seq,
-    version: 1,
     intakeKey: `bench:${id}`,
-    title: 'Ledger export fails at month-end',
-    description: 'The month-end ledger export stops with error 42 after the VAT step.',
-    organizationId: 'org',
-    organizationKey: 'acme',
-    contactId: 'contact',
-    contactName: 'Carol',
-    flags: [],
-    queueKey: 'finance',
-    status: 'new',
-    statusCategory: 'new',
-    priority: 'normal',
-    tasks: [],
-    linkedIssues: [],
-    minutesLogged: 0,
-    origin: { channel: 'api' },
     createdAt,
     updatedAt: createdAt,
     events: [
@@ -87,8 +72,7 @@ const openCase = (createdAt: Date): CaseState => {
         visibility: 'public',
       },
     ],
-    outbox: [],
-  };
+  });
 };
 
 const inParallel = async <T>(items: readonly T[], work: (item: T) => Promise<unknown>) => {
