@@ -4,6 +4,7 @@
  * connector's gateway errors delay a card without losing or doubling it.
  */
 import { messageActivity, SUPPORT_CHANNEL } from '../support/teams/activities.js';
+import { MongoChatLinks } from '../../src/store/chat-links/mongo-chat-links.js';
 import { eventually, TEAMS_CUSTOMER, useTeamsE2E } from '../support/teams/e2e.js';
 
 const e2e = useTeamsE2E();
@@ -25,6 +26,9 @@ describe('Teams: support channels', () => {
       (c) => c.status === 200 && c.conversationId === `${SUPPORT_CHANNEL};messageid=${rootId}`,
     );
     expect(JSON.stringify(card.body)).toContain(stored.number);
+    // The notifier records the card's thread just after the connector answers.
+    const links = new MongoChatLinks(e2e.app.core.connection);
+    await eventually(() => links.findThread(`teams:${SUPPORT_CHANNEL}`, rootId));
     await e2e.post(
       messageActivity(e2e.connector.url, {
         from: TEAMS_CUSTOMER,
