@@ -10,6 +10,8 @@ export interface CaseListFilter {
   readonly organizationKey?: string;
   readonly assigneeId?: string;
   readonly unassigned?: boolean;
+  /** Opened at or after this instant. */
+  readonly createdSince?: Date;
   readonly limit?: number;
 }
 

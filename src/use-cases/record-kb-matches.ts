@@ -47,10 +47,15 @@ export const makeRecordKbMatches =
         ...(current.productKey ? { products: [current.productKey] } : {}),
       },
     );
-    const since = deps.clock.now().getTime() - RECENT_DAYS * 86_400_000;
-    const recent = (await deps.cases.list({ limit: 2_000 })).filter(
-      (c) =>
-        c.id !== current.id && (c.createdAt.getTime() >= since || OPEN.includes(c.statusCategory)),
+    // Open cases and the last week's, asked for by the database rather than taking the
+    // first 2,000 of all cases (sorted oldest first, which left recent ones out).
+    const since = new Date(deps.clock.now().getTime() - RECENT_DAYS * 86_400_000);
+    const [open, lately] = await Promise.all([
+      deps.cases.list({ statusCategories: OPEN, limit: 1_000 }),
+      deps.cases.list({ createdSince: since, limit: 1_000 }),
+    ]);
+    const recent = [...new Map([...open, ...lately].map((c) => [c.id, c])).values()].filter(
+      (c) => c.id !== current.id,
     );
     const numberOf = new Map(recent.map((c) => [c.id, c.number]));
     const similarCases = deps.grouper
