@@ -10,8 +10,8 @@ export interface CaseListFilter {
   readonly organizationKey?: string;
   readonly assigneeId?: string;
   readonly unassigned?: boolean;
-  /** Opened at or after this instant. */
-  readonly createdSince?: Date;
+  /** Cases not yet solved or closed, and any case opened since this instant. */
+  readonly unsolvedOrCreatedSince?: Date;
   readonly limit?: number;
 }
 

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { recordKbMatches } from '../domain/kb/matches.js';
-import type { StatusCategory } from '../domain/workflow/types.js';
 import { fail, type Result } from '../domain/result.js';
 import type { CaseGrouper, KnowledgeBase } from '../ports/knowledge-base.js';
 import { caseRefSchema } from './shared/commands.js';
@@ -15,7 +14,6 @@ import { MAX_SUGGESTIONS } from './suggest-kb-articles.js';
 
 export const recordKbMatchesCommand = z.object({ ref: caseRefSchema });
 
-const OPEN: readonly StatusCategory[] = ['new', 'open', 'pending-customer', 'pending-internal'];
 const RECENT_DAYS = 7;
 const MAX_SIMILAR = 5;
 const KNOWLEDGE_BASE = { kind: 'system', name: 'Knowledge base' } as const;
@@ -47,14 +45,10 @@ export const makeRecordKbMatches =
         ...(current.productKey ? { products: [current.productKey] } : {}),
       },
     );
-    // Open cases and the last week's, asked for by the database rather than taking the
-    // first 2,000 of all cases (sorted oldest first, which left recent ones out).
+    // Open cases and the last week's, in one query the database filters (taking the
+    // first 2,000 of all cases, sorted oldest first, left recent ones out).
     const since = new Date(deps.clock.now().getTime() - RECENT_DAYS * 86_400_000);
-    const [open, lately] = await Promise.all([
-      deps.cases.list({ statusCategories: OPEN, limit: 1_000 }),
-      deps.cases.list({ createdSince: since, limit: 1_000 }),
-    ]);
-    const recent = [...new Map([...open, ...lately].map((c) => [c.id, c])).values()].filter(
+    const recent = (await deps.cases.list({ unsolvedOrCreatedSince: since, limit: 2_000 })).filter(
       (c) => c.id !== current.id,
     );
     const numberOf = new Map(recent.map((c) => [c.id, c.number]));

@@ -82,7 +82,12 @@ const listQuery = (filter: CaseListFilter): Filter<StoredCase> => {
   if (filter.organizationKey) query.organizationKey = filter.organizationKey;
   if (filter.assigneeId) query.assigneeId = filter.assigneeId;
   if (filter.unassigned) query.assigneeId = null;
-  if (filter.createdSince) query.createdAt = { $gte: filter.createdSince };
+  if (filter.unsolvedOrCreatedSince) {
+    query.$or = [
+      { statusCategory: { $nin: ['solved', 'closed'] } },
+      { createdAt: { $gte: filter.unsolvedOrCreatedSince } },
+    ];
+  }
   return query;
 };
 
