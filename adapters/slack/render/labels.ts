@@ -1,7 +1,5 @@
 /** Readable words for the domain's stable codes, shared by every Slack renderer. */
-import type { CaseFlag } from '../../../src/domain/case/types.js';
 import type { Priority } from '../../../src/domain/priority.js';
-import type { ResolutionType } from '../../../src/domain/resolution.js';
 import type { StatusCategory } from '../../../src/domain/workflow/index.js';
 
 export type PriorityLabels = Readonly<Record<Priority, string>>;
@@ -21,25 +19,6 @@ export const PRIORITY_MARKERS: Readonly<Record<Priority, string>> = {
   low: ':white_circle:',
 };
 
-export const RESOLUTION_LABELS: Readonly<Record<ResolutionType, string>> = {
-  fixed: 'Fixed',
-  workaround: 'Workaround',
-  'works-as-designed': 'Works as designed',
-  'cannot-reproduce': 'Cannot reproduce',
-  duplicate: 'Duplicate',
-  'self-solved': 'Solved by the customer',
-  'no-response': 'No response from the customer',
-  other: 'Other',
-};
-
-/** Warnings for agents only: these say something about the customer's contract. */
-export const FLAG_LABELS: Readonly<Record<CaseFlag, string>> = {
-  'unknown-support-key': 'Unknown support key',
-  'expired-contract': 'Contract expired',
-  'no-contract': 'No contract',
-  'unknown-contact': 'Unknown contact',
-};
-
 /**
  * What a customer reads when no status label is at hand (lists carry status ids only);
  * the same words as the shipped presets' customer labels.
@@ -52,3 +31,5 @@ export const CATEGORY_LABELS: Readonly<Record<StatusCategory, string>> = {
   solved: 'Solved',
   closed: 'Closed',
 };
+
+export { FLAG_LABELS, RESOLUTION_LABELS } from '../../shared/words.js';

@@ -1,0 +1,38 @@
+/**
+ * The words every chat adapter uses for the domain's stable codes, so Slack and Teams
+ * say the same thing (STYLE.md §5: one place turns codes into words). Each adapter
+ * escapes and decorates them for its own surface.
+ */
+import type { CaseFlag } from '../../src/domain/case/types.js';
+import type { ResolutionType } from '../../src/domain/resolution.js';
+import type { Failure } from '../../src/domain/result.js';
+
+export const RESOLUTION_LABELS: Readonly<Record<ResolutionType, string>> = {
+  fixed: 'Fixed',
+  workaround: 'Workaround',
+  'works-as-designed': 'Works as designed',
+  'cannot-reproduce': 'Cannot reproduce',
+  duplicate: 'Duplicate',
+  'self-solved': 'Solved by the customer',
+  'no-response': 'No response from the customer',
+  other: 'Other',
+};
+
+/** Warnings for agents only: these say something about the customer's contract. */
+export const FLAG_LABELS: Readonly<Record<CaseFlag, string>> = {
+  'unknown-support-key': 'Unknown support key',
+  'expired-contract': 'Contract expired',
+  'no-contract': 'No contract',
+  'unknown-contact': 'Unknown contact',
+};
+
+/** What to do next, after the failure's own message says what happened. */
+export const FAILURE_ADVICE: Readonly<Record<Failure['code'], string>> = {
+  'invalid-input': 'Please check what you entered and try again.',
+  'not-found': 'Check the case number, or ask an agent for help.',
+  'not-allowed': 'Only someone with the right role can do this; ask an agent or your lead.',
+  'invalid-transition': 'Pick one of the statuses the card offers.',
+  'requirement-missing': 'Do that first, then try again.',
+  'already-claimed': 'Nothing changed. Ask them, or a lead, to reassign it if needed.',
+  conflict: 'Someone changed the case at the same moment. Please try again.',
+};
