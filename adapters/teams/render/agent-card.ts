@@ -4,6 +4,7 @@
  * transitions the workflow allows from here.
  */
 import type { StaffCaseView } from '../../../src/domain/case/view.js';
+import { latestKbMatches, looksLike } from '../../../src/domain/kb/matches.js';
 import { PRIORITIES, type Priority } from '../../../src/domain/priority.js';
 import { RESOLUTION_TYPES } from '../../../src/domain/resolution.js';
 import {
@@ -146,6 +147,19 @@ export const renderAgentCard = (input: AgentCardInput): AdaptiveCard => {
   body.push(detailFacts(input));
   for (const line of input.slaLines ?? [])
     body.push(textBlock(escapeCardText(line), { spacing: 'None' }));
+  // What the knowledge base found at intake, as on the Slack card.
+  const matches = latestKbMatches(c.events);
+  if (matches && matches.articles.length > 0) {
+    const titles = matches.articles.map((a) => escapeCardText(a.title, 200)).join(', ');
+    body.push(textBlock(`Suggested to the customer: ${titles}`, { spacing: 'None' }));
+  }
+  if (matches && matches.similarCases.length > 0) {
+    body.push(
+      textBlock(`${escapeCardText(looksLike(matches.similarCases))} this week`, {
+        spacing: 'None',
+      }),
+    );
+  }
   if (c.description && c.description !== c.title)
     body.push(textBlock(escapeCardText(c.description, 1500), { isSubtle: true }));
   for (const issue of c.linkedIssues)

@@ -129,6 +129,40 @@ describe('Teams agent card', () => {
     expect(messages.length).toBe(required.length);
   });
 
+  it('shows what the knowledge base found at intake, as the Slack card does', () => {
+    const view = staffView();
+    const matched = {
+      ...view,
+      events: [
+        ...view.events,
+        {
+          id: 'kb-1',
+          type: 'kb-matched' as const,
+          at: new Date('2026-11-23T09:01:00Z'),
+          actor: {
+            kind: 'system' as const,
+            id: 'system',
+            name: 'Knowledge base',
+            role: 'system' as const,
+          },
+          visibility: 'internal' as const,
+          data: {
+            articles: 'export-error-42',
+            articleTitles: 'Ledger export stops with *error 42*',
+            similarCases: 'CASE-1040 CASE-1041',
+          },
+        },
+      ],
+    };
+    const text = JSON.stringify(agentCard(matched));
+    expect(text).toContain(
+      'Suggested to the customer: Ledger export stops with \\\\*error 42\\\\*',
+    );
+    // Card markdown escapes the hyphen too.
+    expect(text).toContain('Looks like CASE\\\\-1040 and 1 other this week');
+    expect(JSON.stringify(agentCard())).not.toContain('Suggested to the customer');
+  });
+
   it('drops Claim once someone owns the case', () => {
     const owned = {
       ...staffView(),
