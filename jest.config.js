@@ -13,6 +13,10 @@ export default {
   // Integration tests start real servers and processes: a generous guard against hangs,
   // never an assertion about speed.
   testTimeout: 60_000,
+  // Something (seen: tsx's esbuild service child and a socket) can keep the process alive
+  // after every test has finished and the global teardown stopped the database; a CI run
+  // must end with the results rather than wait for it. Open handles are a noted defect.
+  forceExit: true,
   reporters: ['default', '<rootDir>/test/support/summary-reporter.cjs'],
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
