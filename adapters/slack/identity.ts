@@ -1,15 +1,11 @@
 import type { Actor } from '../../src/domain/case/types.js';
-import type { Agent, Contact } from '../../src/domain/directory.js';
-import type { StaffRole } from '../../src/domain/roles.js';
 import type { DirectoryRepository } from '../../src/ports/directory-repository.js';
+import { actorByEmail, customerActor, staffActor } from '../shared/actors.js';
 
 export interface SlackUser {
   readonly teamId: string | undefined;
   readonly userId: string;
 }
-
-const strongestRole = (agent: Agent): StaffRole =>
-  agent.roles.includes('admin') ? 'admin' : agent.roles.includes('lead') ? 'lead' : 'agent';
 
 /**
  * Who a Slack user is to Caseline: an agent (by Slack user id) or a customer contact
@@ -27,27 +23,8 @@ export const resolveSlackActor = async (
     : undefined;
   if (contact) return customerActor(contact);
   // Not known by Slack id: the profile email may still name an agent or a contact.
-  const email = emailOf ? await emailOf(user.userId) : undefined;
-  if (!email) return undefined;
-  const byEmail = await directory.findAgentByEmail(email);
-  if (byEmail?.active) return staffActor(byEmail);
-  const contactByEmail = await directory.findContactByEmail(email);
-  return contactByEmail ? customerActor(contactByEmail) : undefined;
+  return actorByEmail(directory, emailOf ? await emailOf(user.userId) : undefined);
 };
-
-const staffActor = (agent: Agent): Actor => ({
-  kind: 'staff',
-  agentId: agent.id,
-  role: strongestRole(agent),
-  name: agent.name,
-});
-
-const customerActor = (contact: Contact): Actor => ({
-  kind: 'customer',
-  contactId: contact.id,
-  organizationId: contact.organizationId,
-  name: contact.name,
-});
 
 /** `slack:C0123` — the chat-neutral address of a Slack conversation. */
 export const slackAddress = (channel: string): string => `slack:${channel}`;

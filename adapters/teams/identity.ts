@@ -1,7 +1,6 @@
 import type { Actor } from '../../src/domain/case/types.js';
-import type { Agent, Contact } from '../../src/domain/directory.js';
-import type { StaffRole } from '../../src/domain/roles.js';
 import type { DirectoryRepository } from '../../src/ports/directory-repository.js';
+import { actorByEmail, customerActor, staffActor } from '../shared/actors.js';
 
 export interface TeamsUser {
   /** The Microsoft Entra object id Teams sends as `from.aadObjectId`. */
@@ -9,23 +8,6 @@ export interface TeamsUser {
   /** The Teams user id (`29:...`), used to ask the roster for an email. */
   readonly userId: string;
 }
-
-const strongestRole = (agent: Agent): StaffRole =>
-  agent.roles.includes('admin') ? 'admin' : agent.roles.includes('lead') ? 'lead' : 'agent';
-
-export const staffActor = (agent: Agent): Actor => ({
-  kind: 'staff',
-  agentId: agent.id,
-  role: strongestRole(agent),
-  name: agent.name,
-});
-
-const customerActor = (contact: Contact): Actor => ({
-  kind: 'customer',
-  contactId: contact.id,
-  organizationId: contact.organizationId,
-  name: contact.name,
-});
 
 /**
  * Who a Teams user is to Caseline: an agent or a contact by Entra object id, else by the
@@ -43,12 +25,7 @@ export const resolveTeamsActor = async (
     const contact = await directory.findContactByTeamsUser(user.aadObjectId);
     if (contact) return customerActor(contact);
   }
-  const email = await emailOf(user.userId);
-  if (!email) return undefined;
-  const byEmail = await directory.findAgentByEmail(email);
-  if (byEmail?.active) return staffActor(byEmail);
-  const contactByEmail = await directory.findContactByEmail(email);
-  return contactByEmail ? customerActor(contactByEmail) : undefined;
+  return actorByEmail(directory, await emailOf(user.userId));
 };
 
 /** `teams:19:abc@thread.tacv2` — the chat-neutral address of a Teams conversation. */
