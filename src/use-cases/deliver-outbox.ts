@@ -93,6 +93,8 @@ export const makeDeliverOutbox = (deps: DeliverOutboxDeps) => async (): Promise<
   const claimed = await deps.outbox.claimDue(now, new Date(now.getTime() + leaseMs), deps.owner);
   if (!claimed) return false;
   const { state } = claimed;
+  // The case does not change while its entries go out: its clocks are computed once.
+  const sla = deps.describeSla?.(state);
   let nextDue: Date | null = null;
   const later = (at: Date) => (nextDue = nextDue && nextDue < at ? nextDue : at);
   for (const [index, entry] of state.outbox.entries()) {
@@ -104,7 +106,7 @@ export const makeDeliverOutbox = (deps: DeliverOutboxDeps) => async (): Promise<
       break;
     }
     try {
-      await deps.notifier.deliver(toNotification(state, entry, deps.describeSla?.(state)));
+      await deps.notifier.deliver(toNotification(state, entry, sla));
       const resolutionSent = deliversResolution(state, entry);
       await deps.outbox.markDelivered(state.id, index, entry.id, deps.clock.now(), {
         resolutionSent,

@@ -80,7 +80,7 @@ export const evaluateCaseSla = (
     const pending = due.find((alert) => alert.clock === kind);
     const next = clockDecision(clocks[kind], now);
     timers[kind] = pending
-      ? { at: now, decision: pending.kind === 'languishing' ? 'breach' : pending.kind }
+      ? { at: now, decision: pending.kind }
       : next && { at: next.at, decision: next.kind };
   }
   const recorded = recordedAlertKeys(state.events);

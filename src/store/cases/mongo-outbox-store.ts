@@ -117,7 +117,14 @@ export class MongoOutboxStore implements OutboxStore {
     const n = this.claimedAt.get(caseId);
     this.claimedAt.delete(caseId);
     if (n === undefined) return;
-    const current = await this.cases.findOne({ _id: caseId }, { projection: { outboxDue: 1 } });
-    await this.due.settle(caseId, n, dateOrNull(current?.outboxDue));
+    // Released as planned: the case is due at `nextDue`. Otherwise new entries set it.
+    const due =
+      released.matchedCount > 0
+        ? nextDue
+        : dateOrNull(
+            (await this.cases.findOne({ _id: caseId }, { projection: { outboxDue: 1 } }))
+              ?.outboxDue,
+          );
+    await this.due.settle(caseId, n, due);
   }
 }
