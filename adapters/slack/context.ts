@@ -18,6 +18,12 @@ export interface SlackContext {
   actorOf(user: SlackUser): Promise<Actor | undefined>;
 }
 
+/** The person behind an interaction payload (a button, a modal, a shortcut). */
+export const userOfPayload = (body: {
+  readonly user: { readonly id: string; readonly team_id?: string | undefined };
+  readonly team?: { readonly id: string } | null | undefined;
+}): SlackUser => ({ teamId: body.user.team_id ?? body.team?.id, userId: body.user.id });
+
 /** Profile emails, asked of Slack at most once per user per process. */
 const emailLookup = (client: WebClient | undefined) => {
   const cache = new Map<string, Promise<string | undefined>>();

@@ -8,7 +8,7 @@ import type {
 import type { Failure } from '../../../src/domain/result.js';
 import { PRIORITIES, type Priority } from '../../../src/domain/priority.js';
 import type { SlackContext } from '../context.js';
-import { tellUser } from '../context.js';
+import { tellUser, userOfPayload } from '../context.js';
 import { ACTIONS } from '../registry.js';
 import { parseCaseBlockId } from '../render/agent-card.js';
 import { friendlyFailure } from '../failures.js';
@@ -42,10 +42,7 @@ export const registerCaseButtons = (app: App, ctx: SlackContext): void => {
       const caseId = caseIdOf(action);
       if (!caseId) return;
       const channel = channelOf(body);
-      const actor = await ctx.actorOf({
-        teamId: body.user.team_id ?? body.team?.id,
-        userId: body.user.id,
-      });
+      const actor = await ctx.actorOf(userOfPayload(body));
       if (!actor) {
         await tellUser(
           client,

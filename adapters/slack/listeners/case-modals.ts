@@ -2,7 +2,7 @@ import type { App, BlockAction, ButtonAction, ViewSubmitAction } from '@slack/bo
 import type { ModalView } from '@slack/types';
 import type { Failure, Result } from '../../../src/domain/result.js';
 import type { SlackContext } from '../context.js';
-import { tellUser } from '../context.js';
+import { tellUser, userOfPayload } from '../context.js';
 import { friendlyFailure } from '../failures.js';
 import { ACTIONS, VIEWS } from '../registry.js';
 import {
@@ -126,10 +126,7 @@ export const registerCaseModals = (app: App, ctx: SlackContext): void => {
   for (const [callbackId, submit] of Object.entries(SUBMITS)) {
     app.view<ViewSubmitAction>(callbackId, async ({ ack, view, body, client }) => {
       const caseId = readMetadata(view).caseId;
-      const actor = await ctx.actorOf({
-        teamId: body.user.team_id ?? body.team?.id,
-        userId: body.user.id,
-      });
+      const actor = await ctx.actorOf(userOfPayload(body));
       if (!caseId || !actor) {
         await ack(
           viewErrors({

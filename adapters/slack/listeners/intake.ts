@@ -12,7 +12,7 @@ import type { WebClient } from '@slack/web-api';
 import { PRIORITIES } from '../../../src/domain/priority.js';
 import type { Actor } from '../../../src/domain/case/types.js';
 import type { SlackContext } from '../context.js';
-import { tellUser } from '../context.js';
+import { tellUser, userOfPayload } from '../context.js';
 import { slackAddress } from '../identity.js';
 import { ACTIONS, OPTIONS, SHORTCUTS, VIEWS } from '../registry.js';
 import { INPUTS, newCaseModal, viewErrors } from '../render/modals.js';
@@ -108,10 +108,7 @@ const onBehalfOf = async (
 
 const registerNewCaseSubmission = (app: App, ctx: SlackContext): void => {
   app.view<ViewSubmitAction>(VIEWS.newCase, async ({ ack, view, body, context }) => {
-    const actor = await ctx.actorOf({
-      teamId: body.user.team_id ?? body.team?.id,
-      userId: body.user.id,
-    });
+    const actor = await ctx.actorOf(userOfPayload(body));
     if (!actor || actor.kind === 'system') {
       await ack(viewErrors({ [INPUTS.title.block]: 'We could not tell who you are.' }));
       return;
@@ -168,10 +165,7 @@ export const registerIntake = (app: App, ctx: SlackContext): void => {
   // The "Open a case" button on the App Home.
   app.action<BlockAction<ButtonAction>>(ACTIONS.openCase, async ({ ack, body, client }) => {
     await ack();
-    const actor = await ctx.actorOf({
-      teamId: body.user.team_id ?? body.team?.id,
-      userId: body.user.id,
-    });
+    const actor = await ctx.actorOf(userOfPayload(body));
     if (actor) await openNewCaseModal(ctx, client, { triggerId: body.trigger_id, actor });
   });
   app.shortcut<MessageShortcut>(

@@ -2,7 +2,7 @@ import type { App, BlockAction, ButtonAction, RespondFn, ViewSubmitAction } from
 import type { Core } from '../../../src/composition.js';
 import type { Actor, CaseState } from '../../../src/domain/case/types.js';
 import type { Article } from '../../../src/domain/kb/article.js';
-import { tellUser, type SlackContext } from '../context.js';
+import { tellUser, type SlackContext, userOfPayload } from '../context.js';
 import { friendlyFailure } from '../failures.js';
 import { ACTIONS, VIEWS } from '../registry.js';
 import { slackChannelOf } from '../identity.js';
@@ -101,10 +101,7 @@ export const registerKbListeners = (app: App, ctx: SlackContext): void => {
     async ({ ack, action, body, respond }) => {
       await ack();
       const target = parseSuggestionValue(action.value);
-      const actor = await ctx.actorOf({
-        teamId: body.user.team_id ?? body.team?.id,
-        userId: body.user.id,
-      });
+      const actor = await ctx.actorOf(userOfPayload(body));
       const slug = target?.slugs[0];
       if (!target || !slug || !actor) return;
       const result = await ctx.core.kb.useCases.acceptKbArticle({
@@ -126,10 +123,7 @@ export const registerKbListeners = (app: App, ctx: SlackContext): void => {
     async ({ ack, action, body, respond }) => {
       await ack();
       const target = parseSuggestionValue(action.value);
-      const actor = await ctx.actorOf({
-        teamId: body.user.team_id ?? body.team?.id,
-        userId: body.user.id,
-      });
+      const actor = await ctx.actorOf(userOfPayload(body));
       if (!target || !actor) return;
       const result = await ctx.core.kb.useCases.declineKbArticles({
         ref: { caseId: target.caseId },
@@ -150,10 +144,7 @@ export const registerKbListeners = (app: App, ctx: SlackContext): void => {
     async ({ ack, action, body, client }) => {
       await ack();
       const caseId = action.value;
-      const actor = await ctx.actorOf({
-        teamId: body.user.team_id ?? body.team?.id,
-        userId: body.user.id,
-      });
+      const actor = await ctx.actorOf(userOfPayload(body));
       if (!caseId || !actor) return;
       const draft = await ctx.core.kb.useCases.draftArticleFromCase({ ref: { caseId }, actor });
       if (!draft.ok) {
@@ -169,10 +160,7 @@ export const registerKbListeners = (app: App, ctx: SlackContext): void => {
 
   app.view<ViewSubmitAction>(VIEWS.saveKbArticle, async ({ ack, view, body, client }) => {
     const caseId = readMetadata(view).caseId;
-    const actor = await ctx.actorOf({
-      teamId: body.user.team_id ?? body.team?.id,
-      userId: body.user.id,
-    });
+    const actor = await ctx.actorOf(userOfPayload(body));
     if (!caseId || !actor) {
       await ack(
         viewErrors({
