@@ -4,6 +4,7 @@
  * for what the timers record in the case history; none asserts how long anything took.
  */
 import { pino } from 'pino';
+import { eventually as poll } from '../../support/eventually.js';
 import type { CaseEvent } from '../../../src/domain/case/types.js';
 import {
   createAgendaScheduler,
@@ -69,14 +70,8 @@ const startApp = async (name: string, of?: CoreFixture): Promise<App> => {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const eventually = async <T>(probe: () => Promise<T | undefined>, what: string): Promise<T> => {
-  for (let i = 0; i < 150; i += 1) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    await sleep(100);
-  }
-  throw new Error(`timed out waiting for ${what}`);
-};
+const eventually = <T>(probe: () => Promise<T | undefined>, what: string): Promise<T> =>
+  poll(probe, 15_000, { everyMs: 100, what });
 
 const slaEvents = (events: readonly CaseEvent[]) =>
   events

@@ -1,4 +1,5 @@
 import type { RunningApp } from '../../../src/main.js';
+import { eventually } from '../eventually.js';
 import { MongoChatLinks } from '../../../src/store/chat-links/mongo-chat-links.js';
 import { serveAgainstFakeSlack } from './app-under-test.js';
 import { startFakeSlackApi, type FakeSlackApi, type RecordedCall } from './fake-slack-api.js';
@@ -11,19 +12,8 @@ export const SHARED = SLACK_CUSTOMER.channel;
 /** erp-finance's triage channel, where "invoice" messages are routed. */
 export const TRIAGE = 'C06ERPFIN1';
 
-/** Polls until `probe` gives a value: listeners run after the ack, so effects trail it. */
-export const eventually = async <T>(
-  probe: () => Promise<T | undefined>,
-  timeoutMs = 5000,
-): Promise<T> => {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-};
+/** Listeners run after the ack, so effects trail it: tests poll for them. */
+export { eventually };
 
 export interface SlackE2E {
   readonly fake: FakeSlackApi;

@@ -1,3 +1,4 @@
+import { eventually as waitFor } from '../eventually.js';
 import type { RunningApp } from '../../../src/main.js';
 import { MongoChatLinks } from '../../../src/store/chat-links/mongo-chat-links.js';
 import {
@@ -11,18 +12,9 @@ import {
 import { serveForTeams } from './app-under-test.js';
 import { startFakeConnector, type ConnectorCall, type FakeConnector } from './fake-connector.js';
 
-export const eventually = async <T>(
-  probe: () => Promise<T | undefined>,
-  timeoutMs = 8000,
-): Promise<T> => {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-};
+/** Teams round trips take a few more hops (the connector, the turn): a longer guard. */
+export const eventually = <T>(probe: () => Promise<T | undefined>, timeoutMs = 8000): Promise<T> =>
+  waitFor(probe, timeoutMs, { everyMs: 25 });
 
 /** The Adaptive Card a recorded post or update carried. */
 export const cardOf = (
