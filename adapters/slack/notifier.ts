@@ -1,10 +1,11 @@
 import type { WebClient } from '@slack/web-api';
 import type { Config } from '../../src/config.js';
 import type { CustomerCaseView, StaffCaseView } from '../../src/domain/case/view.js';
-import { availableTransitions, statusById } from '../../src/domain/workflow/index.js';
+import { statusById } from '../../src/domain/workflow/index.js';
 import type { ChatLinkRepository, ChatLinkRole } from '../../src/ports/chat-links.js';
 import type { DirectoryRepository } from '../../src/ports/directory-repository.js';
 import { DeliveryDeferred, type Notification, type Notifier } from '../../src/ports/notifier.js';
+import { loadAgentCardFacts } from '../shared/agent-card-facts.js';
 import type { BotTokenFor } from './bot-tokens.js';
 import { slackChannelOf } from './identity.js';
 import { renderAgentCard } from './render/agent-card.js';
@@ -141,23 +142,9 @@ export const createSlackNotifier = (deps: SlackNotifierDeps): Notifier => {
     view: StaffCaseView,
     sla: SlaSummary | undefined,
   ): Promise<SlackMessage | undefined> => {
-    const [organization, contact, queues] = await Promise.all([
-      deps.directory.getOrganization(view.organizationId),
-      deps.directory.getContact(view.contactId),
-      deps.directory.listQueues(),
-    ]);
-    const workflow = deps.config.workflow;
     return renderAgentCard({
+      ...(await loadAgentCardFacts(deps.directory, deps.config, view)),
       case: view,
-      statusName: statusById(workflow, view.status)?.name ?? view.status,
-      organizationName: organization?.name ?? view.organizationKey,
-      contact: { name: view.contactName, ...(contact?.email ? { email: contact.email } : {}) },
-      priorityLabels: deps.config.priorities.labels,
-      transitions: availableTransitions(workflow, view.status, 'agent').map((t) => ({
-        to: t.to,
-        label: t.label ?? statusById(workflow, t.to)?.name ?? t.to,
-      })),
-      queues: queues.map((q) => ({ key: q.key, name: q.name })),
       ...(sla ? { slaLines: slaLinesForStaff(sla, new Date()) } : {}),
     });
   };

@@ -3,7 +3,8 @@ import type { Config } from '../../src/config.js';
 import type { Actor } from '../../src/domain/case/types.js';
 import type { CustomerCaseView, StaffCaseView } from '../../src/domain/case/view.js';
 import type { SlaSummary } from '../../src/domain/sla/index.js';
-import { availableTransitions, statusById } from '../../src/domain/workflow/index.js';
+import { statusById } from '../../src/domain/workflow/index.js';
+import { loadAgentCardFacts } from '../shared/agent-card-facts.js';
 import type { TeamsConversationStore } from './conversation-store.js';
 import { agentSummary, renderAgentCard } from './render/agent-card.js';
 import type { AdaptiveCard } from './render/card.js';
@@ -52,24 +53,16 @@ export const makeCardBuilder = (deps: {
   };
 
   const staff: CardBuilder['staff'] = async (view, extra = {}) => {
-    const [organization, contact, queues, agents, agentUserIds] = await Promise.all([
-      directory.getOrganization(view.organizationId),
-      directory.getContact(view.contactId),
-      directory.listQueues(),
+    const [facts, agents, agentUserIds] = await Promise.all([
+      loadAgentCardFacts(directory, deps.config, view),
       directory.listAgents(),
       deps.store.agentUserIds(),
     ]);
     const input = {
+      ...facts,
       case: view,
-      statusName: statusById(workflow, view.status)?.name ?? view.status,
-      organizationName: organization?.name ?? view.organizationKey,
-      contact: { name: view.contactName, ...(contact?.email ? { email: contact.email } : {}) },
-      priorityLabels: deps.config.priorities.labels,
-      transitions: availableTransitions(workflow, view.status, 'agent').map((t) => ({
-        value: t.to,
-        title: t.label ?? statusById(workflow, t.to)?.name ?? t.to,
-      })),
-      queues: queues.map((q) => ({ value: q.key, title: q.name })),
+      transitions: facts.transitions.map((t) => ({ value: t.to, title: t.label })),
+      queues: facts.queues.map((q) => ({ value: q.key, title: q.name })),
       agents: agents.filter((a) => a.active).map((a) => ({ value: a.id, title: a.name })),
       agentUserIds,
       ...(extra.notice ? { notice: extra.notice } : {}),
