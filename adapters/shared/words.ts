@@ -6,6 +6,7 @@
 import type { CaseFlag } from '../../src/domain/case/types.js';
 import type { ResolutionType } from '../../src/domain/resolution.js';
 import type { Failure } from '../../src/domain/result.js';
+import type { SlaSummary } from '../../src/domain/sla/index.js';
 
 export const RESOLUTION_LABELS: Readonly<Record<ResolutionType, string>> = {
   fixed: 'Fixed',
@@ -35,4 +36,19 @@ export const FAILURE_ADVICE: Readonly<Record<Failure['code'], string>> = {
   'requirement-missing': 'Do that first, then try again.',
   'already-claimed': 'Nothing changed. Ask them, or a lead, to reassign it if needed.',
   conflict: 'Someone changed the case at the same moment. Please try again.',
+};
+
+/**
+ * The customer's promise line. `when` is the time as the chat shows it; `ahead` an
+ * optional "(in 2h 10m)" for a promise still to come.
+ */
+export const promiseSentence = (
+  promise: NonNullable<SlaSummary['nextPromise']>,
+  when: string,
+  ahead = '',
+): string => {
+  if (promise.late) return `We are late: we promised this by ${when}, and it has our attention.`;
+  const what =
+    promise.clock === 'resolution' ? 'We aim to solve it by' : 'You will hear from us by';
+  return `${what} ${when}${ahead}.`;
 };

@@ -5,6 +5,7 @@
  */
 import type { SlaClock, SlaSummary } from '../../../src/domain/sla/index.js';
 import { CLOCK_LABELS, formatInZone, formatMinutes } from '../../../src/domain/sla/index.js';
+import { promiseSentence } from '../../shared/words.js';
 
 export const slackDate = (at: Date, timeZone: string): string =>
   `<!date^${Math.floor(at.getTime() / 1000)}^{date_short_pretty} {time}|${formatInZone(at, timeZone)}>`;
@@ -47,9 +48,9 @@ export const slaLinesForStaff = (sla: SlaSummary, now: Date): string[] => [
 export const promiseForCustomer = (sla: SlaSummary | undefined, now: Date): string | undefined => {
   const promise = sla?.nextPromise;
   if (!promise) return undefined;
-  const when = slackDate(promise.at, sla.timeZone);
-  if (promise.late) return `We are late: we promised this by ${when}, and it has our attention.`;
-  const what =
-    promise.clock === 'resolution' ? 'We aim to solve it by' : 'You will hear from us by';
-  return `${what} ${when} (${relativeTo(promise.at, now)}).`;
+  return promiseSentence(
+    promise,
+    slackDate(promise.at, sla.timeZone),
+    ` (${relativeTo(promise.at, now)})`,
+  );
 };

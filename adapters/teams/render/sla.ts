@@ -6,6 +6,7 @@ import type { CaseEvent } from '../../../src/domain/case/types.js';
 import type { StaffCaseView } from '../../../src/domain/case/view.js';
 import type { SlaClock, SlaSummary } from '../../../src/domain/sla/index.js';
 import { CLOCK_LABELS, formatInZone, formatMinutes } from '../../../src/domain/sla/index.js';
+import { promiseSentence } from '../../shared/words.js';
 import { escapeMessageText } from './thread-lines.js';
 
 const when = (at: Date, timeZone: string) => formatInZone(at, timeZone);
@@ -36,11 +37,7 @@ export const slaLinesForStaff = (sla: SlaSummary): string[] => [
 export const promiseForCustomer = (sla: SlaSummary | undefined): string | undefined => {
   const promise = sla?.nextPromise;
   if (!sla || !promise) return undefined;
-  if (promise.late)
-    return `We are late: we promised this by ${when(promise.at, sla.timeZone)}, and it has our attention.`;
-  const what =
-    promise.clock === 'resolution' ? 'We aim to solve it by' : 'You will hear from us by';
-  return `${what} ${when(promise.at, sla.timeZone)}.`;
+  return promiseSentence(promise, when(promise.at, sla.timeZone));
 };
 
 const ALERT_ICONS: Partial<Record<CaseEvent['type'], string>> = {
