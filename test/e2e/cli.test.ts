@@ -1,31 +1,16 @@
-import { execFile } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
+import { cliDatabase, runCaseline } from '../support/cli.js';
 
-const run = promisify(execFile);
-const root = process.cwd();
-const database = `${process.env.MONGODB_URI!.replace(/\/?$/, '/')}caseline_cli_${randomUUID().slice(0, 8)}`;
+const database = cliDatabase('cli');
 
-/** Runs the real `caseline` CLI (TypeScript through tsx) against this test's database. */
+/** Runs the real `caseline` CLI: its output on success, output and errors on failure. */
 const caseline = (...args: string[]) =>
-  run(process.execPath, ['--import', 'tsx', resolve(root, 'src/cli/main.ts'), ...args], {
-    cwd: root,
-    env: {
-      ...process.env,
-      MONGODB_URI: database,
-      CASELINE_CONFIG: 'caseline.example.yaml',
-      LOG_LEVEL: 'error',
-    },
-  }).then(
-    ({ stdout }) => ({ code: 0, stdout }),
-    (error: { code: number; stdout: string; stderr: string }) => ({
-      code: error.code,
-      stdout: error.stdout + error.stderr,
-    }),
-  );
+  runCaseline(database, args).then(({ code, stdout, stderr }) => ({
+    code,
+    stdout: code === 0 ? stdout : stdout + stderr,
+  }));
 
 describe('the caseline CLI', () => {
   it('imports the examples in order, and a second import changes nothing', async () => {

@@ -1,37 +1,13 @@
-import { spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { cliDatabase, runCaseline } from '../support/cli.js';
 
 const root = process.cwd();
-const database = `${process.env.MONGODB_URI!.replace(/\/?$/, '/')}caseline_kbcli_${randomUUID().slice(0, 8)}`;
+const database = cliDatabase('kbcli');
 const EVAL_ARTICLES = resolve(root, 'test/fixtures/kb-eval/articles');
 
-/** Runs the real `caseline` CLI (through tsx) against this test's database, with stdin. */
-const caseline = (args: string[], input = '') =>
-  new Promise<{ code: number; stdout: string; stderr: string }>((done, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', resolve(root, 'src/cli/main.ts'), ...args],
-      {
-        cwd: root,
-        env: {
-          ...process.env,
-          MONGODB_URI: database,
-          CASELINE_CONFIG: 'caseline.example.yaml',
-          LOG_LEVEL: 'error',
-        },
-      },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => done({ code: code ?? -1, stdout, stderr }));
-    child.stdin.end(input);
-  });
+const caseline = (args: string[], input = '') => runCaseline(database, args, input);
 
 describe('caseline kb', () => {
   it('imports a folder, and importing it again changes nothing', async () => {

@@ -1,22 +1,14 @@
-import { execFile } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
+import { cliDatabase, runCaseline } from '../support/cli.js';
 
-const run = promisify(execFile);
-const root = process.cwd();
-const database = `${process.env.MONGODB_URI!.replace(/\/?$/, '/')}caseline_kbreport_${randomUUID().slice(0, 8)}`;
+const database = cliDatabase('kbreport');
 
-const caseline = (...args: string[]) =>
-  run(process.execPath, ['--import', 'tsx', resolve(root, 'src/cli/main.ts'), ...args], {
-    cwd: root,
-    env: {
-      ...process.env,
-      MONGODB_URI: database,
-      CASELINE_CONFIG: 'caseline.example.yaml',
-      LOG_LEVEL: 'error',
-    },
-  });
+/** The CLI's output; a failing command fails the test with what it said. */
+const caseline = async (...args: string[]) => {
+  const result = await runCaseline(database, args);
+  if (result.code !== 0) throw new Error(`caseline ${args.join(' ')}: ${result.stderr}`);
+  return result;
+};
 
 describe('caseline report recurring', () => {
   it('lists look-alike cases as a group, largest first, with the article that answers them', async () => {

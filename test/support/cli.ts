@@ -1,0 +1,42 @@
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
+
+/** A fresh database on the run's server, for one CLI test file. */
+export const cliDatabase = (tag: string): string =>
+  `${process.env.MONGODB_URI!.replace(/\/?$/, '/')}caseline_${tag}_${randomUUID().slice(0, 8)}`;
+
+export interface CliRun {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/**
+ * Runs the real `caseline` CLI (TypeScript through tsx) against `database` with the
+ * example config, feeding `input` to its standard input.
+ */
+export const runCaseline = (database: string, args: readonly string[], input = '') =>
+  new Promise<CliRun>((done, reject) => {
+    const root = process.cwd();
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', resolve(root, 'src/cli/main.ts'), ...args],
+      {
+        cwd: root,
+        env: {
+          ...process.env,
+          MONGODB_URI: database,
+          CASELINE_CONFIG: 'caseline.example.yaml',
+          LOG_LEVEL: 'error',
+        },
+      },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => done({ code: code ?? -1, stdout, stderr }));
+    child.stdin.end(input);
+  });
