@@ -161,7 +161,6 @@ describe('SLA timers on Agenda (real database)', () => {
     await waitFor(app, opened.id, 'sla-warning', 'nextResponse');
     const events = await waitFor(app, opened.id, 'sla-breached', 'nextResponse');
     expect(slaEvents(events).filter((e) => e.clock === 'firstResponse')).toEqual([]);
-    // Assigned by the reply? No: the warning went where an unassigned case's goes.
     const sla = app.fixture.core.sla!.describe((await app.fixture.core.cases.findById(opened.id))!);
     expect(sla.clocks.find((c) => c.kind === 'firstResponse')?.state).toBe('met');
     expect(sla.clocks.find((c) => c.kind === 'nextResponse')?.state).toBe('breached');
