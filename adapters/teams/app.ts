@@ -10,7 +10,9 @@ import { CaselineTeamsBot } from './bot.js';
 import { makeCardBuilder } from './cards.js';
 import { createTeamsConversationStore, type TeamsConversationStore } from './conversation-store.js';
 import { messagesEndpoint, type Handler } from './http.js';
+import { createTeamsKb } from './kb.js';
 import { createTeamsNotifier } from './notifier.js';
+import { makeWithConversations } from './proactive.js';
 import { botFrameworkConfiguration, isUnauthenticated, type TeamsSettings } from './settings.js';
 
 export interface TeamsAdapter {
@@ -46,12 +48,16 @@ export const createTeamsAdapter = (deps: TeamsAdapterDeps): TeamsAdapter => {
   };
   const store = createTeamsConversationStore(deps.connection);
   const cards = makeCardBuilder({ core, config, store });
+  const withConversations = makeWithConversations(adapter, deps.settings.appId ?? '');
+  const kb = createTeamsKb({ core, store, withConversations, log });
+  core.kb.onCaseOpened(kb.offer);
   const bot = new CaselineTeamsBot({
     core,
     config,
     store,
     cards,
     log,
+    kb,
     receiveMessage: makeReceiveChatMessage({
       chatLinks: deps.chatLinks,
       clock: core.clock,

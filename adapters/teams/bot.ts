@@ -17,6 +17,8 @@ import { splitConversationId, type TeamsConversationStore } from './conversation
 import { friendlyFailure } from './failures.js';
 import { resolveTeamsActor, teamsAddress } from './identity.js';
 import { openCaseFromForm, showIntakeForm } from './intake-form.js';
+import { isKbVerb, type TeamsKb } from './kb.js';
+import { timeZoneOf } from './time-zone.js';
 import { CARD_CONTENT_TYPE, VERBS } from './render/card.js';
 
 export interface TeamsBotDeps {
@@ -26,6 +28,7 @@ export interface TeamsBotDeps {
   readonly cards: CardBuilder;
   readonly log: Logger;
   readonly receiveMessage: (input: unknown) => Promise<Result<ChatMessageOutcome>>;
+  readonly kb: TeamsKb;
 }
 
 export const NOT_ON_FILE =
@@ -87,14 +90,16 @@ export class CaselineTeamsBot extends TeamsActivityHandler {
       { aadObjectId: from.aadObjectId, userId: from.id },
       (userId) => this.emailOf(context, userId),
     );
-    if (actor?.kind === 'staff') {
-      const personal = context.activity.conversation.conversationType === 'personal';
-      await this.deps.store.rememberAgentUser(
-        actor.agentId,
-        from.id,
-        personal ? context.activity.conversation.id : undefined,
-      );
-    }
+    // Who they are in Teams, their chat with us and their zone: for private views and times.
+    const personal =
+      context.activity.conversation.conversationType === 'personal'
+        ? context.activity.conversation.id
+        : undefined;
+    const zone = timeZoneOf(context.activity);
+    if (actor?.kind === 'staff')
+      await this.deps.store.rememberAgentUser(actor.agentId, from.id, personal, zone);
+    if (actor?.kind === 'customer')
+      await this.deps.store.rememberContactUser(actor.contactId, from.id, personal, zone);
     return actor;
   }
 
@@ -150,11 +155,18 @@ export class CaselineTeamsBot extends TeamsActivityHandler {
       );
     if (verb === VERBS.openCase) return openCaseFromForm(context, this.deps, actor, data);
     const caseId = typeof data.caseId === 'string' ? data.caseId : '';
+    // Teams may deliver an invoke twice; the second must not act again.
+    const first = async () =>
+      !context.activity.id || (await this.deps.store.claimActivity(context.activity.id));
+    if (isKbVerb(verb, data)) {
+      const act = verb !== VERBS.refresh && (await first());
+      const shown = await this.deps.kb.handle(actor, verb, data, { act });
+      return shown.ok ? cardResponse(shown.value) : messageResponse(friendlyFailure(shown));
+    }
     if (verb !== VERBS.refresh) {
-      // Teams may deliver an invoke twice; the second must not act again.
-      const first =
-        !context.activity.id || (await this.deps.store.claimActivity(context.activity.id));
-      const result = first ? await runCardAction(this.deps.core, actor, verb, data) : undefined;
+      const result = (await first())
+        ? await runCardAction(this.deps.core, actor, verb, data)
+        : undefined;
       if (result && !result.ok) {
         const refused = await this.deps.cards.forActor(caseId, actor, friendlyFailure(result));
         return refused ? cardResponse(refused.card) : messageResponse(friendlyFailure(result));

@@ -7,15 +7,54 @@ import { z } from 'zod';
  * `_id` (FerretDB 1.x only pushes `_id` filters down):
  *   ref|<conversationId>      → the conversation reference proactive posts need
  *   activity|<activityId>     → an invoke already handled (Teams may deliver it twice)
- *   agent|<agentId>           → the agent's Teams user id, for user-specific card views
+ *   agent|<agentId>           → the agent's Teams user id (user-specific card views), personal
+ *                               chat and time zone
+ *   contact|<contactId>       → the same for a customer contact (their private KB suggestions)
+ *   kb|<caseId>               → the KB suggestions offered at intake and what the customer chose
  */
 interface TeamsDoc {
   _id: string;
   reference?: Record<string, unknown>;
   teamsUserId?: string;
   personalChat?: string;
+  timeZone?: string;
+  offer?: Record<string, unknown>;
   at: Date;
 }
+
+/** A Teams user as we last saw them: who they are in Teams, their chat with us, their zone. */
+export interface TeamsUserRecord {
+  readonly teamsUserId: string;
+  readonly personalChat?: string | undefined;
+  /** IANA zone from the activity's clientInfo entity / localTimezone. */
+  readonly timeZone?: string | undefined;
+}
+
+/** KB suggestions offered to a case's requester, where they were posted, and the answer. */
+export interface KbOffer {
+  readonly caseNumber: string;
+  readonly contactId: string;
+  readonly requesterName: string;
+  readonly teamsUserId: string;
+  readonly slugs: readonly string[];
+  /** The conversation (thread included) and the message holding the suggestions. */
+  readonly conversationId: string;
+  readonly messageId: string;
+  readonly private: 'personal-chat' | 'user-specific-view';
+  readonly answer?: 'solved' | 'need-help' | undefined;
+}
+
+const kbOfferSchema = z.object({
+  caseNumber: z.string().min(1),
+  contactId: z.string().min(1),
+  requesterName: z.string(),
+  teamsUserId: z.string().min(1),
+  slugs: z.array(z.string()),
+  conversationId: z.string().min(1),
+  messageId: z.string(),
+  private: z.enum(['personal-chat', 'user-specific-view']),
+  answer: z.enum(['solved', 'need-help']).optional(),
+});
 
 export const TEAMS_COLLECTION = 'teamsConversations';
 
@@ -39,9 +78,26 @@ export interface TeamsConversationStore {
   /** True the first time an activity id is seen; false for a redelivery. */
   claimActivity(activityId: string): Promise<boolean>;
   /** The agent's Teams user id and, when they wrote in a personal chat, that chat. */
-  rememberAgentUser(agentId: string, teamsUserId: string, personalChat?: string): Promise<void>;
+  rememberAgentUser(
+    agentId: string,
+    teamsUserId: string,
+    personalChat?: string,
+    timeZone?: string,
+  ): Promise<void>;
   agentChat(agentId: string): Promise<string | undefined>;
   agentUserIds(): Promise<string[]>;
+  rememberContactUser(
+    contactId: string,
+    teamsUserId: string,
+    personalChat?: string,
+    timeZone?: string,
+  ): Promise<void>;
+  contactUser(contactId: string): Promise<TeamsUserRecord | undefined>;
+  agentUser(agentId: string): Promise<TeamsUserRecord | undefined>;
+  saveKbOffer(caseId: string, offer: KbOffer): Promise<void>;
+  kbOffer(caseId: string): Promise<KbOffer | undefined>;
+  /** Records the customer's answer; false when one was recorded before (a double press). */
+  answerKbOffer(caseId: string, answer: NonNullable<KbOffer['answer']>): Promise<boolean>;
 }
 
 const isDuplicateKey = (error: unknown): boolean =>
@@ -51,7 +107,39 @@ export const createTeamsConversationStore = (connection: Connection): TeamsConve
   const docs = connection.collection<TeamsDoc>(TEAMS_COLLECTION) as unknown as Collection<TeamsDoc>;
   // Every activity carries its reference; write it only when it is new or moved.
   const known = new Map<string, string>();
-  const agentUsers = new Map<string, string>();
+  const users = new Map<string, string>();
+  const rememberUser = async (
+    id: string,
+    teamsUserId: string,
+    personalChat: string | undefined,
+    timeZone: string | undefined,
+  ) => {
+    const stamp = `${teamsUserId}|${personalChat ?? ''}|${timeZone ?? ''}`;
+    if (users.get(id) === stamp) return;
+    await docs.updateOne(
+      { _id: id },
+      {
+        $set: {
+          teamsUserId,
+          at: new Date(),
+          ...(personalChat ? { personalChat } : {}),
+          ...(timeZone ? { timeZone } : {}),
+        },
+      },
+      { upsert: true },
+    );
+    users.set(id, stamp);
+  };
+  const userRecord = async (id: string): Promise<TeamsUserRecord | undefined> => {
+    const doc = await docs.findOne({ _id: id });
+    return doc?.teamsUserId
+      ? {
+          teamsUserId: doc.teamsUserId,
+          ...(doc.personalChat ? { personalChat: doc.personalChat } : {}),
+          ...(doc.timeZone ? { timeZone: doc.timeZone } : {}),
+        }
+      : undefined;
+  };
   return {
     async saveReference(reference) {
       const id = reference.conversation?.id;
@@ -86,15 +174,31 @@ export const createTeamsConversationStore = (connection: Connection): TeamsConve
         throw error;
       }
     },
-    async rememberAgentUser(agentId, teamsUserId, personalChat) {
-      const stamp = `${teamsUserId}|${personalChat ?? ''}`;
-      if (agentUsers.get(agentId) === stamp) return;
-      await docs.updateOne(
-        { _id: `agent|${agentId}` },
-        { $set: { teamsUserId, at: new Date(), ...(personalChat ? { personalChat } : {}) } },
+    rememberAgentUser: (agentId, teamsUserId, personalChat, timeZone) =>
+      rememberUser(`agent|${agentId}`, teamsUserId, personalChat, timeZone),
+    rememberContactUser: (contactId, teamsUserId, personalChat, timeZone) =>
+      rememberUser(`contact|${contactId}`, teamsUserId, personalChat, timeZone),
+    contactUser: (contactId) => userRecord(`contact|${contactId}`),
+    agentUser: (agentId) => userRecord(`agent|${agentId}`),
+    async saveKbOffer(caseId, offer) {
+      await docs.replaceOne(
+        { _id: `kb|${caseId}` },
+        { offer: { ...offer }, at: new Date() },
         { upsert: true },
       );
-      agentUsers.set(agentId, stamp);
+    },
+    async kbOffer(caseId) {
+      const doc = await docs.findOne({ _id: `kb|${caseId}` });
+      const parsed = kbOfferSchema.safeParse(doc?.offer);
+      return parsed.success ? parsed.data : undefined;
+    },
+    async answerKbOffer(caseId, answer) {
+      // Only an offer without an answer takes one, so two presses cannot both count.
+      const result = await docs.updateOne(
+        { _id: `kb|${caseId}`, 'offer.answer': { $exists: false } },
+        { $set: { 'offer.answer': answer, at: new Date() } },
+      );
+      return result.modifiedCount === 1;
     },
     async agentChat(agentId) {
       const doc = await docs.findOne({ _id: `agent|${agentId}` });

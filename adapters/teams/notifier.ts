@@ -1,13 +1,14 @@
-import type { CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
+import type { CloudAdapter, ConversationReference } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { Config } from '../../src/config.js';
 import type { CaseEvent } from '../../src/domain/case/types.js';
 import type { ChatLinkRepository, ChatLinkRole } from '../../src/ports/chat-links.js';
 import type { DirectoryRepository } from '../../src/ports/directory-repository.js';
-import { DeliveryDeferred, type Notification, type Notifier } from '../../src/ports/notifier.js';
+import type { Notification, Notifier } from '../../src/ports/notifier.js';
 import type { CardBuilder, RenderedCard } from './cards.js';
 import type { TeamsConversationStore } from './conversation-store.js';
 import { teamsConversationOf } from './identity.js';
+import { makeWithConversations } from './proactive.js';
 import { attachment } from './render/card.js';
 import { slaAlertFor } from './render/sla.js';
 import { escapeMessageText, threadLine } from './render/thread-lines.js';
@@ -31,63 +32,13 @@ interface Outgoing {
   readonly attachments?: object[];
 }
 
-/** The three connector calls we make; typed here so nothing else of the client leaks in. */
-interface Conversations {
-  sendToConversation(conversationId: string, activity: object): Promise<{ id?: string }>;
-  replyToActivity(
-    conversationId: string,
-    activityId: string,
-    activity: object,
-  ): Promise<{ id?: string }>;
-  updateActivity(conversationId: string, activityId: string, activity: object): Promise<unknown>;
-}
-
-// Bot Framework's throttling and gateway answers: worth another try, later.
-const RETRYABLE = new Set([412, 429, 502, 504]);
-
-const statusOf = (error: unknown): number | undefined => {
-  const e = error as { statusCode?: unknown; response?: { status?: unknown } } | null;
-  const status = e?.statusCode ?? e?.response?.status;
-  return typeof status === 'number' ? status : undefined;
-};
-
-const retryAfterMs = (error: unknown): number => {
-  const headers = (error as { response?: { headers?: { get?: (name: string) => unknown } } })
-    ?.response?.headers;
-  const value = Number(headers?.get?.('retry-after'));
-  return Number.isFinite(value) && value > 0 ? value * 1000 : 1000;
-};
-
 /**
  * Delivers outbox notifications into Teams: the customer's card in their conversation,
  * the agent card in the queue's Teams channel, both updated in place, and short thread
  * messages. Cases started elsewhere and queues without a Teams channel are left alone.
  */
 export const createTeamsNotifier = (deps: TeamsNotifierDeps): Notifier => {
-  const withConversations = async <T>(
-    reference: Partial<ConversationReference>,
-    call: (conversations: Conversations) => Promise<T>,
-  ): Promise<T> => {
-    let result: T | undefined;
-    try {
-      await deps.adapter.continueConversationAsync(
-        deps.appId,
-        reference,
-        async (ctx: TurnContext) => {
-          const client = ctx.turnState.get(ctx.adapter.ConnectorClientKey) as {
-            conversations: Conversations;
-          };
-          result = await call(client.conversations);
-        },
-      );
-    } catch (error) {
-      const status = statusOf(error);
-      if (status !== undefined && RETRYABLE.has(status))
-        throw new DeliveryDeferred(`Teams answered ${status}`, retryAfterMs(error));
-      throw error;
-    }
-    return result as T;
-  };
+  const withConversations = makeWithConversations(deps.adapter, deps.appId);
 
   /** Where a card or a thread line goes: channel threads are `<channel>;messageid=<root>`. */
   const target = (reference: Partial<ConversationReference>, base: string, root?: string) =>

@@ -69,4 +69,51 @@ describe('playground', () => {
     if (process.env.PLAYGROUND_SCREENSHOT)
       await page.screenshot({ path: process.env.PLAYGROUND_SCREENSHOT, fullPage: false });
   });
+
+  it('a customer sees a KB suggestion at intake and This solved it solves the case', async () => {
+    const saved = await app.core.kb.useCases.saveKbArticle({
+      actor: { kind: 'system', name: 'playground test' },
+      article: {
+        slug: 'scanner-double-beep',
+        title: 'The scanner beeps twice on every item',
+        problem: 'The barcode scanner beeps twice and adds every item twice.',
+        solution: 'Turn off "Duplicate read" in the scanner profile and scan the reset code.',
+        keywords: ['scanner', 'beep'],
+        products: [],
+        docLinks: [],
+        visibility: 'public',
+        status: 'published',
+      },
+    });
+    expect(saved.ok).toBe(true);
+    const kbPage = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await kbPage.goto(`http://127.0.0.1:${app.port}/`);
+    await kbPage.selectOption('#customer-person', 'liam.byrne@harborfoods.example');
+    await kbPage.click('#customer-start');
+    const chat = kbPage.locator('#customer-chat');
+    const box = chat.getByRole('textbox');
+    await box.fill('The barcode scanner beeps twice on every item and adds it twice');
+    await box.press('Enter');
+    await chat
+      .getByText('The scanner beeps twice on every item')
+      .first()
+      .waitFor({ timeout: 20_000 });
+    const solvedIt = chat.getByRole('button', { name: 'This solved it' }).first();
+    await solvedIt.waitFor({ timeout: 20_000 });
+    await solvedIt.click();
+    await chat
+      .getByText(/is solved\. Reopen it any time/)
+      .first()
+      .waitFor({ timeout: 20_000 });
+    const opened = (await app.core.cases.list({ limit: 10 })).find((c) =>
+      c.title.startsWith('The barcode scanner'),
+    );
+    const stored = await app.core.cases.findById(opened!.id);
+    expect(stored?.statusCategory).toBe('solved');
+    expect(stored?.resolution?.type).toBe('self-solved');
+    expect((await app.core.kb.articles.get('scanner-double-beep'))?.helpful).toBe(1);
+    // The customer's case card shows the solution the article gave.
+    await chat.getByText('Solution (Solved by the customer)').first().waitFor({ timeout: 20_000 });
+    await kbPage.close();
+  });
 });

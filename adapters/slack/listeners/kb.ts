@@ -1,7 +1,12 @@
 import type { App, BlockAction, ButtonAction, RespondFn, ViewSubmitAction } from '@slack/bolt';
 import type { Core } from '../../../src/composition.js';
 import type { Actor, CaseState } from '../../../src/domain/case/types.js';
-import type { Article } from '../../../src/domain/kb/article.js';
+import {
+  KB_NEED_HELP_THANKS,
+  kbSolvedThanks,
+  requesterOf,
+  suggestedArticles,
+} from '../../shared/kb-suggestions.js';
 import { tellUser, type SlackContext, userOfPayload } from '../context.js';
 import { friendlyFailure } from '../failures.js';
 import { ACTIONS, VIEWS } from '../registry.js';
@@ -39,15 +44,6 @@ export const answerKbSearch = async (
   await respond({ response_type: 'ephemeral', ...renderKbAnswers(query, answers) });
 };
 
-const articlesOf = async (ctx: SlackContext, actor: Actor, slugs: readonly string[]) => {
-  const articles: Article[] = [];
-  for (const slug of slugs) {
-    const found = await ctx.core.kb.useCases.getKbArticle({ actor, slug });
-    if (found.ok) articles.push(found.value);
-  }
-  return articles;
-};
-
 /**
  * Right after a case is opened from Slack: up to three articles, shown only to the
  * requester in the case's thread. Needs the contact's Slack user id (on file, or learned
@@ -58,28 +54,13 @@ const offerSuggestions =
   async (opened: CaseState): Promise<void> => {
     const channel = slackChannelOf(opened.origin.address);
     if (opened.origin.channel !== 'slack' || !channel) return;
-    const contact = await ctx.core.directory.getContact(opened.contactId);
-    if (!contact?.slackUserId) return;
-    const actor: Actor = {
-      kind: 'customer',
-      contactId: contact.id,
-      organizationId: contact.organizationId,
-      name: contact.name,
-    };
-    const suggested = await ctx.core.kb.useCases.suggestKbArticles({
-      ref: { caseId: opened.id },
-      actor,
-    });
-    if (!suggested.ok || suggested.value.length === 0) return;
-    const articles = await articlesOf(
-      ctx,
-      actor,
-      suggested.value.map((hit) => hit.slug),
-    );
+    const requester = await requesterOf(ctx.core.directory, opened);
+    if (!requester?.contact.slackUserId) return;
+    const articles = await suggestedArticles(ctx.core.kb.useCases, opened.id, requester.actor);
     if (articles.length === 0) return;
     await app.client.chat.postEphemeral({
       channel,
-      user: contact.slackUserId,
+      user: requester.contact.slackUserId,
       ...(opened.origin.messageId ? { thread_ts: opened.origin.messageId } : {}),
       ...renderSuggestions(opened.id, opened.number, articles),
     });
@@ -111,9 +92,7 @@ export const registerKbListeners = (app: App, ctx: SlackContext): void => {
       });
       await respond({
         replace_original: true,
-        text: result.ok
-          ? `Glad it helped: ${result.value.case.number} is solved. Reopen it any time if the problem comes back.`
-          : friendlyFailure(result),
+        text: result.ok ? kbSolvedThanks(result.value.case.number) : friendlyFailure(result),
       });
     },
   );
@@ -132,9 +111,7 @@ export const registerKbListeners = (app: App, ctx: SlackContext): void => {
       });
       await respond({
         replace_original: true,
-        text: result.ok
-          ? 'Thanks for telling us. An agent will pick up your case.'
-          : friendlyFailure(result),
+        text: result.ok ? KB_NEED_HELP_THANKS : friendlyFailure(result),
       });
     },
   );

@@ -1,6 +1,11 @@
 /** Knowledge-base answers for `/support kb` and the "Save as KB article" modal. */
 import type { KnownBlock, ModalView } from '@slack/types';
 import type { Article, ArticleDraft } from '../../../src/domain/kb/article.js';
+import {
+  KB_NEED_HELP_LABEL,
+  KB_SOLVED_LABEL,
+  suggestionsHeading,
+} from '../../shared/kb-suggestions.js';
 import { ACTIONS, VIEWS } from '../registry.js';
 import { actions, button, context, divider, option, section } from './blocks.js';
 import { escapeMrkdwn, mrkdwnLink, truncate } from './escape.js';
@@ -65,7 +70,7 @@ export const renderSuggestions = (
   caseNumber: string,
   articles: readonly Article[],
 ): { text: string; blocks: KnownBlock[] } => {
-  const text = `While you wait for ${caseNumber}: ${articles.length === 1 ? 'this article' : 'these articles'} may solve it.`;
+  const text = suggestionsHeading(caseNumber, articles.length);
   const blocks: KnownBlock[] = [section(`*${escapeMrkdwn(text)}*`)];
   for (const article of articles) {
     blocks.push(
@@ -76,7 +81,7 @@ export const renderSuggestions = (
     blocks.push(
       actions(`kb:${caseId}:${article.slug}`, [
         button({
-          text: 'This solved it',
+          text: KB_SOLVED_LABEL,
           actionId: ACTIONS.kbSolved,
           value: suggestionValue(caseId, [article.slug]),
           style: 'primary',
@@ -87,7 +92,7 @@ export const renderSuggestions = (
   blocks.push(
     actions(`kb:${caseId}:need-help`, [
       button({
-        text: 'Still need help',
+        text: KB_NEED_HELP_LABEL,
         actionId: ACTIONS.kbNeedHelp,
         value: suggestionValue(
           caseId,

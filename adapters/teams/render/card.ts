@@ -33,11 +33,13 @@ export const VERBS = {
   closeMine: 'closeMine',
   reopen: 'reopen',
   openCase: 'openCase',
+  kbSolved: 'kbSolved',
+  kbNeedHelp: 'kbNeedHelp',
 } as const;
 export type Verb = (typeof VERBS)[keyof typeof VERBS];
 
 /** Which card a refresh should rebuild. */
-export type CardKind = 'customer' | 'staff';
+export type CardKind = 'customer' | 'staff' | 'kb';
 
 // Teams renders a markdown subset in TextBlocks: user text is escaped before it is shown.
 const MARKDOWN = /[\\`*_{}[\]()#+\-.!|>~<]/g;
