@@ -5,6 +5,7 @@ import { MongoBackend } from '@agendajs/mongo-backend';
 import mongoose from 'mongoose';
 import { z } from 'zod';
 import { SlaTimerDataSchema, type Scheduler, type SlaTimerData } from '../ports/scheduler.js';
+import { useBatchedClaims, type BatchedClaimsOptions } from './batched-claims.js';
 
 type Db = mongoose.mongo.Db;
 
@@ -27,6 +28,9 @@ export const slotsOf = (key: string): mongoose.mongo.ObjectId[] => {
     );
   return [slot(0), slot(1), slot(2)];
 };
+
+const isDuplicateKey = (error: unknown): boolean =>
+  typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
 
 /** A job document's `data`: the port's timer data plus the key it is armed under. */
 const SlaTimerJobDataSchema = SlaTimerDataSchema.extend({ key: z.string().min(1) });
@@ -68,6 +72,8 @@ export interface AgendaSchedulerOptions {
   readonly drainTimeoutMs?: number;
   /** Names this replica in `lastModifiedBy`; unique per process by default. */
   readonly instanceName?: string;
+  /** Counts claim scans and `_id` claims (tests, benchmark). */
+  readonly onClaimQuery?: BatchedClaimsOptions['onQuery'];
 }
 
 const DEFAULTS = {
@@ -132,6 +138,15 @@ export const createAgendaScheduler = (deps: {
     removeOnComplete: true,
   });
 
+  // One scan per poll, then claims by `_id` (see batched-claims.ts): without it each
+  // job Agenda locks costs a scan of the whole collection on FerretDB.
+  useBatchedClaims(backend.repository, collection, {
+    batchSize: settings.lockLimit,
+    freshForMs: settings.processEveryMs / 2,
+    shortestLockLifetimeMs: settings.lockLifetimeMs,
+    ...(deps.options?.onClaimQuery ? { onQuery: deps.options.onClaimQuery } : {}),
+  });
+
   agenda.on('error', (error: Error) => log.error({ err: error }, 'agenda: job processing error'));
   agenda.on('fail', (error: Error, job) => {
     log.warn(
@@ -187,27 +202,18 @@ export const createAgendaScheduler = (deps: {
       })),
     );
 
-  /** The job document Agenda's own `save()` would write for a one-time job. */
+  /**
+   * The job document Agenda's own `save()` would write for a one-time job, without the
+   * fields it sets to null (absent reads the same to Agenda's filters and to its job
+   * objects). Smaller documents matter on FerretDB, which decodes every document of a
+   * scan: 0.9 s instead of 1.6 s for a claim scan over 11,000 jobs.
+   */
   const jobDocument = (at: Date, data: object) => ({
     name: SLA_TIMER_JOB,
     data,
     type: 'normal',
     priority: 0,
     nextRunAt: at,
-    lockedAt: null,
-    lastRunAt: null,
-    lastFinishedAt: null,
-    failedAt: null,
-    failCount: null,
-    failReason: null,
-    disabled: null,
-    progress: null,
-    repeatInterval: null,
-    repeatAt: null,
-    repeatTimezone: null,
-    startDate: null,
-    endDate: null,
-    skipDays: null,
     lastModifiedBy: instanceName,
   });
 
@@ -225,24 +231,37 @@ export const createAgendaScheduler = (deps: {
   const scheduler: Scheduler = {
     async schedule(key, at, data) {
       const payload = { key, ...SlaTimerDataSchema.parse(data) };
-      const slots = await readSlots(key);
-      // A slot whose document is absent or unlocked takes the new time. A locked slot is
-      // running (left alone: Agenda removes it when the run ends) or claimed ahead by a
-      // replica's poll (deleted, so that run fails to start, and never reused now: the
-      // claiming replica would run it with the old data and then remove it).
-      const target =
-        slots.find((slot) => slot.doc && !slot.doc.lockedAt) ?? slots.find((slot) => !slot.doc);
-      if (!target) throw new Error(`SLA timer ${key}: every slot is locked`);
-      await collection.updateOne(
-        { _id: target._id },
-        { $set: jobDocument(at, payload) },
-        { upsert: true },
-      );
-      for (const slot of slots) {
-        if (slot !== target && slot.doc && !isRunning(slot.doc)) {
-          await collection.deleteOne({ _id: slot._id });
+      // A few rounds: a replica's poll may lock the chosen slot between the read and the
+      // write, and then the write must go to another slot.
+      for (let round = 0; round < 3; round += 1) {
+        const slots = await readSlots(key);
+        // A slot whose document is absent or unlocked takes the new time. A locked slot
+        // is running (left alone: Agenda removes it when the run ends) or claimed ahead by
+        // a replica's poll (deleted, so that run fails to start, and never reused now:
+        // the claiming replica would run it with the old data and then remove it).
+        const target =
+          slots.find((slot) => slot.doc && !slot.doc.lockedAt) ?? slots.find((slot) => !slot.doc);
+        if (!target) throw new Error(`SLA timer ${key}: every slot is locked`);
+        // Replaced whole (nothing of a previous run stays), and only while still unlocked:
+        // a slot locked since the read makes the upsert's insert collide on `_id`.
+        try {
+          await collection.replaceOne(
+            { _id: target._id, lockedAt: null },
+            jobDocument(at, payload),
+            { upsert: true },
+          );
+        } catch (error) {
+          if (isDuplicateKey(error)) continue;
+          throw error;
         }
+        for (const slot of slots) {
+          if (slot !== target && slot.doc && !isRunning(slot.doc)) {
+            await collection.deleteOne({ _id: slot._id });
+          }
+        }
+        return;
       }
+      throw new Error(`SLA timer ${key}: slots kept being locked while re-arming`);
     },
     async cancel(key) {
       // A run already in progress finishes (its handler re-reads the case).

@@ -67,6 +67,8 @@ describe('SLA timers on Agenda 6 (real database)', () => {
       db?: mongoose.mongo.Db;
       handler?: (data: SlaTimerData) => Promise<void>;
       log?: AgendaSchedulerLog;
+      processEveryMs?: number;
+      onClaimQuery?: (kind: 'scan' | 'claim') => void;
     } = {},
   ) => {
     const instance = options.instance ?? 'a';
@@ -78,7 +80,12 @@ describe('SLA timers on Agenda 6 (real database)', () => {
           calls.push({ data: timer, at: Date.now(), instance });
         }),
       log: options.log ?? recordingLog().log,
-      options: { processEveryMs: POLL_MS, lockLifetimeMs: 10_000, instanceName: instance },
+      options: {
+        processEveryMs: options.processEveryMs ?? POLL_MS,
+        lockLifetimeMs: 10_000,
+        instanceName: instance,
+        ...(options.onClaimQuery ? { onClaimQuery: options.onClaimQuery } : {}),
+      },
     });
     await handle.start();
     started.push(handle);
@@ -222,6 +229,52 @@ describe('SLA timers on Agenda 6 (real database)', () => {
     expect(calls.map((call) => call.data.caseId).sort()).toEqual(
       timers.map((timer) => timer.caseId).sort(),
     );
+  });
+
+  it('claims a burst of due timers with one collection scan, then one claim by _id each', async () => {
+    // FerretDB scans the whole collection for Agenda's claim filter; one scan per job
+    // made a burst of 1,000 due timers take minutes at 10,000 armed.
+    // Armed by a replica that is not polling (scheduling works before start()).
+    const parked = createAgendaScheduler({
+      db: connection.db!,
+      handler: async () => undefined,
+      log: recordingLog().log,
+    });
+    const timers = Array.from({ length: 40 }, () => data());
+    for (const timer of timers) await parked.scheduler.schedule(slaTimerKey(timer), new Date(), timer);
+
+    const queries = { scan: 0, claim: 0 };
+    // A long poll interval: the first poll, at start, finds the whole burst.
+    await startScheduler({
+      instance: 'burst',
+      processEveryMs: 5_000,
+      onClaimQuery: (kind) => {
+        queries[kind] += 1;
+      },
+    });
+    await waitFor('every timer to run', () => calls.length >= timers.length);
+    await quietPeriod();
+    expect(calls.map((call) => call.data.caseId).sort()).toEqual(
+      timers.map((timer) => timer.caseId).sort(),
+    );
+    expect(queries.claim).toBeGreaterThanOrEqual(timers.length);
+    expect(queries.scan).toBeLessThanOrEqual(2);
+  });
+
+  it('refuses to overwrite a slot locked since it was read (the upsert collides on _id)', async () => {
+    // schedule() writes with {_id, lockedAt: null}: a slot a replica locked between the
+    // read and the write is left alone, and the write goes to another slot.
+    const _id = new mongoose.mongo.ObjectId();
+    const locked = { _id, name: SLA_TIMER_JOB, data: { key: 'k' }, lockedAt: new Date(), nextRunAt: new Date() };
+    await jobs().insertOne(locked);
+    const attempt = jobs().replaceOne(
+      { _id, lockedAt: null },
+      { name: SLA_TIMER_JOB, data: { key: 'k', moved: true }, nextRunAt: new Date() },
+      { upsert: true },
+    );
+    await expect(attempt).rejects.toMatchObject({ code: 11000 });
+    expect(await jobs().findOne({ _id })).toEqual(locked);
+    await jobs().deleteOne({ _id });
   });
 
   it('runs a timer that fell due while no instance was running, once, on start', async () => {
