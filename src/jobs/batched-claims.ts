@@ -33,7 +33,10 @@ interface Scan {
 /** Agenda's claim filter (the same as the MongoDB backend's), optionally for one `_id`. */
 const claimFilter = (nextScanAt: Date, lockDeadline: Date) => ({
   disabled: { $ne: true },
-  $or: [{ lockedAt: { $eq: null }, nextRunAt: { $lte: nextScanAt } }, { lockedAt: { $lte: lockDeadline } }],
+  $or: [
+    { lockedAt: { $eq: null }, nextRunAt: { $lte: nextScanAt } },
+    { lockedAt: { $lte: lockDeadline } },
+  ],
 });
 
 /**

@@ -241,7 +241,8 @@ describe('SLA timers on Agenda 6 (real database)', () => {
       log: recordingLog().log,
     });
     const timers = Array.from({ length: 40 }, () => data());
-    for (const timer of timers) await parked.scheduler.schedule(slaTimerKey(timer), new Date(), timer);
+    for (const timer of timers)
+      await parked.scheduler.schedule(slaTimerKey(timer), new Date(), timer);
 
     const queries = { scan: 0, claim: 0 };
     // A long poll interval: the first poll, at start, finds the whole burst.
@@ -265,7 +266,13 @@ describe('SLA timers on Agenda 6 (real database)', () => {
     // schedule() writes with {_id, lockedAt: null}: a slot a replica locked between the
     // read and the write is left alone, and the write goes to another slot.
     const _id = new mongoose.mongo.ObjectId();
-    const locked = { _id, name: SLA_TIMER_JOB, data: { key: 'k' }, lockedAt: new Date(), nextRunAt: new Date() };
+    const locked = {
+      _id,
+      name: SLA_TIMER_JOB,
+      data: { key: 'k' },
+      lockedAt: new Date(),
+      nextRunAt: new Date(),
+    };
     await jobs().insertOne(locked);
     const attempt = jobs().replaceOne(
       { _id, lockedAt: null },
