@@ -6,6 +6,7 @@ import type { Config } from '../../src/config.js';
 import type { ChatLinkRepository } from '../../src/ports/chat-links.js';
 import type { Notifier } from '../../src/ports/notifier.js';
 import { makeReceiveChatMessage } from '../../src/use-cases/receive-chat-message.js';
+import { makeRegisterChatContact } from '../../src/use-cases/register-chat-contact.js';
 import { CaselineTeamsBot } from './bot.js';
 import { makeCardBuilder } from './cards.js';
 import { createTeamsConversationStore, type TeamsConversationStore } from './conversation-store.js';
@@ -58,6 +59,7 @@ export const createTeamsAdapter = (deps: TeamsAdapterDeps): TeamsAdapter => {
     cards,
     log,
     kb,
+    registerContact: makeRegisterChatContact({ directory: core.directory }),
     receiveMessage: makeReceiveChatMessage({
       chatLinks: deps.chatLinks,
       clock: core.clock,

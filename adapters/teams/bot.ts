@@ -9,6 +9,8 @@ import type { Logger } from 'pino';
 import type { Core } from '../../src/composition.js';
 import type { Config } from '../../src/config.js';
 import type { Actor } from '../../src/domain/case/types.js';
+import type { Contact, Organization } from '../../src/domain/directory.js';
+import { customerActor } from '../shared/actors.js';
 import type { Result } from '../../src/domain/result.js';
 import type { ChatMessageOutcome } from '../../src/use-cases/receive-chat-message.js';
 import { runCardAction } from './actions.js';
@@ -29,7 +31,18 @@ export interface TeamsBotDeps {
   readonly log: Logger;
   readonly receiveMessage: (input: unknown) => Promise<Result<ChatMessageOutcome>>;
   readonly kb: TeamsKb;
+  /** Makes an unknown sender from a mapped tenant a contact of that organization. */
+  readonly registerContact: (input: unknown) => Promise<Result<Contact>>;
 }
+
+/** The Microsoft tenant the activity comes from. */
+const tenantOf = (activity: TurnContext['activity']): string | undefined => {
+  const channelData = activity.channelData as { tenant?: { id?: unknown } } | undefined;
+  const fromChannel = channelData?.tenant?.id;
+  return (
+    activity.conversation.tenantId ?? (typeof fromChannel === 'string' ? fromChannel : undefined)
+  );
+};
 
 export const NOT_ON_FILE =
   "We don't have you on file yet, so this message did not open a case. Ask your account manager to add you as a contact.";
@@ -82,14 +95,23 @@ export class CaselineTeamsBot extends TeamsActivityHandler {
     await super.run(context);
   }
 
-  async actorOf(context: TurnContext): Promise<Actor | undefined> {
+  /**
+   * Who sent this activity. With `tenantOrganization`, a sender not on file who writes from
+   * that organization's Microsoft tenant becomes its contact (by their roster email).
+   */
+  async actorOf(
+    context: TurnContext,
+    tenantOrganization?: Organization,
+  ): Promise<Actor | undefined> {
     const from = context.activity.from;
     if (!from?.id) return undefined;
-    const actor = await resolveTeamsActor(
-      this.deps.core.directory,
-      { aadObjectId: from.aadObjectId, userId: from.id },
-      (userId) => this.emailOf(context, userId),
-    );
+    const actor =
+      (await resolveTeamsActor(
+        this.deps.core.directory,
+        { aadObjectId: from.aadObjectId, userId: from.id },
+        (userId) => this.emailOf(context, userId),
+      )) ??
+      (tenantOrganization && (await this.contactFromTenant(context, tenantOrganization)));
     // Who they are in Teams, their chat with us and their zone: for private views and times.
     const personal =
       context.activity.conversation.conversationType === 'personal'
@@ -103,9 +125,36 @@ export class CaselineTeamsBot extends TeamsActivityHandler {
     return actor;
   }
 
-  private intakeAllowed(context: TurnContext, base: string): boolean {
+  private async contactFromTenant(
+    context: TurnContext,
+    organization: Organization,
+  ): Promise<Actor | undefined> {
+    const from = context.activity.from;
+    const email = await this.emailOf(context, from.id);
+    if (!email) return undefined;
+    const added = await this.deps.registerContact({
+      organizationId: organization.id,
+      name: from.name || email,
+      email,
+      ...(from.aadObjectId ? { teamsAadObjectId: from.aadObjectId } : {}),
+    });
+    if (!added.ok) {
+      this.deps.log.warn({ code: added.code, organization: organization.key }, added.message);
+      return undefined;
+    }
+    // Their email may already name a contact elsewhere: that contact stands.
+    return customerActor(added.value);
+  }
+
+  private async tenantOrganization(context: TurnContext): Promise<Organization | undefined> {
+    const tenant = tenantOf(context.activity);
+    return tenant ? this.deps.core.directory.findOrganizationByTeamsTenant(tenant) : undefined;
+  }
+
+  private intakeAllowed(context: TurnContext, base: string, tenantMapped: boolean): boolean {
     const type = context.activity.conversation.conversationType;
-    if (type === 'personal' || type === 'groupChat') return true;
+    // A customer's own tenant: its chats and channels with the bot are theirs to ask in.
+    if (type === 'personal' || type === 'groupChat' || tenantMapped) return true;
     const address = teamsAddress(base);
     return this.deps.config.supportChannels.some((c) => c.channel === address);
   }
@@ -116,8 +165,9 @@ export class CaselineTeamsBot extends TeamsActivityHandler {
     const text = TurnContext.removeRecipientMention(activity)?.trim() ?? activity.text ?? '';
     if (!text) return;
     const { base, threadId } = splitConversationId(activity.conversation.id);
-    const actor = await this.actorOf(context);
-    const intakeAllowed = this.intakeAllowed(context, base);
+    const tenantOrganization = await this.tenantOrganization(context);
+    const actor = await this.actorOf(context, tenantOrganization);
+    const intakeAllowed = this.intakeAllowed(context, base, Boolean(tenantOrganization));
     if (!actor) {
       if (intakeAllowed && !threadId) await context.sendActivity(NOT_ON_FILE);
       return;

@@ -61,11 +61,8 @@ const slug = text
 const email = z.string().trim().toLowerCase().pipe(z.email('must be an email address'));
 const slackId = text.regex(/^[A-Z][A-Z0-9]{2,}$/, 'must be a Slack id such as T0123ABCD');
 // Entra ids are case-insensitive; Teams sends them lower-case.
-const aadObjectId = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .pipe(z.guid('must be a Microsoft Entra object id (a GUID)'));
+const entraId = (message: string) => z.string().trim().toLowerCase().pipe(z.guid(message));
+const aadObjectId = entraId('must be a Microsoft Entra object id (a GUID)');
 // Customers type support keys by hand, so they are stored and looked up upper-case.
 export const supportKeySchema = z
   .string()
@@ -92,6 +89,8 @@ const organizationShape = {
   key: slug,
   name: text,
   slackTeamIds: list(slackId),
+  /** Microsoft tenants whose Teams chats and channels speak for this customer. */
+  teamsTenantIds: uniqueArray(entraId('must be a Microsoft tenant id (a GUID)')).optional(),
   accountOwnerEmail: email.optional(),
   notes: text.optional(),
 };

@@ -12,27 +12,37 @@ import {
 import type { ImportIssue } from './report.js';
 import type { ValidRow } from './validate-rows.js';
 
-/** A Slack Connect team belongs to one customer, or incoming messages could not be placed. */
+/**
+ * A Slack Connect team, or a Microsoft tenant, belongs to one customer, or incoming messages
+ * could not be placed.
+ */
 export const checkOrganizations: Check<'organizations'> = async (rows, target) => {
   const inFile = keysInFile('organizations', rows);
-  const existing = (await target.list('organizations'))
-    .filter((organization) => !inFile.has(organization.key))
-    .flatMap((organization) =>
-      organization.slackTeamIds.map((value) => ({
+  const stored = (await target.list('organizations')).filter(
+    (organization) => !inFile.has(organization.key),
+  );
+  const claimsOf = (label: string, field: 'slackTeamIds' | 'teamsTenantIds') => {
+    const existing = stored.flatMap((organization) =>
+      (organization[field] ?? []).map((value) => ({
         value,
         owner: organization.key,
         holder: `organization ${organization.key}`,
       })),
     );
-  const incoming = rows.flatMap((source) =>
-    source.input.slackTeamIds.map((value, index) => ({
-      value,
-      owner: source.input.key,
-      source,
-      field: `slackTeamIds[${index}]`,
-    })),
-  );
-  const issues = clashes('Slack team', existing, incoming);
+    const incoming = rows.flatMap((source) =>
+      (source.input[field] ?? []).map((value, index) => ({
+        value,
+        owner: source.input.key,
+        source,
+        field: `${field}[${index}]`,
+      })),
+    );
+    return clashes(label, existing, incoming);
+  };
+  const issues = [
+    ...claimsOf('Slack team', 'slackTeamIds'),
+    ...claimsOf('Microsoft tenant', 'teamsTenantIds'),
+  ];
   return { issues, records: rows.map((source) => source.input) };
 };
 

@@ -25,6 +25,7 @@ export interface SourceRows {
 
 const LIST_COLUMNS = new Set([
   'slackTeamIds',
+  'teamsTenantIds',
   'roles',
   'queues',
   'members',

@@ -1,6 +1,7 @@
 import type {
   Agent,
   Contact,
+  ContactInput,
   Contract,
   Installation,
   Organization,
@@ -26,6 +27,8 @@ export interface DirectoryRepository {
   findOrganizationByKey(key: string): Promise<Organization | undefined>;
   /** The customer organization a Slack Connect team belongs to. */
   findOrganizationBySlackTeam(teamId: string): Promise<Organization | undefined>;
+  /** The customer organization a Microsoft tenant (its Teams chats and channels) belongs to. */
+  findOrganizationByTeamsTenant(tenantId: string): Promise<Organization | undefined>;
   listOrganizations(): Promise<Organization[]>;
 
   getContact(id: string): Promise<Contact | undefined>;
@@ -33,6 +36,11 @@ export interface DirectoryRepository {
   findContactByEmail(email: string): Promise<Contact | undefined>;
   findContactBySlackUser(teamId: string, userId: string): Promise<Contact | undefined>;
   findContactByTeamsUser(aadObjectId: string): Promise<Contact | undefined>;
+  /**
+   * Adds one contact (someone from a customer's own chat workspace who wrote to us). An
+   * email already on file is left as it is and that contact is returned.
+   */
+  addContact(contact: ContactInput & { readonly organizationId: string }): Promise<Contact>;
 
   getAgent(id: string): Promise<Agent | undefined>;
   findAgentByEmail(email: string): Promise<Agent | undefined>;

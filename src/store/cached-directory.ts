@@ -24,6 +24,7 @@ const CACHED: readonly (keyof DirectoryRepository)[] = [
   'findContactByTeamsUser',
   'findContactByEmail',
   'findOrganizationBySlackTeam',
+  'findOrganizationByTeamsTenant',
 ];
 
 /**
@@ -54,6 +55,12 @@ export const cacheDirectory = (
   wrapped.upsertQueues = async (queues) => {
     entries.clear();
     return upsertQueues(queues);
+  };
+  const addContact = inner.addContact.bind(inner);
+  wrapped.addContact = async (contact) => {
+    // A cached "no such contact" for this email or Teams user must not outlive the add.
+    entries.clear();
+    return addContact(contact);
   };
   wrapped.clear = () => entries.clear();
   return wrapped;

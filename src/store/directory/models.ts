@@ -51,6 +51,7 @@ const definitions: Record<DirectoryKind, SchemaDefinition> = {
     key: required,
     name: required,
     slackTeamIds: strings,
+    teamsTenantIds: strings,
     accountOwnerEmail: optional,
     notes: optional,
   },
@@ -123,7 +124,7 @@ const definitions: Record<DirectoryKind, SchemaDefinition> = {
  * present") has a plain index and its uniqueness is enforced by import validation.
  */
 const indexes: Record<DirectoryKind, ReadonlyArray<[Record<string, 1>, { unique?: boolean }?]>> = {
-  organizations: [[{ key: 1 }, { unique: true }], [{ slackTeamIds: 1 }]],
+  organizations: [[{ key: 1 }, { unique: true }], [{ slackTeamIds: 1 }], [{ teamsTenantIds: 1 }]],
   products: [[{ key: 1 }, { unique: true }]],
   queues: [[{ key: 1 }, { unique: true }]],
   agents: [[{ email: 1 }, { unique: true }], [{ slackUserId: 1 }], [{ teamsAadObjectId: 1 }]],

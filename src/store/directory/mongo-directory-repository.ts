@@ -1,5 +1,7 @@
 import type { QueryFilter } from 'mongoose';
+import { randomUUID } from 'node:crypto';
 import {
+  contactInputSchema,
   queueInputSchema,
   supportKeySchema,
   type DirectoryEntities,
@@ -41,6 +43,8 @@ export function createMongoDirectoryRepository(models: DirectoryModels): Directo
     getOrganization: (id) => one('organizations', { _id: id }),
     findOrganizationByKey: (key) => one('organizations', { key }),
     findOrganizationBySlackTeam: (teamId) => one('organizations', { slackTeamIds: teamId }),
+    findOrganizationByTeamsTenant: (tenantId) =>
+      one('organizations', { teamsTenantIds: normalizeGuid(tenantId) }),
     listOrganizations: () => many('organizations', {}, { key: 1 }),
 
     getContact: (id) => one('contacts', { _id: id }),
@@ -49,6 +53,25 @@ export function createMongoDirectoryRepository(models: DirectoryModels): Directo
       one('contacts', { slackTeamId: teamId, slackUserId: userId }),
     findContactByTeamsUser: (aadObjectId) =>
       one('contacts', { teamsAadObjectId: normalizeGuid(aadObjectId) }),
+
+    addContact: async ({ organizationId, ...contact }) => {
+      const now = new Date();
+      try {
+        await models.contacts.create({
+          _id: randomUUID(),
+          ...contactInputSchema.parse(contact),
+          organizationId,
+          createdAt: now,
+          updatedAt: now,
+        });
+      } catch (error) {
+        // The unique email index: someone added them first (an import, a second message).
+        if ((error as { code?: unknown }).code !== 11000) throw error;
+      }
+      const stored = await one('contacts', { email: normalizeEmail(contact.email) });
+      if (!stored) throw new Error(`contact ${contact.email} was not stored`);
+      return stored;
+    },
 
     getAgent: (id) => one('agents', { _id: id }),
     findAgentByEmail: (email) => one('agents', { email: normalizeEmail(email) }),
