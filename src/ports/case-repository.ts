@@ -49,6 +49,8 @@ export interface CaseRepository {
    * owns the key: `caseId` when this call won, or the id an earlier attempt reserved.
    */
   claimIntakeKey(intakeKey: string, caseId: string): Promise<string>;
+  /** Gives a reserved key back, if `caseId` still owns it (the work it guarded failed). */
+  releaseIntakeKey(intakeKey: string, caseId: string): Promise<void>;
   /**
    * Applies a change in one atomic single-document update, only if the case is still at
    * `expectedVersion`. Returns the case after the change, or undefined on a version conflict.

@@ -145,6 +145,10 @@ export class MongoCaseRepository implements CaseRepository {
     }
   }
 
+  async releaseIntakeKey(intakeKey: string, caseId: string): Promise<void> {
+    await this.models.ProcessedEvent.collection.deleteOne({ _id: intakeKey as never, caseId });
+  }
+
   findById = (id: string) => this.findOne({ _id: id });
   findByNumber = (number: string) => this.findOne({ number: number.toUpperCase() });
   findByIntakeKey = (intakeKey: string) => this.findOne({ intakeKey });

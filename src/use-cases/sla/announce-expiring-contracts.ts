@@ -11,7 +11,7 @@ export interface AnnounceContractsDeps {
     'listOrganizations' | 'listContracts' | 'listQueues' | 'findAgentByEmail'
   >;
   /** Its idempotency keys make each contract's notice go out once. */
-  readonly cases: Pick<CaseRepository, 'claimIntakeKey'>;
+  readonly cases: Pick<CaseRepository, 'claimIntakeKey' | 'releaseIntakeKey'>;
   readonly announce: (announcement: Announcement) => Promise<void>;
   readonly clock: Clock;
   readonly newId: IdGenerator;
@@ -31,7 +31,9 @@ const queueFor = (organization: Organization, queues: readonly Queue[]): Queue |
  * The daily contract check: each contract that expires within the notice period, and
  * has no later contract of the same organization after it (a renewal), is announced
  * once to the lead of the queue that serves the organization (its triage channel when
- * the queue has no manager).
+ * the queue has no manager). A notice that could not be posted gives its key back and
+ * the run fails after trying the others, so the job's retry (or tomorrow's run) sends
+ * it, and only it, again.
  */
 export const makeAnnounceExpiringContracts =
   (deps: AnnounceContractsDeps) => async (): Promise<{ announced: string[] }> => {
@@ -43,6 +45,7 @@ export const makeAnnounceExpiringContracts =
       deps.directory.listQueues(),
     ]);
     const announced: string[] = [];
+    const failures: { contract: string; error: unknown }[] = [];
     for (const organization of organizations) {
       const contracts = await deps.directory.listContracts(organization.id);
       const latest = contracts.reduce<Contract | undefined>(
@@ -65,13 +68,25 @@ export const makeAnnounceExpiringContracts =
       const days = Math.round(
         (Date.parse(`${latest.expiresOn}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / DAY_MS,
       );
-      await deps.announce({
-        id: key,
-        kind: 'contract-expiring',
-        text: `${organization.name}: contract ${latest.key} (${latest.level}) expires on ${latest.expiresOn}, in ${days} day${days === 1 ? '' : 's'}.`,
-        recipients,
-      });
-      announced.push(latest.key);
+      try {
+        await deps.announce({
+          id: key,
+          kind: 'contract-expiring',
+          text: `${organization.name}: contract ${latest.key} (${latest.level}) expires on ${latest.expiresOn}, in ${days} day${days === 1 ? '' : 's'}.`,
+          recipients,
+        });
+        announced.push(latest.key);
+      } catch (error) {
+        await deps.cases.releaseIntakeKey(key, runId);
+        failures.push({ contract: latest.key, error });
+      }
+    }
+    if (failures.length > 0) {
+      throw new AggregateError(
+        failures.map((failure) => failure.error),
+        `contract notices not sent (retried): ${failures.map((f) => f.contract).join(', ')}` +
+          (announced.length > 0 ? `; sent: ${announced.join(', ')}` : ''),
+      );
     }
     return { announced };
   };

@@ -175,6 +175,49 @@ describe('SLA use cases (real database, manual clock)', () => {
     ]);
   });
 
+  it('sends a contract notice that failed to post on the next run, and only that one', async () => {
+    const imported = [
+      await importDirectory({
+        kind: 'organizations',
+        connection: fixture.connection,
+        rows: [
+          { key: 'initech', name: 'Initech' },
+          { key: 'umbrella', name: 'Umbrella' },
+        ],
+      }),
+      await importDirectory({
+        kind: 'contracts',
+        connection: fixture.connection,
+        rows: ['initech', 'umbrella'].map((org) => ({
+          key: `C-${org}`,
+          organizationKey: org,
+          level: 'gold',
+          slaPolicy: 'standard',
+          startsOn: '2026-01-01',
+          expiresOn: '2026-12-01',
+          supportKeys: [],
+        })),
+      }),
+    ];
+    expect(imported.map((result) => result.ok)).toEqual([true, true]);
+    const notifier = fixture.notifier;
+    const deliver = notifier.announce.bind(notifier);
+    notifier.announce = async (announcement) => {
+      if (announcement.text.startsWith('Initech')) throw new Error('chat is down');
+      await deliver(announcement);
+    };
+    const run = fixture.core.sla!.announceExpiringContracts;
+    const before = notifier.announced.length;
+    await expect(run()).rejects.toThrow(/not sent \(retried\): C-initech; sent: C-umbrella/);
+    notifier.announce = deliver;
+    expect(await run()).toEqual({ announced: ['C-initech'] });
+    expect(await run()).toEqual({ announced: [] });
+    expect(notifier.announced.slice(before).map((a) => a.text.split(':')[0])).toEqual([
+      'Umbrella',
+      'Initech',
+    ]);
+  });
+
   it('refuses timer data that does not validate', async () => {
     const result = await fixture.core.sla!.evaluateTimer({ caseId: '', clock: 'sometime' });
     expect(result.ok).toBe(false);
