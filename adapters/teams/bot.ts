@@ -47,7 +47,8 @@ const tenantOf = (activity: TurnContext['activity']): string | undefined => {
 export const NOT_ON_FILE =
   "We don't have you on file yet, so this message did not open a case. Ask your account manager to add you as a contact.";
 
-const NEW_CASE = /^\s*new\s+case\s*$/i;
+// "new case", and for agents "new case for <customer's email>".
+const NEW_CASE = /^\s*new\s+case(?:\s+for\s+(\S+@\S+))?\s*$/i;
 
 /** Roster emails, asked of Teams at most once per user per process (found ones only). */
 const emailLookup = () => {
@@ -172,8 +173,9 @@ export class CaselineTeamsBot extends TeamsActivityHandler {
       if (intakeAllowed && !threadId) await context.sendActivity(NOT_ON_FILE);
       return;
     }
-    if (NEW_CASE.test(text)) {
-      await showIntakeForm(context, this.deps, actor);
+    const newCase = NEW_CASE.exec(text);
+    if (newCase) {
+      await showIntakeForm(context, this.deps, actor, newCase[1]);
       return;
     }
     const result = await this.deps.receiveMessage({

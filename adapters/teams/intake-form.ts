@@ -5,7 +5,15 @@ import type { Config } from '../../src/config.js';
 import { splitConversationId } from './conversation-store.js';
 import { friendlyFailure } from './failures.js';
 import { teamsAddress } from './identity.js';
-import { attachment, card, CARD_CONTENT_TYPE, escapeCardText, textBlock } from './render/card.js';
+import { contactOnBehalf } from '../shared/on-behalf.js';
+import {
+  attachment,
+  card,
+  CARD_CONTENT_TYPE,
+  escapeCardText,
+  textBlock,
+  type AdaptiveCard,
+} from './render/card.js';
 import { renderIntakeForm } from './render/intake-form.js';
 
 interface FormDeps {
@@ -34,18 +42,41 @@ const formFor = async (deps: FormDeps, actor: Actor & { kind: 'customer' }, prob
   });
 };
 
-/** "new case": customers get the form; agents are told where cases are opened for others. */
+/** The agents' form: whom the case is for and how they reached us, then the same fields. */
+const agentForm = (
+  deps: FormDeps,
+  given: { readonly email?: string | undefined; readonly reachedBy?: string | undefined },
+  problem?: string,
+) =>
+  renderIntakeForm({
+    installations: [],
+    modules: [],
+    priorityLabels: deps.config.priorities.labels,
+    defaultPriority: deps.config.priorities.default,
+    onBehalf: {
+      ...(given.email ? { email: given.email } : {}),
+      ...(given.reachedBy ? { reachedBy: given.reachedBy } : {}),
+    },
+    ...(problem ? { problem } : {}),
+  });
+
+/**
+ * "new case": customers get the form for their own case; agents ("new case for <email>")
+ * get the form for a customer who phoned or emailed, as Slack's /support new offers them.
+ */
 export const showIntakeForm = async (
   context: TurnContext,
   deps: FormDeps,
   actor: Actor,
+  contactEmail?: string,
 ): Promise<void> => {
-  if (actor.kind !== 'customer') {
-    await context.sendActivity(
-      'Agents open cases for customers who phoned or emailed with `caseline case open`; here, customers open their own.',
-    );
+  if (actor.kind === 'staff') {
+    await context.sendActivity({
+      attachments: [attachment(agentForm(deps, { email: contactEmail }))],
+    });
     return;
   }
+  if (actor.kind !== 'customer') return;
   await context.sendActivity({ attachments: [attachment(await formFor(deps, actor))] });
 };
 
@@ -62,21 +93,29 @@ export const openCaseFromForm = async (
   actor: Actor,
   data: Record<string, unknown>,
 ): Promise<AdaptiveCardInvokeResponse> => {
-  if (actor.kind !== 'customer') {
+  if (actor.kind === 'system') {
     return {
       statusCode: 200,
       type: 'application/vnd.microsoft.activity.message',
       value: friendlyFailure({
         code: 'not-allowed',
-        message: 'This form is for customers.',
+        message: 'This form is for customers and agents.',
       }) as unknown as Record<string, unknown>,
     };
   }
+  const given = { email: text(data, 'contactEmail'), reachedBy: text(data, 'reachedBy') };
+  // Agents open cases for customers who phoned or emailed; customers for themselves.
+  const behalf =
+    actor.kind === 'staff'
+      ? await contactOnBehalf(deps.core.directory, given.email, given.reachedBy)
+      : undefined;
+  if (behalf && 'error' in behalf) return cardAnswer(agentForm(deps, given, behalf.error));
   const activity = context.activity;
   const formId = activity.replyToId ?? activity.id ?? '';
   const { base } = splitConversationId(activity.conversation.id);
   const result = await deps.core.useCases.openCase({
     actor,
+    ...(behalf ? { contactId: behalf.contactId } : {}),
     intakeKey: `teams:form:${base}:${formId}`,
     title: text(data, 'title') ?? '',
     description: text(data, 'description') ?? '',
@@ -85,23 +124,44 @@ export const openCaseFromForm = async (
     priority: text(data, 'priority'),
     installationId: text(data, 'installationId'),
     module: text(data, 'module'),
-    origin: {
-      channel: 'teams',
-      address: teamsAddress(base),
-      ...(formId ? { messageId: formId } : {}),
-      ...(activity.conversation.tenantId ? { workspace: activity.conversation.tenantId } : {}),
-    },
+    // A case taken by phone or email has no customer conversation in Teams.
+    origin: behalf
+      ? { channel: behalf.reachedBy }
+      : {
+          channel: 'teams',
+          address: teamsAddress(base),
+          ...(formId ? { messageId: formId } : {}),
+          ...(activity.conversation.tenantId ? { workspace: activity.conversation.tenantId } : {}),
+        },
   });
-  const value = result.ok
-    ? card([
-        textBlock(`${result.value.case.number} is open`, { weight: 'Bolder' }),
-        textBlock(escapeCardText(result.value.case.title, 500)),
-        textBlock('Its card follows below; we post every update there.', { isSubtle: true }),
-      ])
-    : await formFor(deps, actor, friendlyFailure(result));
-  return {
-    statusCode: 200,
-    type: CARD_CONTENT_TYPE,
-    value: value as unknown as Record<string, unknown>,
-  };
+  if (!result.ok)
+    return cardAnswer(
+      actor.kind === 'staff'
+        ? agentForm(deps, given, friendlyFailure(result))
+        : await formFor(deps, actor, friendlyFailure(result)),
+    );
+  const opened = result.value.case;
+  return cardAnswer(
+    card([
+      textBlock(
+        behalf
+          ? `${opened.number} is open for ${escapeCardText(opened.contactName, 120)}`
+          : `${opened.number} is open`,
+        { weight: 'Bolder' },
+      ),
+      textBlock(escapeCardText(opened.title, 500)),
+      textBlock(
+        behalf
+          ? `Its card is in the ${escapeCardText(opened.queueKey)} queue's channel.`
+          : 'Its card follows below; we post every update there.',
+        { isSubtle: true },
+      ),
+    ]),
+  );
 };
+
+const cardAnswer = (value: AdaptiveCard): AdaptiveCardInvokeResponse => ({
+  statusCode: 200,
+  type: CARD_CONTENT_TYPE,
+  value: value as unknown as Record<string, unknown>,
+});

@@ -1,9 +1,17 @@
 /**
  * Teams intake beyond a plain message: the "new case" form (installations of the
- * customer, a double press opens one case), pleasantries, and the grouping window.
+ * customer, a double press opens one case), agents opening a case for a customer,
+ * pleasantries, and the grouping window.
  */
 import { cardAction, messageActivity } from '../support/teams/activities.js';
-import { cardOf, eventually, TEAMS_CUSTOMER, useTeamsE2E } from '../support/teams/e2e.js';
+import {
+  cardOf,
+  DESK_CHANNEL,
+  eventually,
+  TEAMS_AGENT,
+  TEAMS_CUSTOMER,
+  useTeamsE2E,
+} from '../support/teams/e2e.js';
 
 const e2e = useTeamsE2E();
 const chat = (id: string) => ({ id, conversationType: 'personal' as const });
@@ -163,5 +171,101 @@ describe('Teams: messages that do not open a new case', () => {
       return found?.events.some((e) => e.type === 'commented') ? found : undefined;
     });
     expect(await caseCount()).toBe(before + 1);
+  });
+});
+
+describe('Teams: agents open a case for a customer', () => {
+  const agentChat = chat('a:tomas-behalf');
+  const LIAM = 'liam.byrne@harborfoods.example';
+
+  it('"new case for <email>" shows the agents\' form; Open case (pressed twice) opens one case for that contact, taken by email', async () => {
+    const ask = messageActivity(e2e.connector.url, {
+      from: TEAMS_AGENT,
+      conversation: agentChat,
+      text: `new case for ${LIAM}`,
+    });
+    await e2e.post(ask);
+    const form = await e2e.connector.waitFor(
+      (c) => c.conversationId === agentChat.id && c.status === 200,
+    );
+    const shown = cardOf(form) as { body: { id?: string; value?: string }[] };
+    expect(shown.body.find((e) => e.id === 'contactEmail')?.value).toBe(LIAM);
+    expect(shown.body.some((e) => e.id === 'reachedBy')).toBe(true);
+    const before = await caseCount();
+    const press = () =>
+      cardAction(e2e.connector.url, {
+        from: TEAMS_AGENT,
+        conversation: agentChat,
+        verb: 'openCase',
+        data: {
+          contactEmail: LIAM,
+          reachedBy: 'email',
+          title: 'Price labels print in the wrong currency',
+          description: 'Liam emailed: store 3 labels show USD',
+        },
+        replyToId: form.postedId!,
+      });
+    const first = await e2e.post(press());
+    const second = await e2e.post(press());
+    expect(JSON.stringify(first.body)).toMatch(/CASE-\d+ is open for Liam Byrne/);
+    expect(JSON.stringify(second.body)).toEqual(JSON.stringify(first.body));
+    expect(await caseCount()).toBe(before + 1);
+    const number = /CASE-\d+/.exec(JSON.stringify(first.body))![0];
+    const listed = (await e2e.app.core.cases.list({ limit: 1000 })).find(
+      (c) => c.number === number,
+    )!;
+    const stored = await e2e.app.core.cases.findById(listed.id);
+    const liam = await e2e.app.core.directory.findContactByEmail(LIAM);
+    expect(stored).toMatchObject({
+      contactId: liam!.id,
+      organizationKey: 'harbor-foods',
+      origin: { channel: 'email' },
+    });
+    expect(stored?.events[0]?.actor.name).toBe(TEAMS_AGENT.name);
+    // The agent card goes to the queue's channel as for any case.
+    await e2e.connector.waitFor(
+      (c) =>
+        c.method === 'POST' &&
+        c.conversationId === DESK_CHANNEL &&
+        JSON.stringify(c.body).includes(number),
+    );
+  });
+
+  it('an email not on file brings the form back with the problem and opens nothing', async () => {
+    const before = await caseCount();
+    const answer = await e2e.post(
+      cardAction(e2e.connector.url, {
+        from: TEAMS_AGENT,
+        conversation: agentChat,
+        verb: 'openCase',
+        data: { contactEmail: 'nobody@nowhere.example', reachedBy: 'phone', title: 'Help' },
+        replyToId: 'agent-form-2',
+      }),
+    );
+    const text = JSON.stringify(answer.body);
+    expect(text).toContain('No contact nobody@nowhere');
+    expect(text).toContain('contactEmail');
+    expect(await caseCount()).toBe(before);
+  });
+
+  it('a customer cannot open a case for someone else: the form opens it for themselves', async () => {
+    const conversation = chat('a:grace-behalf-attempt');
+    const answer = await e2e.post(
+      cardAction(e2e.connector.url, {
+        from: TEAMS_CUSTOMER,
+        conversation,
+        verb: 'openCase',
+        data: { contactEmail: LIAM, reachedBy: 'phone', title: 'Drawer will not open' },
+        replyToId: 'grace-form-behalf',
+      }),
+    );
+    const number = /CASE-\d+/.exec(JSON.stringify(answer.body))![0];
+    const listed = (await e2e.app.core.cases.list({ limit: 1000 })).find(
+      (c) => c.number === number,
+    )!;
+    const grace = await e2e.app.core.directory.findContactByEmail(TEAMS_CUSTOMER.email);
+    const stored = await e2e.app.core.cases.findById(listed.id);
+    expect(stored?.contactId).toBe(grace!.id);
+    expect(stored?.origin.channel).toBe('teams');
   });
 });

@@ -11,6 +11,7 @@ import type {
 import type { WebClient } from '@slack/web-api';
 import { PRIORITIES } from '../../../src/domain/priority.js';
 import type { Actor } from '../../../src/domain/case/types.js';
+import { contactOnBehalf } from '../../shared/on-behalf.js';
 import type { SlackContext } from '../context.js';
 import { tellUser, userOfPayload } from '../context.js';
 import { slackAddress } from '../identity.js';
@@ -92,19 +93,12 @@ const fieldErrors = (message: string): Record<string, string> => {
 const onBehalfOf = async (
   ctx: SlackContext,
   view: ViewSubmitAction['view'],
-): Promise<{ contactId: string; reachedBy: 'phone' | 'email' } | { error: string }> => {
-  const email = readInput(view, INPUTS.contactEmail);
-  const contact = email ? await ctx.core.directory.findContactByEmail(email) : undefined;
-  if (!contact) {
-    return {
-      error: email
-        ? `No contact ${email}; an admin can import them.`
-        : "Enter the customer's email.",
-    };
-  }
-  const reachedBy = readInput(view, INPUTS.reachedBy) === 'email' ? 'email' : 'phone';
-  return { contactId: contact.id, reachedBy };
-};
+): ReturnType<typeof contactOnBehalf> =>
+  contactOnBehalf(
+    ctx.core.directory,
+    readInput(view, INPUTS.contactEmail),
+    readInput(view, INPUTS.reachedBy),
+  );
 
 const registerNewCaseSubmission = (app: App, ctx: SlackContext): void => {
   app.view<ViewSubmitAction>(VIEWS.newCase, async ({ ack, view, body, context }) => {

@@ -5,6 +5,7 @@
 import type { InputBlock, KnownBlock, ModalView } from '@slack/types';
 import type { Priority } from '../../../src/domain/priority.js';
 import { RESOLUTION_TYPES } from '../../../src/domain/resolution.js';
+import { ON_BEHALF_WORDS, REACHED_BY } from '../../shared/on-behalf.js';
 import { VIEWS } from '../registry.js';
 import { LIMITS, options, plain, section } from './blocks.js';
 import { escapeMrkdwn } from './escape.js';
@@ -94,17 +95,14 @@ const moduleInput = (modules: readonly string[]): InputBlock | undefined => {
 };
 
 const onBehalfInputs = (): InputBlock[] => [
-  inputBlock(INPUTS.contactEmail, "Customer's email", {
+  inputBlock(INPUTS.contactEmail, ON_BEHALF_WORDS.contactEmail, {
     type: 'email_text_input',
-    placeholder: plain('The contact who phoned or emailed'),
+    placeholder: plain(ON_BEHALF_WORDS.contactHint),
   }),
-  inputBlock(INPUTS.reachedBy, 'They reached us by', {
+  inputBlock(INPUTS.reachedBy, ON_BEHALF_WORDS.reachedBy, {
     type: 'static_select',
-    options: options([
-      { text: 'Phone', value: 'phone' },
-      { text: 'Email', value: 'email' },
-    ]),
-    initial_option: { text: plain('Phone'), value: 'phone' },
+    options: options(REACHED_BY.map((r) => ({ text: r.label, value: r.value }))),
+    initial_option: { text: plain(REACHED_BY[0].label), value: REACHED_BY[0].value },
   }),
 ];
 
