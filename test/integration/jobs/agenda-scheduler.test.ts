@@ -69,6 +69,7 @@ describe('SLA timers on Agenda 6 (real database)', () => {
       log?: AgendaSchedulerLog;
       processEveryMs?: number;
       onClaimQuery?: (kind: 'scan' | 'claim') => void;
+      daily?: { name: string; run: () => Promise<void> }[];
     } = {},
   ) => {
     const instance = options.instance ?? 'a';
@@ -80,6 +81,7 @@ describe('SLA timers on Agenda 6 (real database)', () => {
           calls.push({ data: timer, at: Date.now(), instance });
         }),
       log: options.log ?? recordingLog().log,
+      ...(options.daily ? { daily: options.daily } : {}),
       options: {
         processEveryMs: options.processEveryMs ?? POLL_MS,
         lockLifetimeMs: 10_000,
@@ -298,6 +300,20 @@ describe('SLA timers on Agenda 6 (real database)', () => {
     await waitFor('the missed timer to run', () => calls.length === 1);
     await quietPeriod();
     expect(calls.map((call) => [call.data, call.instance])).toEqual([[timer, 'b']]);
+  });
+
+  it('runs a daily job once at start, however many instances start, and keeps one document', async () => {
+    let runs = 0;
+    const daily = [{ name: 'test-daily-notice', run: async () => void (runs += 1) }];
+    await startScheduler({ instance: 'a', daily });
+    await startScheduler({ instance: 'b', db: second.db!, daily });
+    await waitFor('the daily job to run', () => runs >= 1);
+    await quietPeriod();
+    expect(runs).toBe(1);
+    const docs = await jobs().find({ name: 'test-daily-notice' }).toArray();
+    expect(docs).toHaveLength(1);
+    expect(docs[0]!.nextRunAt.getTime()).toBeGreaterThan(Date.now() + 23 * 3_600_000);
+    await jobs().deleteMany({ name: 'test-daily-notice' });
   });
 
   it('logs and drops a job document with invalid data, and keeps running', async () => {
