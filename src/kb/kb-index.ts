@@ -2,6 +2,7 @@ import MiniSearch from 'minisearch';
 import { visibleTo, type Article, type KbAudience } from '../domain/kb/article.js';
 import type { KbHit, KbSearchOptions, KnowledgeBase } from '../ports/knowledge-base.js';
 import { analyze, normalizePhrase, parseQuery } from './analyze.js';
+import { BulkAdder } from './bulk-add.js';
 import {
   internalsOf,
   type FieldPostings,
@@ -49,6 +50,7 @@ export class KbIndex implements KnowledgeBase {
   private readonly tuning: KbTuning;
   private readonly vocabulary: Vocabulary;
   private readonly scorer: TopKScorer;
+  private readonly adder: BulkAdder;
 
   /** `expectedArticles`: how many articles the first load brings (decides the fields). */
   constructor(tuning: Partial<KbTuning> = {}, expectedArticles = 0) {
@@ -61,14 +63,12 @@ export class KbIndex implements KnowledgeBase {
       idField: 'slug',
       fields,
       storeFields: [],
-      extractField: (article, field) =>
-        field === 'keywords'
-          ? article.keywords.join(' ')
-          : (article[field as keyof IndexedArticle] as string),
+      extractField: textOf,
       tokenize: analyze,
       processTerm: (term) => term,
     });
     this.internals = internalsOf(this.engine);
+    this.adder = new BulkAdder(this.internals, fields);
     this.vocabulary = vocabularyOf(this.internals, () => this.entries.size);
     const { _fieldIds: fieldIds } = this.internals;
     this.scorer = new TopKScorer(
@@ -90,7 +90,7 @@ export class KbIndex implements KnowledgeBase {
     const batch = new Map<string, IndexedArticle>();
     for (const article of articles) batch.set(article.slug, article);
     for (const slug of batch.keys()) this.remove(slug);
-    this.withTermCache(() => this.engine.addAll([...batch.values()]));
+    this.adder.addAll(batch.values(), (article) => article.slug, textOf);
     for (const article of batch.values()) {
       const entry = toEntry(article);
       this.entries.set(article.slug, entry);
@@ -153,30 +153,6 @@ export class KbIndex implements KnowledgeBase {
       return entry.products.some((product) => wanted.includes(product)) ? entry.lengths : undefined;
     };
   }
-
-  /**
-   * Bulk adds walk the radix tree once per word occurrence; a hash lookup per distinct
-   * term halves build time. Only during one synchronous `addAll`, when nothing removes
-   * terms from the tree, so a cached node can never be stale.
-   */
-  private withTermCache(add: () => void): void {
-    const tree = this.internals._index;
-    const original = tree.fetch;
-    const cache = new Map<string, FieldPostings>();
-    tree.fetch = (term, initial) => {
-      let postings = cache.get(term);
-      if (postings === undefined) {
-        postings = original.call(tree, term, initial);
-        cache.set(term, postings);
-      }
-      return postings;
-    };
-    try {
-      add();
-    } finally {
-      tree.fetch = original;
-    }
-  }
 }
 
 /** Articles containing a term (in the field where it is most common). */
@@ -227,6 +203,11 @@ const vocabularyOf = (internals: MiniSearchInternals, size: () => number): Vocab
     },
   };
 };
+
+const textOf = (article: IndexedArticle, field: string): string =>
+  field === 'keywords'
+    ? article.keywords.join(' ')
+    : (article[field as keyof IndexedArticle] as string);
 
 const toEntry = (article: IndexedArticle): Entry => ({
   slug: article.slug,
