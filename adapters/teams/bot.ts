@@ -16,7 +16,9 @@ import type { ChatMessageOutcome } from '../../src/use-cases/receive-chat-messag
 import { runCardAction } from './actions.js';
 import type { CardBuilder } from './cards.js';
 import { splitConversationId, type TeamsConversationStore } from './conversation-store.js';
+import { withFiles } from '../shared/files.js';
 import { friendlyFailure } from './failures.js';
+import { filesOf } from './files.js';
 import { resolveTeamsActor, teamsAddress } from './identity.js';
 import { openCaseFromForm, showIntakeForm } from './intake-form.js';
 import { isKbVerb, type TeamsKb } from './kb.js';
@@ -163,8 +165,9 @@ export class CaselineTeamsBot extends TeamsActivityHandler {
   private async handleMessage(context: TurnContext): Promise<void> {
     const activity = context.activity;
     // Action.Submit from an old card arrives as a message with a value and no text.
-    const text = TurnContext.removeRecipientMention(activity)?.trim() ?? activity.text ?? '';
-    if (!text) return;
+    const written = TurnContext.removeRecipientMention(activity)?.trim() ?? activity.text ?? '';
+    const files = filesOf(activity.attachments);
+    if (!written && files.length === 0) return;
     const { base, threadId } = splitConversationId(activity.conversation.id);
     const tenantOrganization = await this.tenantOrganization(context);
     const actor = await this.actorOf(context, tenantOrganization);
@@ -173,7 +176,7 @@ export class CaselineTeamsBot extends TeamsActivityHandler {
       if (intakeAllowed && !threadId) await context.sendActivity(NOT_ON_FILE);
       return;
     }
-    const newCase = NEW_CASE.exec(text);
+    const newCase = NEW_CASE.exec(written);
     if (newCase) {
       await showIntakeForm(context, this.deps, actor, newCase[1]);
       return;
@@ -185,7 +188,8 @@ export class CaselineTeamsBot extends TeamsActivityHandler {
       messageId: activity.id,
       ...(activity.conversation.tenantId ? { workspace: activity.conversation.tenantId } : {}),
       ...(threadId ? { threadId } : {}),
-      text,
+      // Shared files become lines of the message, as in Slack, so the history keeps them.
+      text: withFiles(written, files),
       intakeAllowed,
     });
     if (!result.ok) {

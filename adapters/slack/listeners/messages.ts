@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
+import { withFiles } from '../../shared/files.js';
 import type { SlackContext } from '../context.js';
 import { tellUser } from '../context.js';
 import { slackAddress } from '../identity.js';
@@ -22,15 +23,6 @@ const messageEvent = z.object({
     )
     .default([]),
 });
-
-/** Files shared with a message become part of the comment, so the history keeps them. */
-const withFiles = (
-  text: string,
-  files: readonly { id: string; name?: string | undefined; permalink?: string | undefined }[],
-): string =>
-  [text, ...files.map((f) => `📎 ${f.name ?? f.id}${f.permalink ? ` ${f.permalink}` : ''}`)]
-    .filter(Boolean)
-    .join('\n');
 
 // Edits, joins, bot posts and our own messages are not requests.
 const HANDLED_SUBTYPES = new Set([undefined, 'file_share', 'thread_broadcast']);
@@ -65,7 +57,11 @@ export const registerMessageListener = (app: App, ctx: SlackContext): void => {
       messageId: m.ts,
       ...(context.teamId ? { workspace: context.teamId } : {}),
       ...(m.thread_ts ? { threadId: m.thread_ts } : {}),
-      text: withFiles(m.text, m.files),
+      // Files shared with a message become part of it, so the history keeps them.
+      text: withFiles(
+        m.text,
+        m.files.map((f) => ({ name: f.name ?? f.id, url: f.permalink })),
+      ),
       intakeAllowed,
     });
     if (!result.ok) {
