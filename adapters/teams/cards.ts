@@ -20,6 +20,8 @@ export interface CardExtras {
   /** Why the user sees the card again (a refused action). */
   readonly notice?: string | undefined;
   readonly sla?: SlaSummary | undefined;
+  /** The reader's IANA zone, for a card only they see; otherwise the card's default. */
+  readonly timeZone?: string | undefined;
 }
 
 export interface CardBuilder {
@@ -41,7 +43,9 @@ export const makeCardBuilder = (deps: {
   const customer: CardBuilder['customer'] = async (view, extra = {}) => {
     const status = statusById(workflow, view.status);
     if (!status) return undefined;
-    const promise = promiseForCustomer(extra.sla);
+    // One reader, the requester: their zone (from Teams, else the directory).
+    const zone = extra.timeZone ?? (await contactZone(view.contactId));
+    const promise = promiseForCustomer(extra.sla, zone);
     const input = {
       case: view,
       status,
@@ -66,17 +70,37 @@ export const makeCardBuilder = (deps: {
       agents: agents.filter((a) => a.active).map((a) => ({ value: a.id, title: a.name })),
       agentUserIds,
       ...(extra.notice ? { notice: extra.notice } : {}),
-      ...(extra.sla ? { slaLines: slaLinesForStaff(extra.sla) } : {}),
+      // A channel card has many readers: the SLA calendar's zone unless one reader asked.
+      ...(extra.sla ? { slaLines: slaLinesForStaff(extra.sla, extra.timeZone) } : {}),
     };
     return { card: renderAgentCard(input), summary: agentSummary(input) };
   };
 
+  const contactZone = async (contactId: string) =>
+    (await deps.store.contactUser(contactId))?.timeZone ??
+    (await directory.getContact(contactId))?.timeZone;
+
+  const readerZone = async (actor: Actor) =>
+    actor.kind === 'staff'
+      ? (await deps.store.agentUser(actor.agentId))?.timeZone
+      : actor.kind === 'customer'
+        ? contactZone(actor.contactId)
+        : undefined;
+
+  /** A card for one reader (an action's answer, a user-specific refresh): in their zone. */
   const forActor: CardBuilder['forActor'] = async (caseId, actor, notice) => {
     const view = await deps.core.useCases.getCase({ ref: { caseId }, actor });
     if (!view.ok) return undefined;
+    // getCase has checked the actor may see it; the full state is only read for its clocks.
+    const state = deps.core.sla ? await deps.core.cases.findById(caseId) : undefined;
+    const extra = {
+      notice,
+      sla: state ? deps.core.sla?.describe(state) : undefined,
+      timeZone: await readerZone(actor),
+    };
     return view.value.audience === 'staff'
-      ? staff(view.value.case, { notice })
-      : customer(view.value.case, { notice });
+      ? staff(view.value.case, extra)
+      : customer(view.value.case, extra);
   };
 
   return { customer, staff, forActor };

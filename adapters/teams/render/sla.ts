@@ -1,6 +1,8 @@
 /**
- * SLA clocks in Teams words. Adaptive Cards have no per-reader time zone token in plain
- * text, so times are written in the SLA calendar's zone (formatInZone names its offset).
+ * SLA clocks in Teams words. Adaptive Cards have no per-reader time token in plain text,
+ * so the card builder picks the zone: the reader's own (Teams reports it with each
+ * activity) for a card only they see, else the SLA calendar's zone, which is the team's
+ * default. formatInZone names the offset, so a time is never ambiguous.
  */
 import type { CaseEvent } from '../../../src/domain/case/types.js';
 import type { StaffCaseView } from '../../../src/domain/case/view.js';
@@ -27,17 +29,20 @@ const clockLine = (clock: SlaClock, timeZone: string): string | undefined => {
   }
 };
 
-export const slaLinesForStaff = (sla: SlaSummary): string[] => [
+export const slaLinesForStaff = (sla: SlaSummary, timeZone = sla.timeZone): string[] => [
   ...sla.clocks
-    .map((clock) => clockLine(clock, sla.timeZone))
+    .map((clock) => clockLine(clock, timeZone))
     .filter((line): line is string => line !== undefined),
   ...(sla.escalationLevel > 0 ? [`⏫ Escalation level ${sla.escalationLevel}`] : []),
 ];
 
-export const promiseForCustomer = (sla: SlaSummary | undefined): string | undefined => {
+export const promiseForCustomer = (
+  sla: SlaSummary | undefined,
+  timeZone?: string,
+): string | undefined => {
   const promise = sla?.nextPromise;
   if (!sla || !promise) return undefined;
-  return promiseSentence(promise, when(promise.at, sla.timeZone));
+  return promiseSentence(promise, when(promise.at, timeZone ?? sla.timeZone));
 };
 
 const ALERT_ICONS: Partial<Record<CaseEvent['type'], string>> = {
