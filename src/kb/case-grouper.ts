@@ -41,27 +41,6 @@ const indexOf = (cases: readonly CaseText[]): KbIndex => {
 const queryOf = (c: CaseText) => c.text.replaceAll('"', ' ');
 
 export const createCaseGrouper = (options: CaseGrouperOptions = DEFAULT_GROUPING): CaseGrouper => ({
-  similarTo: (target, others) => {
-    const index = indexOf([target, ...others.filter((other) => other.id !== target.id)]);
-    const hits = index.search(queryOf(target), {
-      audience: 'staff',
-      limit: options.neighbours + 1,
-    });
-    const self = hits.find((hit) => hit.slug === target.id)?.score ?? 0;
-    const articleOf = new Map(others.map((other) => [other.id, other.articleSlug]));
-    const alike = hits
-      .filter((hit) => hit.slug !== target.id && hit.score >= options.minShareOfSelf * self)
-      .map((hit) => hit.slug);
-    // The same best KB article counts as alike too.
-    const sameArticle = target.articleSlug
-      ? others
-          .filter(
-            (other) => other.id !== target.id && articleOf.get(other.id) === target.articleSlug,
-          )
-          .map((other) => other.id)
-      : [];
-    return [...new Set([...alike, ...sameArticle])];
-  },
   group: (cases) => {
     const index = indexOf(cases);
     const parent = new Map(cases.map((c) => [c.id, c.id]));

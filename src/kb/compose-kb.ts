@@ -18,6 +18,7 @@ import { makeSearchKb } from '../use-cases/search-kb.js';
 import { makeSuggestKbArticles } from '../use-cases/suggest-kb-articles.js';
 import { createCaseGrouper } from './case-grouper.js';
 import { KbFollower } from './kb-follower.js';
+import { RecentCases } from './recent-cases.js';
 
 /**
  * Suggestions below this score are left out. Measured with scripts/eval-kb-threshold.ts on
@@ -52,10 +53,11 @@ export const composeKb = (options: {
   // Chat adapters subscribe to offer suggestions to the requester of each new case.
   const openedListeners: ((opened: CaseState) => Promise<void>)[] = [];
   const grouper = createCaseGrouper();
+  const recentCases = new RecentCases({ cases: options.cases, clock: options.clock });
   const recordMatches = makeRecordKbMatches({
     ...caseDeps,
     knowledgeBase: follower,
-    grouper,
+    similarCases: recentCases,
     minScore: SUGGESTION_MIN_SCORE,
   });
   /**
@@ -86,6 +88,7 @@ export const composeKb = (options: {
   return {
     articles,
     follower,
+    recentCases,
     announcingOpened,
     onCaseOpened: (listener: (opened: CaseState) => Promise<void>) => {
       openedListeners.push(listener);

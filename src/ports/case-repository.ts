@@ -12,6 +12,8 @@ export interface CaseListFilter {
   readonly unassigned?: boolean;
   /** Cases not yet solved or closed, and any case opened since this instant. */
   readonly unsolvedOrCreatedSince?: Date;
+  /** Cases changed at or after this instant (replicas follow `updatedAt`). */
+  readonly updatedSince?: Date;
   readonly limit?: number;
 }
 

@@ -1,4 +1,5 @@
 import type { Article, ArticleDraft, KbAudience } from '../domain/kb/article.js';
+import type { StatusCategory } from '../domain/workflow/index.js';
 
 export interface KbSearchOptions {
   readonly audience: KbAudience;
@@ -56,6 +57,23 @@ export interface CaseText {
 export interface CaseGrouper {
   /** Groups of two or more case ids, largest first; a case is in at most one group. */
   group(cases: readonly CaseText[]): string[][];
-  /** Ids of the `others` that look like `target`, most alike first. */
-  similarTo(target: CaseText, others: readonly CaseText[]): string[];
+}
+
+/** A case as the similar-case search sees it. */
+export interface CaseHeadline {
+  readonly id: string;
+  readonly number: string;
+  readonly title: string;
+  readonly statusCategory: StatusCategory;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+}
+
+/**
+ * Open and recent cases that look like a new one ("Looks like CASE-1040 and 2 others"):
+ * this replica's index of them, kept in step with the database.
+ */
+export interface SimilarCases {
+  /** Numbers of the open or recent cases that look like `target`, most alike first. */
+  similarTo(target: CaseHeadline): Promise<string[]>;
 }

@@ -122,6 +122,7 @@ caseSchema.index({ statusCategory: 1, priorityRank: 1, createdAt: 1 });
 caseSchema.index({ queueKey: 1, statusCategory: 1 });
 caseSchema.index({ organizationId: 1, statusCategory: 1 });
 caseSchema.index({ assigneeId: 1, statusCategory: 1 });
+caseSchema.index({ updatedAt: 1 }); // replicas follow changes (similar-case search)
 
 const counterSchema = new Schema(
   { _id: { type: String, required: true }, seq: { type: Number, required: true } },

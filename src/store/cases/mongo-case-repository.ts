@@ -82,6 +82,7 @@ const listQuery = (filter: CaseListFilter): Filter<StoredCase> => {
   if (filter.organizationKey) query.organizationKey = filter.organizationKey;
   if (filter.assigneeId) query.assigneeId = filter.assigneeId;
   if (filter.unassigned) query.assigneeId = null;
+  if (filter.updatedSince) query.updatedAt = { $gte: filter.updatedSince };
   if (filter.unsolvedOrCreatedSince) {
     query.$or = [
       { statusCategory: { $nin: ['solved', 'closed'] } },

@@ -1,0 +1,69 @@
+import { jest } from '@jest/globals';
+import type { CaseState } from '../../../src/domain/case/types.js';
+import { latestKbMatches } from '../../../src/domain/kb/matches.js';
+import { startCoreFixture, type CoreFixture } from '../../support/core-fixture.js';
+
+const DAY = 86_400_000;
+
+describe('similar cases at intake, with two replicas on one database', () => {
+  let one: CoreFixture;
+  let two: CoreFixture;
+  beforeAll(async () => {
+    one = await startCoreFixture('kb_similar');
+    two = await startCoreFixture('kb_similar', { shareDatabaseOf: one });
+  });
+  afterAll(async () => {
+    await two.close();
+    await one.close();
+  });
+
+  const open = async (fx: CoreFixture, title: string): Promise<CaseState> => {
+    const result = await fx.core.useCases.openCase({ actor: await fx.customer(), title });
+    if (!result.ok) throw new Error(result.message);
+    fx.clock.advance(1_000);
+    return result.value.case;
+  };
+  const looksLike = (opened: CaseState) =>
+    [...(latestKbMatches(opened.events)?.similarCases ?? [])].sort();
+
+  it('finds a case the other replica opened, and reads the database only when one was', async () => {
+    await open(one, 'Quarterly newsletter template request'); // replica one loads its view
+    const elsewhere = await open(two, 'Bank rejects our SEPA payment file');
+    const list = jest.spyOn(one.core.cases, 'list');
+    try {
+      const here = await open(one, 'SEPA payment file rejected by the bank');
+      expect(looksLike(here)).toEqual([elsewhere.number]);
+      // One read of what changed: the case numbers showed a case opened elsewhere.
+      expect(list).toHaveBeenCalledTimes(1);
+      expect(list.mock.calls[0]?.[0]).toHaveProperty('updatedSince');
+
+      const again = await open(one, 'bank refuses the SEPA file');
+      expect(looksLike(again)).toEqual([elsewhere.number, here.number].sort());
+      // Nothing was opened elsewhere meanwhile: no read at all.
+      expect(list).toHaveBeenCalledTimes(1);
+    } finally {
+      list.mockRestore();
+    }
+  });
+
+  it('follows the other replica’s status changes: a solved case leaves after a week, an open one stays', async () => {
+    const solved = await open(two, 'Receipt printer offline at the till');
+    const stillOpen = await open(two, 'Gift card balance wrong at the till');
+    const resolved = await two.core.useCases.resolveCase({
+      ref: { caseId: solved.id },
+      actor: await two.agent(),
+      minutes: 5,
+      resolution: { type: 'fixed', text: 'Reinstalled the printer driver.' },
+    });
+    expect(resolved.ok).toBe(true);
+
+    const soon = await open(one, 'Receipt printer shows offline at the till');
+    expect(looksLike(soon)).toEqual([solved.number]); // solved, but opened this week
+
+    one.clock.advance(8 * DAY);
+    const later = await open(one, 'receipt printer offline at the till again');
+    expect(looksLike(later)).toEqual([soon.number]);
+    const giftCard = await open(one, 'gift card balance is wrong at the till');
+    expect(looksLike(giftCard)).toEqual([stillOpen.number]);
+  });
+});
