@@ -1,7 +1,7 @@
 /**
  * `node --import tsx scripts/eval-kb-threshold.ts`: how a minimum score for suggestions at
  * intake trades right answers against noise, on the evaluation set plus questions the
- * knowledge base cannot answer. Chose SUGGESTION_MIN_SCORE in src/kb/compose-kb.ts.
+ * knowledge base cannot answer. Chose the default of caseline.yaml's kb.suggestionMinScore (src/kb/compose-kb.ts).
  */
 import { KbIndex } from '../src/kb/kb-index.js';
 import { loadEvalSet } from './eval-kb-lib.js';

@@ -100,7 +100,15 @@ export const composeCore = async (options: CoreOptions) => {
     describe: (state: CaseState) =>
       summarizeSla(evaluateSla(slaDeps, state), state.escalationLevel ?? 0),
   };
-  const kb = composeKb({ connection, log, clock, cases, newId, workflow: config.workflow });
+  const kb = composeKb({
+    connection,
+    log,
+    clock,
+    cases,
+    newId,
+    workflow: config.workflow,
+    settings: config.kb,
+  });
   const useCases = {
     openCase: kb.announcingOpened(
       makeOpenCase({

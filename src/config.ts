@@ -94,6 +94,16 @@ export const fileSchema = z.strictObject({
       maxAttempts: z.number().int().min(1).max(100).default(12),
     })
     .default({ pollMs: 1000, maxAttempts: 12 }),
+  kb: z
+    .strictObject({
+      /** Intake suggestions scoring below this are left out (see README "Knowledge base"). */
+      suggestionMinScore: z.number().min(0).default(40),
+      /** How often a replica looks for articles other replicas changed. */
+      followPollMs: z.number().int().min(100).max(600_000).default(5000),
+      /** The solution text is indexed only while the knowledge base has fewer articles. */
+      solutionFieldMaxArticles: z.number().int().min(0).default(20_000),
+    })
+    .default({ suggestionMinScore: 40, followPollMs: 5000, solutionFieldMaxArticles: 20_000 }),
 });
 type FileConfig = z.infer<typeof fileSchema>;
 
@@ -110,6 +120,7 @@ export interface Config {
   readonly supportChannels: FileConfig['supportChannels'];
   readonly outbox: FileConfig['outbox'];
   readonly intake: FileConfig['intake'];
+  readonly kb: FileConfig['kb'];
   /** Undefined when caseline.yaml has no `sla` section: no clocks run. */
   readonly sla: SlaConfig | undefined;
 }
@@ -217,6 +228,7 @@ export const loadConfig = (
     supportChannels: file.supportChannels,
     outbox: file.outbox,
     intake: file.intake,
+    kb: file.kb,
     sla,
   });
 };

@@ -67,7 +67,7 @@ export const serve = async (options: ServeOptions): Promise<RunningApp> => {
   // Built before the server listens, so the first request already searches every article;
   // then this replica follows other replicas' changes by polling.
   await core.kb.follower.load();
-  core.kb.follower.start(5_000);
+  core.kb.follower.start(core.config.kb.followPollMs);
   late.evaluateTimer = async (data) => {
     const result = await core.sla?.evaluateTimer(data);
     // Thrown, so Agenda retries with backoff (a version conflict storm, a database blip).

@@ -20,14 +20,22 @@ import { createCaseGrouper } from './case-grouper.js';
 import { KbFollower } from './kb-follower.js';
 import { RecentCases } from './recent-cases.js';
 
-/**
- * Suggestions below this score are left out. Measured with scripts/eval-kb-threshold.ts on
- * the evaluation set (64 articles) plus 20 questions it cannot answer: at 40 the top
- * article is kept for 98% of questions where it is right, 39% where it is wrong and 20%
- * of the unanswerable ones. Scores grow with the number of words matched and shrink as a
- * word gets common, so revisit it for a much larger knowledge base.
- */
-export const SUGGESTION_MIN_SCORE = 40;
+/** The `kb` section of caseline.yaml (defaults in src/config.ts). */
+export interface KbSettings {
+  /**
+   * Suggestions below this score are left out. Default 40, measured with
+   * scripts/eval-kb-threshold.ts on the evaluation set (64 articles) plus 20 questions it
+   * cannot answer: at 40 the top article is kept for 98% of questions where it is right,
+   * 39% where it is wrong and 20% of the unanswerable ones. Scores grow with the number
+   * of words matched and shrink as a word gets common, so revisit it for a much larger
+   * knowledge base.
+   */
+  readonly suggestionMinScore: number;
+  /** How often the follower looks for other replicas' changes (`follower.start`). */
+  readonly followPollMs: number;
+  /** See `KbTuning.solutionFieldMaxArticles`. */
+  readonly solutionFieldMaxArticles: number;
+}
 
 /**
  * The knowledge base's part of the core: the article store, this replica's index (empty
@@ -41,9 +49,15 @@ export const composeKb = (options: {
   readonly cases: CaseRepository;
   readonly newId: IdGenerator;
   readonly workflow: Workflow;
+  readonly settings: KbSettings;
 }) => {
+  const settings = options.settings;
   const articles = new MongoKbArticleStore(options.connection);
-  const follower = new KbFollower({ store: articles, log: options.log });
+  const follower = new KbFollower({
+    store: articles,
+    log: options.log,
+    tuning: { solutionFieldMaxArticles: settings.solutionFieldMaxArticles },
+  });
   const caseDeps = {
     cases: options.cases,
     clock: options.clock,
@@ -58,7 +72,7 @@ export const composeKb = (options: {
     ...caseDeps,
     knowledgeBase: follower,
     similarCases: recentCases,
-    minScore: SUGGESTION_MIN_SCORE,
+    minScore: settings.suggestionMinScore,
   });
   /**
    * Wraps `openCase`: each newly created case (not a replayed intake) gets its KB matches
@@ -106,7 +120,7 @@ export const composeKb = (options: {
       suggestKbArticles: makeSuggestKbArticles({
         cases: options.cases,
         knowledgeBase: follower,
-        minScore: SUGGESTION_MIN_SCORE,
+        minScore: settings.suggestionMinScore,
       }),
       acceptKbArticle: makeAcceptKbArticle({ ...caseDeps, articles }),
       declineKbArticles: makeDeclineKbArticles({ cases: options.cases, articles }),

@@ -1,4 +1,7 @@
+import { randomUUID } from 'node:crypto';
+import { pino } from 'pino';
 import type { ArticleDraft } from '../../../src/domain/kb/article.js';
+import { composeKb } from '../../../src/kb/compose-kb.js';
 import { startCoreFixture, type CoreFixture } from '../../support/core-fixture.js';
 
 const SYSTEM = { kind: 'system', name: 'kb test' } as const;
@@ -155,5 +158,29 @@ describe('KB suggestions for a case, "This solved it" and "Still need help"', ()
   it('records nothing for a case with no article and no look-alike', async () => {
     const opened = await open('Quarterly business review agenda for next month');
     expect(opened.events.map((event) => event.type)).not.toContain('kb-matched');
+  });
+
+  it('leaves out suggestions scoring below kb.suggestionMinScore of caseline.yaml', async () => {
+    const opened = await open('Dunning letters not sent', 'No reminder letters reached customers');
+    const withThreshold = async (suggestionMinScore: number) => {
+      const kb = composeKb({
+        connection: fx.connection,
+        log: pino({ level: 'silent' }),
+        clock: fx.clock,
+        cases: fx.core.cases,
+        newId: randomUUID,
+        workflow: fx.core.config.workflow,
+        settings: { ...fx.core.config.kb, suggestionMinScore },
+      });
+      await kb.follower.load();
+      const suggested = await kb.useCases.suggestKbArticles({
+        ref: { caseId: opened.id },
+        actor: await fx.customer(),
+      });
+      return suggested.ok ? suggested.value.map((hit) => hit.slug) : [];
+    };
+    expect(fx.core.config.kb.suggestionMinScore).toBe(40);
+    expect(await withThreshold(40)).toContain('dunning-not-sent');
+    expect(await withThreshold(10_000)).toEqual([]);
   });
 });
