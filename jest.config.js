@@ -13,9 +13,11 @@ export default {
   // Integration tests start real servers and processes: a generous guard against hangs,
   // never an assertion about speed.
   testTimeout: 60_000,
-  // Something (seen: tsx's esbuild service child and a socket) can keep the process alive
-  // after every test has finished and the global teardown stopped the database; a CI run
-  // must end with the results rather than wait for it. Open handles are a noted defect.
+  // Agenda 6 keeps a timer alive after each job run: its liveness check sleeps half the
+  // lock lifetime (30 s for SLA timers, 150 s for the daily contract job) and is not
+  // cancelled when the job finishes or Agenda drains. Found with an async_hooks trace of
+  // live Timeouts after the global teardown; the timers end on their own, but a run
+  // should end with its results rather than wait minutes for them.
   forceExit: true,
   reporters: ['default', '<rootDir>/test/support/summary-reporter.cjs'],
   projects: [
