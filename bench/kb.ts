@@ -4,8 +4,9 @@
  * questions and a copy of each with a typo), and recall@3 on the evaluation set; ours,
  * MiniSearch configured the obvious way, and Lunr, side by side on the same data.
  * Targets (issue 6): p99 ≤ 5 ms at 10k and ≤ 25 ms at 50k; 50k build ≤ 3 s and ≤ 300 MB.
- * BENCH_SIZES=1000,10000 to choose sizes; BENCH_FULL=1 also runs the slow baselines on
- * every query at 50k (otherwise they get a sample of BASELINE_SAMPLE queries there).
+ * BENCH_SIZES=1000,10000 to choose sizes; BENCH_ENGINES=caseline to run only ours (the
+ * ratios need the others); BENCH_FULL=1 also runs the slow baselines on every query at 50k
+ * (otherwise they get a sample of BASELINE_SAMPLE queries there).
  */
 import { performance } from 'node:perf_hooks';
 import { evaluate, loadEvalSet } from '../scripts/eval-kb-lib.js';
@@ -16,6 +17,7 @@ const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with node --expose-gc (npm run bench:kb does)');
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,50000').split(',').map(Number);
 const FULL = process.env.BENCH_FULL === '1';
+const ENGINES = process.env.BENCH_ENGINES?.split(',');
 const BASELINE_SAMPLE = 40;
 
 const percentile = (sorted: readonly number[], p: number): number =>
@@ -80,7 +82,9 @@ const main = async () => {
     30_000,
     random,
   );
-  const engines = [caseline(), naiveMiniSearch(), lunrEngine()];
+  const engines = [caseline(), naiveMiniSearch(), lunrEngine()].filter(
+    (engine) => !ENGINES || ENGINES.includes(engine.name),
+  );
 
   console.log(
     `recall@3 on the evaluation set (${evalSet.articles.length} articles, ${evalSet.questions.length} questions):`,
@@ -113,7 +117,8 @@ const main = async () => {
 
   console.log('\nratios (baseline ÷ caseline; > 1 means caseline is faster/smaller):');
   for (const size of SIZES) {
-    const ours = rows.find((r) => r.engine === 'caseline' && r.size === size)!;
+    const ours = rows.find((r) => r.engine === 'caseline' && r.size === size);
+    if (!ours) continue;
     for (const other of rows.filter((r) => r.engine !== 'caseline' && r.size === size))
       console.log(
         `${String(size).padStart(6)} ${other.engine.padEnd(19)} build ×${(other.buildMs / ours.buildMs).toFixed(1)}  heap ×${(other.heapMb / ours.heapMb).toFixed(1)}  ` +
