@@ -37,6 +37,8 @@ export class BulkAdder {
     documents: Iterable<T>,
     idOf: (document: T) => string,
     textOf: (document: T, field: string) => string | undefined,
+    /** Hears how many documents were read so far, after each one. */
+    progress?: (read: number) => void,
   ): void {
     const internals = this.internals;
     const fieldIds = this.fields.map((field) => internals._fieldIds[field] ?? -1);
@@ -45,6 +47,7 @@ export class BulkAdder {
     const groupTerm: number[] = [];
     const groupField: number[] = [];
     let postings = 0;
+    let read = 0;
     for (const document of documents) {
       const id = idOf(document);
       if (internals._idToShortId.has(id)) throw new Error(`MiniSearch: duplicate ID ${id}`);
@@ -72,6 +75,7 @@ export class BulkAdder {
           postings += 1;
         }
       }
+      progress?.((read += 1));
     }
     this.write(
       postings,

@@ -50,14 +50,12 @@ export class KbFollower implements KnowledgeBase {
     const articles = await this.options.store.list();
     const published = articles.filter((article) => article.status === 'published');
     const index = new KbIndex(this.options.tuning, published.length);
-    for (let at = 0; at < published.length; at += LOAD_PROGRESS_EVERY) {
-      index.upsert(published.slice(at, at + LOAD_PROGRESS_EVERY));
-      if (published.length > LOAD_PROGRESS_EVERY)
-        this.options.log.info(
-          { indexed: Math.min(at + LOAD_PROGRESS_EVERY, published.length), of: published.length },
-          'knowledge base: indexing',
-        );
-    }
+    // One batch: the builder writes each term's postings in one go (in 5,000-article
+    // batches the 50k build took about half as long again).
+    index.upsert(published, (read) => {
+      if (read % LOAD_PROGRESS_EVERY === 0)
+        this.options.log.info({ read, of: published.length }, 'knowledge base: indexing');
+    });
     this.index = index;
     for (const article of articles) this.remember(article);
     this.options.log.info(

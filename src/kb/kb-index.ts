@@ -85,12 +85,15 @@ export class KbIndex implements KnowledgeBase {
     return this.entries.has(slug);
   }
 
-  /** Adds or replaces articles (by slug); the last of duplicates in one batch wins. */
-  upsert(articles: readonly IndexedArticle[]): void {
+  /**
+   * Adds or replaces articles (by slug); the last of duplicates in one batch wins.
+   * `progress` hears the count of articles read so far, after each one.
+   */
+  upsert(articles: readonly IndexedArticle[], progress?: (read: number) => void): void {
     const batch = new Map<string, IndexedArticle>();
     for (const article of articles) batch.set(article.slug, article);
     for (const slug of batch.keys()) this.remove(slug);
-    this.adder.addAll(batch.values(), (article) => article.slug, textOf);
+    this.adder.addAll(batch.values(), (article) => article.slug, textOf, progress);
     for (const article of batch.values()) {
       const entry = toEntry(article);
       this.entries.set(article.slug, entry);
