@@ -9,7 +9,10 @@ export interface RecentCasesOptions {
   readonly recentDays: number;
   /** Re-read what changed at least this often (at the next intake, not on a timer). */
   readonly catchUpEveryMs: number;
-  /** Re-read this far behind the newest `updatedAt` seen: other replicas' clocks drift. */
+  /**
+   * Each read starts this far before the previous one did: other replicas' clocks drift,
+   * and a write may become visible a little after its `updatedAt`.
+   */
   readonly clockSkewMs: number;
   /** At most this many cases per read; a catch-up that fills it reloads from scratch. */
   readonly maxCases: number;
@@ -39,7 +42,8 @@ const queryOf = (title: string) => title.replaceAll('"', ' ');
  * on the event loop for every new case):
  * - the new case itself is added at once;
  * - cases opened through other replicas show as a gap in the case numbers: the next
- *   intake then reads what changed since the newest `updatedAt` seen (minus clock skew);
+ *   intake then reads the cases whose `updatedAt` is after the previous read started
+ *   (minus clock skew): only what changed since, however many cases are open;
  * - status changes (a solved case leaves once it is older than `recentDays`) are read the
  *   same way at the first intake after `catchUpEveryMs`.
  * Similarity is the case grouper's: a case is alike when it scores at least
@@ -49,8 +53,8 @@ export class RecentCases implements SimilarCases {
   private readonly index = new KbIndex();
   private readonly tracked = new Map<string, CaseHeadline>();
   private loaded = false;
-  private newestSeen = 0;
-  private lastRead = Number.NEGATIVE_INFINITY;
+  /** When the last read started (this replica's clock): the next one reads from there. */
+  private lastReadAt = 0;
   private highestSeq = Number.NEGATIVE_INFINITY;
   private reading: Promise<void> | undefined;
 
@@ -68,7 +72,7 @@ export class RecentCases implements SimilarCases {
     const seq = seqOf(target.number);
     const now = this.deps.clock.now().getTime();
     const openedElsewhere = seq === undefined || seq > this.highestSeq + 1;
-    if (!this.loaded || openedElsewhere || now - this.lastRead >= this.options.catchUpEveryMs)
+    if (!this.loaded || openedElsewhere || now - this.lastReadAt >= this.options.catchUpEveryMs)
       await this.read();
     this.track(target, now);
     return this.alike(target, now);
@@ -103,7 +107,7 @@ export class RecentCases implements SimilarCases {
     const { maxCases, clockSkewMs } = this.options;
     let changed = this.loaded
       ? await this.deps.cases.list({
-          updatedSince: new Date(Math.max(0, this.newestSeen - clockSkewMs)),
+          updatedSince: new Date(Math.max(0, this.lastReadAt - clockSkewMs)),
           limit: maxCases,
         })
       : undefined;
@@ -116,14 +120,11 @@ export class RecentCases implements SimilarCases {
         limit: maxCases,
       });
     }
-    for (const headline of changed) {
-      this.track(headline, now);
-      this.newestSeen = Math.max(this.newestSeen, headline.updatedAt.getTime());
-    }
+    for (const headline of changed) this.track(headline, now);
     for (const headline of this.tracked.values())
       if (!this.isRecent(headline, now)) this.forget(headline.id);
     this.loaded = true;
-    this.lastRead = now;
+    this.lastReadAt = now;
   }
 
   private track(headline: CaseHeadline, now: number): void {

@@ -66,4 +66,24 @@ describe('similar cases at intake, with two replicas on one database', () => {
     const giftCard = await open(one, 'gift card balance is wrong at the till');
     expect(looksLike(giftCard)).toEqual([stillOpen.number]);
   });
+
+  it('picks up a case solved through the other replica at the first intake 30 seconds on', async () => {
+    two.clock.advance(8 * DAY); // the replicas' clocks agree again
+    const scanner = await open(two, 'Barcode scanner not reading labels');
+    one.clock.advance(8 * DAY);
+    two.clock.advance(8 * DAY);
+    const first = await open(one, 'barcode scanner not reading');
+    expect(looksLike(first)).toEqual([scanner.number]); // open, though older than a week
+    const resolved = await two.core.useCases.resolveCase({
+      ref: { caseId: scanner.id },
+      actor: await two.agent(),
+      minutes: 5,
+      resolution: { type: 'fixed', text: 'Cleaned the scanner window.' },
+    });
+    expect(resolved.ok).toBe(true);
+    const soon = await open(one, 'barcode scanner not reading at all');
+    one.clock.advance(31_000);
+    const later = await open(one, 'the barcode scanner is not reading');
+    expect(looksLike(later)).toEqual([first.number, soon.number].sort());
+  });
 });
