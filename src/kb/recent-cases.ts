@@ -74,6 +74,7 @@ export class RecentCases implements SimilarCases {
     const openedElsewhere = seq === undefined || seq > this.highestSeq + 1;
     if (!this.loaded || openedElsewhere || now - this.lastReadAt >= this.options.catchUpEveryMs)
       await this.read();
+    else if (this.reading) await this.reading; // a reload in progress has emptied the index
     this.track(target, now);
     return this.alike(target, now);
   }
