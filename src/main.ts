@@ -68,6 +68,10 @@ export const serve = async (options: ServeOptions): Promise<RunningApp> => {
   // then this replica follows other replicas' changes by polling.
   await core.kb.follower.load();
   core.kb.follower.start(core.config.kb.followPollMs);
+  // In the background: until it is loaded, the first intake loads it instead.
+  core.kb.recentCases
+    .warm()
+    .catch((error: unknown) => log.error({ err: error }, 'loading recent cases failed'));
   late.evaluateTimer = async (data) => {
     const result = await core.sla?.evaluateTimer(data);
     // Thrown, so Agenda retries with backoff (a version conflict storm, a database blip).

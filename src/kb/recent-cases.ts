@@ -37,7 +37,8 @@ const queryOf = (title: string) => title.replaceAll('"', ' ');
 
 /**
  * This replica's index of the titles of open and recent cases, for "Looks like CASE-1040
- * and 2 others" at intake. Built from the database at the first intake, then kept in step
+ * and 2 others" at intake. Built from the database at start (`warm`) or at the first
+ * intake, then kept in step
  * instead of rebuilt per case (which cost a query of up to 2,000 cases and an index build
  * on the event loop for every new case):
  * - the new case itself is added at once;
@@ -66,6 +67,11 @@ export class RecentCases implements SimilarCases {
   /** Cases in the index (open or recent as of the last read). */
   get size(): number {
     return this.tracked.size;
+  }
+
+  /** Loads the index ahead of the first intake (at start), so no new case waits for it. */
+  async warm(): Promise<void> {
+    if (!this.loaded) await this.read();
   }
 
   async similarTo(target: CaseHeadline): Promise<string[]> {

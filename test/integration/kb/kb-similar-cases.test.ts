@@ -46,6 +46,25 @@ describe('similar cases at intake, with two replicas on one database', () => {
     }
   });
 
+  it('is loaded at start (warm), so the first intake after it reads nothing', async () => {
+    const earlier = await open(two, 'Payroll run stops at the tax step');
+    const three = await startCoreFixture('kb_similar', { shareDatabaseOf: one });
+    try {
+      await three.core.kb.recentCases.warm();
+      expect(three.core.kb.recentCases.size).toBeGreaterThan(0);
+      const list = jest.spyOn(three.core.cases, 'list');
+      try {
+        const first = await open(three, 'payroll stops at tax step');
+        expect(looksLike(first)).toEqual([earlier.number]);
+        expect(list).not.toHaveBeenCalled();
+      } finally {
+        list.mockRestore();
+      }
+    } finally {
+      await three.close();
+    }
+  });
+
   it('follows the other replica’s status changes: a solved case leaves after a week, an open one stays', async () => {
     const solved = await open(two, 'Receipt printer offline at the till');
     const stillOpen = await open(two, 'Gift card balance wrong at the till');
