@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { StatusCategory } from '../domain/workflow/types.js';
 import { fail, ok, type Result } from '../domain/result.js';
 import type { CaseRepository } from '../ports/case-repository.js';
 import type { Clock } from '../ports/clock.js';
@@ -23,7 +22,6 @@ export interface RecurringGroup {
   }[];
 }
 
-const OPEN: readonly StatusCategory[] = ['new', 'open', 'pending-customer', 'pending-internal'];
 const MAX_CASES = 5_000;
 
 /**
@@ -44,9 +42,11 @@ export const makeReportRecurringProblems =
     if (command.data.actor.kind === 'customer')
       return fail('not-allowed', 'Reports are for the support team.');
     const since = deps.clock.now().getTime() - command.data.days * 86_400_000;
-    const summaries = (await deps.cases.list({ limit: MAX_CASES })).filter(
-      (c) => c.createdAt.getTime() >= since || OPEN.includes(c.statusCategory),
-    );
+    // Asked of the database, so a large desk's oldest cases do not crowd out the recent.
+    const summaries = await deps.cases.list({
+      unsolvedOrCreatedSince: new Date(since),
+      limit: MAX_CASES,
+    });
     const texts: CaseText[] = [];
     for (const summary of summaries) {
       const found = await deps.cases.findById(summary.id);

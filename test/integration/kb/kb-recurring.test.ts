@@ -65,6 +65,21 @@ describe('recurring problems', () => {
     expect(report.ok && report.value.map((group) => group.cases.length)).toEqual([3, 2]);
   });
 
+  it('leaves out a case solved before the window, and still lists its open look-alikes', async () => {
+    const [first] = (await fx.core.cases.list({ limit: 100 })).filter((c) => /sepa/i.test(c.title));
+    const solved = await fx.core.useCases.resolveCase({
+      ref: { caseId: first!.id },
+      actor: await fx.agent(),
+      resolution: { type: 'fixed', text: 'Switched the export to SEPA 2019.' },
+    });
+    expect(solved.ok).toBe(true);
+    fx.clock.advance(2 * 86_400_000);
+    const report = await fx.core.kb.useCases.reportRecurringProblems({ actor: SYSTEM, days: 1 });
+    if (!report.ok) throw new Error(report.message);
+    expect(report.value.map((group) => group.cases.length)).toEqual([2, 2]);
+    expect(JSON.stringify(report.value)).not.toContain(`"${first!.number}"`);
+  });
+
   it('refuses customers', async () => {
     const report = await fx.core.kb.useCases.reportRecurringProblems({
       actor: await fx.customer(),
