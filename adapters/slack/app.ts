@@ -96,6 +96,7 @@ export const createSlackAdapter = async (deps: SlackAdapterDeps): Promise<SlackA
       openCase: deps.core.useCases.openCase,
       replyToCustomer: deps.core.useCases.replyToCustomer,
       addInternalNote: deps.core.useCases.addInternalNote,
+      caseOfIntake: (intakeKey) => deps.core.cases.findByIntakeClaim(intakeKey),
     }),
   });
   registerSlackListeners(app, ctx);

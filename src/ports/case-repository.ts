@@ -51,6 +51,11 @@ export interface CaseRepository {
    * owns the key: `caseId` when this call won, or the id an earlier attempt reserved.
    */
   claimIntakeKey(intakeKey: string, caseId: string): Promise<string>;
+  /**
+   * The case created under an intake key, found through the key's reservation (a primary
+   * key lookup); undefined when none was created (or only reserved by a failed attempt).
+   */
+  findByIntakeClaim(intakeKey: string): Promise<CaseState | undefined>;
   /** Gives a reserved key back, if `caseId` still owns it (the work it guarded failed). */
   releaseIntakeKey(intakeKey: string, caseId: string): Promise<void>;
   /**

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isChitChat } from '../domain/chit-chat.js';
 import { ok, type Result } from '../domain/result.js';
-import type { ChatLinkRepository } from '../ports/chat-links.js';
+import type { ChatLinkRepository, ThreadOwner } from '../ports/chat-links.js';
 import type { Clock } from '../ports/clock.js';
 import { actorSchema } from './shared/commands.js';
 import { invalid } from './shared/case-action.js';
@@ -34,6 +34,12 @@ export interface ReceiveChatMessageDeps {
   readonly openCase: UseCase;
   readonly replyToCustomer: UseCase;
   readonly addInternalNote: UseCase;
+  /**
+   * The case a top-level message opened, by its intake key (`<address>:<messageId>`):
+   * finds the thread under a customer's own request before its card (whose post records
+   * the thread) has gone out.
+   */
+  readonly caseOfIntake?: (intakeKey: string) => Promise<{ readonly id: string } | undefined>;
 }
 
 const done = (
@@ -42,6 +48,20 @@ const done = (
 ) => (result.ok ? ok<ChatMessageOutcome>({ outcome, caseId: result.value.case.id }) : result);
 
 const ignored = (reason: string) => ok<ChatMessageOutcome>({ outcome: 'ignored', reason });
+
+/**
+ * A customer replying in the thread of the message that opened their case, quicker than
+ * the customer card went out: the thread belongs to that case's customer side.
+ */
+const threadOfOwnRequest = async (
+  deps: ReceiveChatMessageDeps,
+  actorKind: string,
+  intakeKey: string,
+): Promise<ThreadOwner | undefined> => {
+  if (actorKind !== 'customer' || !deps.caseOfIntake) return undefined;
+  const opened = await deps.caseOfIntake(intakeKey);
+  return opened ? { caseId: opened.id, role: 'customer-card' } : undefined;
+};
 
 /**
  * A message written in chat: a reply in a case thread becomes a comment, public reply or
@@ -56,7 +76,9 @@ export const makeReceiveChatMessage =
     const m = parsed.data;
     const sourceId = `${m.address}:${m.messageId}`;
     if (m.threadId && m.threadId !== m.messageId) {
-      const owner = await deps.chatLinks.findThread(m.address, m.threadId);
+      const owner =
+        (await deps.chatLinks.findThread(m.address, m.threadId)) ??
+        (await threadOfOwnRequest(deps, m.actor.kind, `${m.address}:${m.threadId}`));
       if (!owner) return ignored('not a case thread');
       const ref = { caseId: owner.caseId };
       if (owner.role === 'staff-card') {

@@ -146,6 +146,11 @@ export class MongoCaseRepository implements CaseRepository {
     }
   }
 
+  async findByIntakeClaim(intakeKey: string): Promise<CaseState | undefined> {
+    const owner = await this.models.ProcessedEvent.collection.findOne({ _id: intakeKey as never });
+    return owner ? this.findById(String(owner.caseId)) : undefined;
+  }
+
   async releaseIntakeKey(intakeKey: string, caseId: string): Promise<void> {
     await this.models.ProcessedEvent.collection.deleteOne({ _id: intakeKey as never, caseId });
   }
