@@ -1,7 +1,7 @@
 import type { Core } from '../../src/composition.js';
 import type { Config } from '../../src/config.js';
 import type { Actor } from '../../src/domain/case/types.js';
-import type { CustomerCaseView, StaffCaseView } from '../../src/domain/case/view.js';
+import type { CaseView, CustomerCaseView, StaffCaseView } from '../../src/domain/case/view.js';
 import type { SlaSummary } from '../../src/domain/sla/index.js';
 import { statusById } from '../../src/domain/workflow/index.js';
 import { loadAgentCardFacts } from '../shared/agent-card-facts.js';
@@ -77,27 +77,30 @@ export const makeCardBuilder = (deps: {
   };
 
   const contactZone = async (contactId: string) =>
-    (await deps.store.contactUser(contactId))?.timeZone ??
-    (await directory.getContact(contactId))?.timeZone;
+    (await deps.store.contactZone(contactId)) ?? (await directory.getContact(contactId))?.timeZone;
 
   const readerZone = async (actor: Actor) =>
     actor.kind === 'staff'
-      ? (await deps.store.agentUser(actor.agentId))?.timeZone
+      ? deps.store.agentZone(actor.agentId)
       : actor.kind === 'customer'
         ? contactZone(actor.contactId)
         : undefined;
+
+  /** The clocks of the case as this reader got it (a customer's view lacks what they need). */
+  const slaOf = async (view: CaseView): Promise<SlaSummary | undefined> => {
+    const sla = deps.core.sla;
+    if (!sla) return undefined;
+    if (view.audience === 'staff') return sla.describe({ ...view.case, outbox: [] });
+    const state = await deps.core.cases.findById(view.case.id);
+    return state ? sla.describe(state) : undefined;
+  };
 
   /** A card for one reader (an action's answer, a user-specific refresh): in their zone. */
   const forActor: CardBuilder['forActor'] = async (caseId, actor, notice) => {
     const view = await deps.core.useCases.getCase({ ref: { caseId }, actor });
     if (!view.ok) return undefined;
-    // getCase has checked the actor may see it; the full state is only read for its clocks.
-    const state = deps.core.sla ? await deps.core.cases.findById(caseId) : undefined;
-    const extra = {
-      notice,
-      sla: state ? deps.core.sla?.describe(state) : undefined,
-      timeZone: await readerZone(actor),
-    };
+    const [sla, timeZone] = await Promise.all([slaOf(view.value), readerZone(actor)]);
+    const extra = { notice, sla, timeZone };
     return view.value.audience === 'staff'
       ? staff(view.value.case, extra)
       : customer(view.value.case, extra);

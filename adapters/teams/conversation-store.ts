@@ -94,6 +94,9 @@ export interface TeamsConversationStore {
   ): Promise<void>;
   contactUser(contactId: string): Promise<TeamsUserRecord | undefined>;
   agentUser(agentId: string): Promise<TeamsUserRecord | undefined>;
+  /** The zone Teams last reported for them (this replica's memory first, then the store). */
+  agentZone(agentId: string): Promise<string | undefined>;
+  contactZone(contactId: string): Promise<string | undefined>;
   saveKbOffer(caseId: string, offer: KbOffer): Promise<void>;
   kbOffer(caseId: string): Promise<KbOffer | undefined>;
   /** Records the customer's answer; false when one was recorded before (a double press). */
@@ -108,6 +111,7 @@ export const createTeamsConversationStore = (connection: Connection): TeamsConve
   // Every activity carries its reference; write it only when it is new or moved.
   const known = new Map<string, string>();
   const users = new Map<string, string>();
+  const zones = new Map<string, string>();
   const rememberUser = async (
     id: string,
     teamsUserId: string,
@@ -115,6 +119,7 @@ export const createTeamsConversationStore = (connection: Connection): TeamsConve
     timeZone: string | undefined,
   ) => {
     const stamp = `${teamsUserId}|${personalChat ?? ''}|${timeZone ?? ''}`;
+    if (timeZone) zones.set(id, timeZone);
     if (users.get(id) === stamp) return;
     await docs.updateOne(
       { _id: id },
@@ -139,6 +144,13 @@ export const createTeamsConversationStore = (connection: Connection): TeamsConve
           ...(doc.timeZone ? { timeZone: doc.timeZone } : {}),
         }
       : undefined;
+  };
+  const zoneOf = async (id: string): Promise<string | undefined> => {
+    const known = zones.get(id);
+    if (known) return known;
+    const zone = (await userRecord(id))?.timeZone;
+    if (zone) zones.set(id, zone);
+    return zone;
   };
   return {
     async saveReference(reference) {
@@ -180,6 +192,8 @@ export const createTeamsConversationStore = (connection: Connection): TeamsConve
       rememberUser(`contact|${contactId}`, teamsUserId, personalChat, timeZone),
     contactUser: (contactId) => userRecord(`contact|${contactId}`),
     agentUser: (agentId) => userRecord(`agent|${agentId}`),
+    agentZone: (agentId) => zoneOf(`agent|${agentId}`),
+    contactZone: (contactId) => zoneOf(`contact|${contactId}`),
     async saveKbOffer(caseId, offer) {
       await docs.replaceOne(
         { _id: `kb|${caseId}` },
