@@ -116,4 +116,31 @@ describe('playground', () => {
     await chat.getByText('Solution (Solved by the customer)').first().waitFor({ timeout: 20_000 });
     await kbPage.close();
   });
+
+  it('an agent opens a case for a customer who phoned, from the desk channel', async () => {
+    const deskPage = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await deskPage.goto(`http://127.0.0.1:${app.port}/`);
+    await deskPage.selectOption('#desk-person', AGENT);
+    await deskPage.click('#desk-start');
+    const desk = deskPage.locator('#desk-chat');
+    const box = desk.getByRole('textbox').last();
+    await box.fill('new case for liam.byrne@harborfoods.example');
+    await box.press('Enter');
+    await desk.getByText('Open a case for a customer').waitFor({ timeout: 20_000 });
+    const form = desk.locator('.ac-adaptiveCard').filter({ hasText: 'Open a case for a customer' });
+    await form.getByLabel('Title').fill('Store 3 labels print in the wrong currency');
+    await form.getByRole('button', { name: 'Open case' }).click();
+    await desk
+      .getByText(/is open for Liam Byrne/)
+      .first()
+      .waitFor({ timeout: 20_000 });
+    const opened = (await app.core.cases.list({ limit: 20 })).find((c) =>
+      c.title.startsWith('Store 3 labels'),
+    );
+    const stored = await app.core.cases.findById(opened!.id);
+    const liam = await app.core.directory.findContactByEmail('liam.byrne@harborfoods.example');
+    expect(stored?.contactId).toBe(liam?.id);
+    expect(stored?.origin.channel).toBe('phone');
+    await deskPage.close();
+  });
 });
