@@ -31,26 +31,58 @@ const instantAt = (day: DateTime, time: string): number => {
 
 type Interval = readonly [start: number, end: number];
 
+/** One local day of a calendar: its open intervals as instants, and where the next starts. */
+interface CalendarDay {
+  readonly open: boolean;
+  readonly intervals: readonly Interval[];
+  readonly nextStartMs: number;
+}
+
+/**
+ * Days already turned into instants, per calendar, keyed by the instant the day starts.
+ * Luxon's zone arithmetic (Intl offset look-ups) is what business time costs; every card
+ * render and SLA decision walks the same few days again, so each day is worked out once.
+ * A calendar's days never change (calendars are immutable values from the config).
+ */
+const dayCache = new WeakMap<BusinessCalendar, Map<number, CalendarDay>>();
+const MAX_CACHED_DAYS = 4_000;
+
+const calendarDay = (calendar: BusinessCalendar, startMs: number): CalendarDay => {
+  let days = dayCache.get(calendar);
+  const cached = days?.get(startMs);
+  if (cached) return cached;
+  const day = DateTime.fromMillis(startMs, { zone: calendar.timeZone });
+  const ranges = rangesOn(calendar, day);
+  const computed: CalendarDay = {
+    open: ranges.length > 0,
+    intervals: ranges
+      .map((range): Interval => [instantAt(day, range.from), instantAt(day, range.to)])
+      .filter(([start, end]) => end > start)
+      .sort((a, b) => a[0] - b[0]),
+    nextStartMs: day.plus({ days: 1 }).toMillis(),
+  };
+  if (!days) dayCache.set(calendar, (days = new Map()));
+  if (days.size >= MAX_CACHED_DAYS) days.clear();
+  days.set(startMs, computed);
+  return computed;
+};
+
 /** Open intervals as instants, in order, of the local days from `fromMs` to `untilMs`. */
 function* openIntervals(
   calendar: BusinessCalendar,
   fromMs: number,
   untilMs = Infinity,
 ): Generator<Interval> {
-  let day = DateTime.fromMillis(fromMs, { zone: calendar.timeZone }).startOf('day');
+  let startMs = DateTime.fromMillis(fromMs, { zone: calendar.timeZone }).startOf('day').toMillis();
   let closedDays = 0;
-  while (day.toMillis() < untilMs) {
-    const ranges = rangesOn(calendar, day);
-    closedDays = ranges.length === 0 ? closedDays + 1 : 0;
+  while (startMs < untilMs) {
+    const day = calendarDay(calendar, startMs);
+    closedDays = day.open ? 0 : closedDays + 1;
     if (closedDays > MAX_CLOSED_DAYS) {
       throw new Error(`Calendar "${calendar.name}" has no open hours for ten years.`);
     }
-    const intervals = ranges
-      .map((range): Interval => [instantAt(day, range.from), instantAt(day, range.to)])
-      .filter(([start, end]) => end > start)
-      .sort((a, b) => a[0] - b[0]);
-    yield* intervals;
-    day = day.plus({ days: 1 });
+    yield* day.intervals;
+    startMs = day.nextStartMs;
   }
 }
 
