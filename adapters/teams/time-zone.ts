@@ -1,13 +1,5 @@
 import { z } from 'zod';
-
-const isTimeZone = (zone: string): boolean => {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-};
+import { isTimeZone } from '../../src/domain/directory.js';
 
 const zone = z.string().trim().min(1).max(64).refine(isTimeZone);
 const clientInfo = z.looseObject({ type: z.literal('clientInfo'), timezone: zone });

@@ -42,7 +42,8 @@ export const isDirectoryKind = (value: string): value is DirectoryKind =>
 export const ENVIRONMENTS = ['production', 'staging', 'test', 'development'] as const;
 export type Environment = (typeof ENVIRONMENTS)[number];
 
-const isTimeZone = (zone: string): boolean => {
+/** True for a time zone name the runtime knows (IANA, e.g. `Europe/Berlin`). */
+export const isTimeZone = (zone: string): boolean => {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
     return true;
