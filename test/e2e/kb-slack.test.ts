@@ -1,5 +1,5 @@
 import { ACTIONS, VIEWS } from '../../adapters/slack/registry.js';
-import type { ArticleDraft } from '../../src/domain/kb/article.js';
+import { articleDraft } from '../support/kb-article.js';
 import {
   blockActions,
   SLACK_CUSTOMER,
@@ -11,36 +11,25 @@ import { TRIAGE, useSlackE2E } from '../support/slack/e2e.js';
 
 const SYSTEM = { kind: 'system', name: 'kb e2e' } as const;
 
-const article = (overrides: Partial<ArticleDraft> & Pick<ArticleDraft, 'slug' | 'title'>) => ({
-  problem: 'Something fails.',
-  solution: 'Do the fix.',
-  keywords: [],
-  products: [],
-  docLinks: [],
-  visibility: 'public',
-  status: 'published',
-  ...overrides,
-});
-
 describe('Caseline in Slack: the knowledge base', () => {
   const e2e = useSlackE2E();
 
   beforeAll(async () => {
     for (const draft of [
-      article({
+      articleDraft({
         slug: 'receipt-printer-offline',
         title: 'Receipt printer shows as offline at the checkout',
         problem: 'The till cannot print receipts.',
         solution: 'Run *Test print* in POS settings <then> reinstall the driver.',
         docLinks: ['https://docs.example/pos/printers'],
       }),
-      article({
+      articleDraft({
         slug: 'printer-server-internal',
         title: 'Server printer not found',
         problem: 'Printing fails with printer not found on the server.',
         visibility: 'internal',
       }),
-      article({
+      articleDraft({
         slug: 'printer-draft',
         title: 'Printer draft notes',
         problem: 'Receipt printer offline draft.',

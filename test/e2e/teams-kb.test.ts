@@ -4,7 +4,7 @@
  * self-service (the article counts one helpful vote, the customer card updates) or "Still
  * need help" records the answer and leaves the case with the agents.
  */
-import type { ArticleDraft } from '../../src/domain/kb/article.js';
+import { articleDraft } from '../support/kb-article.js';
 import { cardAction, messageActivity, SUPPORT_CHANNEL } from '../support/teams/activities.js';
 import {
   cardOf,
@@ -20,27 +20,16 @@ const e2e = useTeamsE2E();
 const SYSTEM = { kind: 'system', name: 'teams kb e2e' } as const;
 const SLUG = 'receipt-printer-offline';
 
-const article = (overrides: Partial<ArticleDraft> & Pick<ArticleDraft, 'slug' | 'title'>) => ({
-  problem: 'Something fails.',
-  solution: 'Do the fix.',
-  keywords: [],
-  products: [],
-  docLinks: [],
-  visibility: 'public',
-  status: 'published',
-  ...overrides,
-});
-
 beforeAll(async () => {
   for (const draft of [
-    article({
+    articleDraft({
       slug: SLUG,
       title: 'Receipt printer shows as offline at the checkout',
       problem: 'The till cannot print receipts.',
       solution: 'Run *Test print* in POS settings <then> reinstall the driver.',
       docLinks: ['https://docs.example/pos/printers'],
     }),
-    article({
+    articleDraft({
       slug: 'printer-server-internal',
       title: 'Server printer not found',
       problem: 'Receipt printer offline on the server; the till cannot print receipts.',

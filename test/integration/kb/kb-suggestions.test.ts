@@ -1,28 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { pino } from 'pino';
-import type { ArticleDraft } from '../../../src/domain/kb/article.js';
+import { articleDraft } from '../../support/kb-article.js';
 import { composeKb } from '../../../src/kb/compose-kb.js';
 import { startCoreFixture, type CoreFixture } from '../../support/core-fixture.js';
 
 const SYSTEM = { kind: 'system', name: 'kb test' } as const;
-
-const article = (overrides: Partial<ArticleDraft> & Pick<ArticleDraft, 'slug' | 'title'>) => ({
-  problem: 'Something fails.',
-  solution: 'Do the fix.',
-  keywords: [],
-  products: [],
-  docLinks: [],
-  visibility: 'public' as const,
-  status: 'published' as const,
-  ...overrides,
-});
 
 describe('KB suggestions for a case, "This solved it" and "Still need help"', () => {
   let fx: CoreFixture;
   beforeAll(async () => {
     fx = await startCoreFixture('kb_suggestions');
     for (const draft of [
-      article({
+      articleDraft({
         slug: 'dunning-not-sent',
         title: 'Dunning letters are not sent to customers',
         problem: 'The dunning run finishes but no reminder letters or emails reach customers.',
@@ -30,13 +19,13 @@ describe('KB suggestions for a case, "This solved it" and "Still need help"', ()
         keywords: ['dunning', 'reminder letters'],
         docLinks: ['https://docs.example/dunning'],
       }),
-      article({
+      articleDraft({
         slug: 'dunning-internal',
         title: 'Dunning letters internal checklist',
         problem: 'Dunning letters not sent: what agents check.',
         visibility: 'internal',
       }),
-      article({
+      articleDraft({
         slug: 'pos-only-dunning',
         title: 'Dunning letters at the till',
         problem: 'Dunning letters not sent from the point of sale.',
