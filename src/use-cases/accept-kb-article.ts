@@ -19,6 +19,10 @@ export const acceptKbArticleCommand = z.object({
   slug: articleSlugSchema,
 });
 
+/** The buttons reach only the requester; an agent resolves the case the usual way. */
+export const CUSTOMERS_ONLY =
+  'Only the customer can say whether an article answered their case; agents resolve it instead.';
+
 export const feedbackKey = (caseId: string, slug: string): string => `${caseId}|${slug}`;
 
 /**
@@ -32,6 +36,7 @@ export const makeAcceptKbArticle =
     const command = acceptKbArticleCommand.safeParse(input);
     if (!command.success) return invalid(command.error);
     const { actor, slug } = command.data;
+    if (actor.kind !== 'customer') return fail('not-allowed', CUSTOMERS_ONLY);
     const current = await findCase(deps.cases, command.data.ref);
     if (!current || !canSee(current, actor)) return fail('not-found', 'No such case.');
     const article = await deps.articles.get(slug);

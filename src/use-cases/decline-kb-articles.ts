@@ -6,7 +6,7 @@ import type { KbArticleStore } from '../ports/knowledge-base.js';
 import { articleSlugSchema } from '../domain/kb/article.js';
 import { actorSchema, caseRefSchema } from './shared/commands.js';
 import { findCase, invalid } from './shared/case-action.js';
-import { feedbackKey } from './accept-kb-article.js';
+import { CUSTOMERS_ONLY, feedbackKey } from './accept-kb-article.js';
 
 export const declineKbArticlesCommand = z.object({
   ref: caseRefSchema,
@@ -20,6 +20,7 @@ export const makeDeclineKbArticles =
   async (input: unknown): Promise<Result<{ counted: number }>> => {
     const command = declineKbArticlesCommand.safeParse(input);
     if (!command.success) return invalid(command.error);
+    if (command.data.actor.kind !== 'customer') return fail('not-allowed', CUSTOMERS_ONLY);
     const current = await findCase(deps.cases, command.data.ref);
     if (!current || !canSee(current, command.data.actor)) return fail('not-found', 'No such case.');
     let counted = 0;

@@ -172,4 +172,26 @@ describe('KB suggestions for a case, "This solved it" and "Still need help"', ()
     expect(await withThreshold(40)).toContain('dunning-not-sent');
     expect(await withThreshold(10_000)).toEqual([]);
   });
+
+  it('refuses "This solved it" and "Still need help" from staff, and changes nothing', async () => {
+    const opened = await open('Dunning letters not sent');
+    const before = await fx.core.kb.articles.get('dunning-not-sent');
+    const accepted = await fx.core.kb.useCases.acceptKbArticle({
+      ref: { caseId: opened.id },
+      actor: await fx.agent(),
+      slug: 'dunning-not-sent',
+    });
+    const declined = await fx.core.kb.useCases.declineKbArticles({
+      ref: { caseId: opened.id },
+      actor: await fx.agent(),
+      slugs: ['dunning-not-sent'],
+    });
+    expect([accepted, declined].map((r) => (r.ok ? 'ok' : r.code))).toEqual([
+      'not-allowed',
+      'not-allowed',
+    ]);
+    expect((await fx.core.cases.findById(opened.id))?.statusCategory).toBe('new');
+    const after = await fx.core.kb.articles.get('dunning-not-sent');
+    expect([after?.helpful, after?.notHelpful]).toEqual([before?.helpful, before?.notHelpful]);
+  });
 });
