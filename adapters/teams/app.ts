@@ -67,6 +67,9 @@ export const createTeamsAdapter = (deps: TeamsAdapterDeps): TeamsAdapter => {
       openCase: core.useCases.openCase,
       replyToCustomer: core.useCases.replyToCustomer,
       addInternalNote: core.useCases.addInternalNote,
+      // A channel post's replies carry its id as their thread: a reply under a customer's
+      // own request joins its case even before the customer card is out.
+      caseOfIntake: (intakeKey) => core.cases.findByIntakeClaim(intakeKey),
     }),
   });
   const notifier = createTeamsNotifier({
