@@ -112,6 +112,16 @@ export const serve = async (options: ServeOptions): Promise<RunningApp> => {
       })
     : undefined;
   if (teams) notifier.add(teams.notifier);
+  // Handled-activity ids and stale KB offers would otherwise pile up for good (FerretDB has
+  // no TTL indexes); every replica prunes, which is harmless twice.
+  const pruneTeams = () =>
+    teams?.store
+      .prune(new Date())
+      .then((pruned) => pruned > 0 && log.info({ pruned }, 'teams: old records pruned'))
+      .catch((error: unknown) => log.warn({ err: error }, 'teams: pruning failed'));
+  const pruning = teams ? setInterval(() => void pruneTeams(), 6 * 60 * 60 * 1000) : undefined;
+  pruning?.unref();
+  void pruneTeams();
   if (options.importExamplesFrom) {
     await importExamples(connection, options.importExamplesFrom, (line) => log.info(line));
   }
@@ -155,6 +165,7 @@ export const serve = async (options: ServeOptions): Promise<RunningApp> => {
       };
       // The playground's connector lives on this server: its cards go out before it closes.
       const closed = playground ? undefined : closeHttp();
+      clearInterval(pruning);
       await slack?.stop();
       await timers?.stop();
       await core.kb.follower.stop();

@@ -101,7 +101,21 @@ export interface TeamsConversationStore {
   kbOffer(caseId: string): Promise<KbOffer | undefined>;
   /** Records the customer's answer; false when one was recorded before (a double press). */
   answerKbOffer(caseId: string, answer: NonNullable<KbOffer['answer']>): Promise<boolean>;
+  /**
+   * Forgets what is only needed for a while: handled activity ids (Teams redelivers within
+   * minutes) and KB offers (their cards go stale) older than the given ages. References
+   * and users stay. Returns how many records went.
+   */
+  prune(now: Date, keep?: Partial<PruneAges>): Promise<number>;
 }
+
+export interface PruneAges {
+  readonly activityMs: number;
+  readonly kbOfferMs: number;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+export const PRUNE_AGES: PruneAges = { activityMs: 7 * DAY_MS, kbOfferMs: 90 * DAY_MS };
 
 const isDuplicateKey = (error: unknown): boolean =>
   typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
@@ -217,6 +231,15 @@ export const createTeamsConversationStore = (connection: Connection): TeamsConve
     async agentChat(agentId) {
       const doc = await docs.findOne({ _id: `agent|${agentId}` });
       return doc?.personalChat;
+    },
+    async prune(now, keep = {}) {
+      const ages = { ...PRUNE_AGES, ...keep };
+      const before = (ms: number) => ({ $lt: new Date(now.getTime() - ms) });
+      const [activities, offers] = await Promise.all([
+        docs.deleteMany({ _id: { $regex: '^activity\\|' }, at: before(ages.activityMs) }),
+        docs.deleteMany({ _id: { $regex: '^kb\\|' }, at: before(ages.kbOfferMs) }),
+      ]);
+      return activities.deletedCount + offers.deletedCount;
     },
     async agentUserIds() {
       // A handful of agents: a scan of this prefix is cheap next to a card post.
