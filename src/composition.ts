@@ -37,6 +37,7 @@ import { makeResolveCase } from './use-cases/resolve-case.js';
 import { makeSetCasePriority } from './use-cases/set-case-priority.js';
 import { makeTransitionCase } from './use-cases/transition-case.js';
 import { makeAnnounceExpiringContracts } from './use-cases/sla/announce-expiring-contracts.js';
+import { makeReportSlaCompliance } from './use-cases/sla/report-sla-compliance.js';
 import { evaluateSla, makeArmSlaTimers, withSlaTimers } from './use-cases/sla/arm-sla-timers.js';
 import { makeEvaluateSlaTimer } from './use-cases/sla/evaluate-sla-timer.js';
 import { makeRearmOpenCases } from './use-cases/sla/rearm-open-cases.js';
@@ -99,6 +100,7 @@ export const composeCore = async (options: CoreOptions) => {
     }),
     describe: (state: CaseState) =>
       summarizeSla(evaluateSla(slaDeps, state), state.escalationLevel ?? 0),
+    reportCompliance: makeReportSlaCompliance({ ...slaDeps, cases, directory }),
   };
   const kb = composeKb({
     connection,

@@ -1,8 +1,12 @@
 import { Option, type Command } from 'commander';
+import { CLOCK_KINDS, type ClockTally, type SlaComplianceReport } from '../domain/sla/index.js';
 import type { RecurringGroup } from '../use-cases/report-recurring-problems.js';
 import { CLI_ACTOR, fail, withCore } from './with-core.js';
 
-/** `caseline report recurring`: cases that look alike, grouped, largest first. */
+/**
+ * `caseline report recurring`: cases that look alike, grouped, largest first.
+ * `caseline report sla`: how the SLA promises were kept, by priority and organization.
+ */
 export const registerReportCommands = (program: Command): void => {
   const report = program.command('report').description('reports for leads');
   report
@@ -21,6 +25,73 @@ export const registerReportCommands = (program: Command): void => {
       });
       process.stdout.write(options.json ? `${JSON.stringify(groups)}\n` : formatGroups(groups));
     });
+  report
+    .command('sla')
+    .description(
+      'SLA compliance: promises kept, broken, running (cases of the last N days, or open)',
+    )
+    .addOption(new Option('--days <n>', 'how far back').default('30'))
+    .addOption(new Option('--json', 'print JSON'))
+    .action(async (options: { days: string; json?: boolean }) => {
+      const compliance = await withCore(async (core) => {
+        if (!core.sla) return fail('No SLA is configured: add an `sla` section to caseline.yaml.');
+        const result = await core.sla.reportCompliance({
+          actor: CLI_ACTOR,
+          days: Number(options.days),
+        });
+        return result.ok ? result.value : fail(result.message);
+      });
+      process.stdout.write(
+        options.json ? `${JSON.stringify(compliance)}\n` : formatCompliance(compliance),
+      );
+    });
+};
+
+const CLOCK_LABELS = {
+  firstResponse: 'First response',
+  nextResponse: 'Next response',
+  resolution: 'Resolution',
+} as const;
+
+const percent = (tally: ClockTally): string =>
+  tally.compliance === undefined ? '—' : `${(tally.compliance * 100).toFixed(1)} %`;
+
+const tallyLine = (label: string, tally: ClockTally): string =>
+  `  ${label.padEnd(16)} ${percent(tally).padStart(7)}  kept ${tally.met}, broken ${tally.breached}, running ${tally.running}, paused ${tally.paused}\n`;
+
+const formatCompliance = (report: SlaComplianceReport & { readonly days: number }): string => {
+  if (report.cases === 0) return `No cases opened in the last ${report.days} days or open.\n`;
+  const section = (title: string, groups: SlaComplianceReport['byPriority']) =>
+    `\n${title}\n` +
+    groups
+      .map(
+        (group) =>
+          `  ${group.name}\n` +
+          CLOCK_KINDS.map((kind) => `  ${tallyLine(CLOCK_LABELS[kind], group.clocks[kind])}`).join(
+            '',
+          ),
+      )
+      .join('');
+  const lines = [
+    `SLA compliance: ${report.cases} cases (opened in the last ${report.days} days, or open)\n`,
+    ...CLOCK_KINDS.map((kind) => tallyLine(CLOCK_LABELS[kind], report.clocks[kind])),
+    section('By priority', report.byPriority),
+    section('By organization', report.byOrganization),
+    report.overdue.length > 0
+      ? `\nBroken and still owed\n${report.overdue
+          .map(
+            (o) =>
+              `  ${o.caseNumber}  ${CLOCK_LABELS[o.clock]}, ${o.byMinutes} business min over\n`,
+          )
+          .join('')}`
+      : '',
+    report.atRisk.length > 0
+      ? `\nAt risk (past the warning point)\n${report.atRisk
+          .map((r) => `  ${r.caseNumber}  ${CLOCK_LABELS[r.clock]} due ${r.due.toISOString()}\n`)
+          .join('')}`
+      : '',
+  ];
+  return lines.join('');
 };
 
 const formatGroups = (groups: readonly RecurringGroup[]): string =>

@@ -52,3 +52,23 @@ describe('caseline report recurring', () => {
     expect(text.stdout).toMatch(/^2 cases · KB: sepa-xml-rejected-by-bank\n {2}CASE-\d+ {2}/);
   });
 });
+
+describe('caseline report sla', () => {
+  it('reports the example desk’s first-response promises (after the cases above), as JSON and text', async () => {
+    const report = await caseline('report', 'sla', '--days', '7', '--json');
+    const value = JSON.parse(report.stdout) as {
+      cases: number;
+      clocks: { firstResponse: { met: number; breached: number; running: number; paused: number } };
+      byOrganization: { name: string }[];
+    };
+    // Three cases opened a moment ago, none answered: every first response is still owed.
+    expect(value.cases).toBe(3);
+    const first = value.clocks.firstResponse;
+    expect([first.met, first.breached, first.running + first.paused]).toEqual([0, 0, 3]);
+    expect(value.byOrganization.map((group) => group.name)).toEqual(['Northwind Logistics GmbH']);
+    const text = await caseline('report', 'sla');
+    expect(text.stdout).toMatch(
+      /^SLA compliance: 3 cases \(opened in the last 30 days, or open\)\n {2}First response +— {2}kept 0, broken 0,/,
+    );
+  });
+});

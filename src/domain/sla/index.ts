@@ -6,3 +6,4 @@ export * from './next-decision.js';
 export * from './alerts.js';
 export * from './case-sla.js';
 export * from './alert-change.js';
+export * from './compliance.js';
