@@ -24,3 +24,7 @@ export const pingMongo = async (connection: Connection): Promise<boolean> => {
     return false;
   }
 };
+
+/** A write refused by a unique index (E11000): the key was taken first. */
+export const isDuplicateKey = (error: unknown): boolean =>
+  typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;

@@ -6,6 +6,7 @@ import mongoose from 'mongoose';
 import { z } from 'zod';
 import { SlaTimerDataSchema, type Scheduler, type SlaTimerData } from '../ports/scheduler.js';
 import { useBatchedClaims, type BatchedClaimsOptions } from './batched-claims.js';
+import { isDuplicateKey } from '../infra/mongo-connection.js';
 
 type Db = mongoose.mongo.Db;
 
@@ -28,9 +29,6 @@ export const slotsOf = (key: string): mongoose.mongo.ObjectId[] => {
     );
   return [slot(0), slot(1), slot(2)];
 };
-
-const isDuplicateKey = (error: unknown): boolean =>
-  typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
 
 /** A job document's `data`: the port's timer data plus the key it is armed under. */
 const SlaTimerJobDataSchema = SlaTimerDataSchema.extend({ key: z.string().min(1) });

@@ -30,7 +30,7 @@ interface Scan {
   readonly full: boolean;
 }
 
-/** Agenda's claim filter (the same as the MongoDB backend's), optionally for one `_id`. */
+/** Agenda's claim filter, the same as the MongoDB backend's. */
 const claimFilter = (nextScanAt: Date, lockDeadline: Date) => ({
   disabled: { $ne: true },
   $or: [

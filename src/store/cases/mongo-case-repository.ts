@@ -10,9 +10,7 @@ import type {
 import { OutboxDueIndex } from './outbox-due-index.js';
 import { toCaseState } from './case-document.js';
 import type { CaseModels, StoredCase } from './models.js';
-
-const isDuplicateKey = (error: unknown): boolean =>
-  typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
+import { isDuplicateKey } from '../../infra/mongo-connection.js';
 
 export const toCaseDocument = (state: CaseState): StoredCase => {
   const { id, ...rest } = state;
