@@ -111,7 +111,7 @@ export class BulkAdder {
       const termId = groupTerm[g]!;
       let postings = byTerm.get(termId);
       if (postings === undefined) {
-        postings = postingsOf(tree, terms[termId]!);
+        postings = tree.fetch(terms[termId]!, () => new Map());
         byTerm.set(termId, postings);
       }
       let docs = postings.get(groupField[g]!);
@@ -174,13 +174,4 @@ export class BulkAdder {
 const copyInto = (to: Int32Array<ArrayBuffer>, from: Int32Array): Int32Array<ArrayBuffer> => {
   to.set(from);
   return to;
-};
-
-const postingsOf = (tree: MiniSearchInternals['_index'], term: string): FieldPostings => {
-  let postings = tree.get(term);
-  if (postings === undefined) {
-    postings = new Map();
-    tree.set(term, postings);
-  }
-  return postings;
 };

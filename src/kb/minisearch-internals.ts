@@ -13,7 +13,6 @@ export type FieldPostings = Map<number, Map<number, number>>;
 
 export interface TermTree {
   get(term: string): FieldPostings | undefined;
-  set(term: string, postings: FieldPostings): unknown;
   fetch(term: string, initial: () => FieldPostings): FieldPostings;
   fuzzyGet(term: string, distance: number): Map<string, [FieldPostings, number]>;
   atPrefix(prefix: string): Iterable<[string, FieldPostings]>;
@@ -41,7 +40,7 @@ export const internalsOf = <T>(engine: MiniSearch<T>): MiniSearchInternals => {
     !(internals._fieldLength instanceof Map) ||
     !Array.isArray(internals._avgFieldLength) ||
     !(internals._idToShortId instanceof Map) ||
-    typeof internals._index.set !== 'function' ||
+    typeof internals._index.fetch !== 'function' ||
     typeof internals.addDocumentId !== 'function' ||
     typeof internals.addFieldLength !== 'function'
   )
