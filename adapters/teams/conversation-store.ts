@@ -117,6 +117,9 @@ export interface PruneAges {
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const PRUNE_AGES: PruneAges = { activityMs: 7 * DAY_MS, kbOfferMs: 90 * DAY_MS };
 
+/** How long another replica's newly seen agent may be missing from `agentUserIds`. */
+const AGENT_IDS_TTL_MS = 30_000;
+
 const isDuplicateKey = (error: unknown): boolean =>
   typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
 
@@ -126,6 +129,9 @@ export const createTeamsConversationStore = (connection: Connection): TeamsConve
   const known = new Map<string, string>();
   const users = new Map<string, string>();
   const zones = new Map<string, string>();
+  // Every card render lists the agents' Teams ids, and they change only when an agent is
+  // first seen: this replica's own writes drop the list at once, other replicas' age it out.
+  let agentIds: { readonly at: number; readonly ids: Promise<string[]> } | undefined;
   const rememberUser = async (
     id: string,
     teamsUserId: string,
@@ -148,6 +154,7 @@ export const createTeamsConversationStore = (connection: Connection): TeamsConve
       { upsert: true },
     );
     users.set(id, stamp);
+    if (id.startsWith('agent|')) agentIds = undefined;
   };
   const userRecord = async (id: string): Promise<TeamsUserRecord | undefined> => {
     const doc = await docs.findOne({ _id: id });
@@ -241,10 +248,18 @@ export const createTeamsConversationStore = (connection: Connection): TeamsConve
       ]);
       return activities.deletedCount + offers.deletedCount;
     },
-    async agentUserIds() {
-      // A handful of agents: a scan of this prefix is cheap next to a card post.
-      const found = await docs.find({ _id: { $regex: '^agent\\|' } }).toArray();
-      return found.map((d) => d.teamsUserId).filter((id): id is string => Boolean(id));
+    agentUserIds() {
+      if (agentIds && Date.now() - agentIds.at < AGENT_IDS_TTL_MS) return agentIds.ids;
+      const ids = docs
+        .find({ _id: { $regex: '^agent\\|' } })
+        .toArray()
+        .then((found) => found.map((d) => d.teamsUserId).filter((id): id is string => Boolean(id)));
+      const entry = { at: Date.now(), ids };
+      agentIds = entry;
+      ids.catch(() => {
+        if (agentIds === entry) agentIds = undefined;
+      });
+      return ids;
     },
   };
 };
