@@ -1,5 +1,5 @@
-import type { CaseGrouper, CaseText } from '../ports/knowledge-base.js';
-import { KbIndex } from './kb-index.js';
+import type { CaseGrouper, KbHit } from '../ports/knowledge-base.js';
+import { KbIndex, type IndexedArticle } from './kb-index.js';
 
 export interface CaseGrouperOptions {
   /**
@@ -15,34 +15,47 @@ export interface CaseGrouperOptions {
 
 export const DEFAULT_GROUPING: CaseGrouperOptions = { minShareOfSelf: 0.2, neighbours: 10 };
 
+/** A case indexed like an article: its text is the problem. */
+export const caseEntry = (id: string, text: string): IndexedArticle => ({
+  slug: id,
+  title: '',
+  problem: text,
+  solution: '',
+  keywords: [],
+  products: [],
+  visibility: 'public',
+  status: 'published',
+});
+
+/**
+ * The cases `index` holds that look like case `id` (whose text is `text`): among its
+ * `neighbours` best hits, those scoring at least `minShareOfSelf` of the score it gives
+ * itself. The recurring-problems grouping and the similar cases at intake both ask this.
+ */
+export const alikeHits = (
+  index: KbIndex,
+  id: string,
+  text: string,
+  { neighbours, minShareOfSelf }: CaseGrouperOptions,
+): KbHit[] => {
+  // Quotes in a customer's text are not search syntax here.
+  const hits = index.search(text.replaceAll('"', ' '), {
+    audience: 'staff',
+    limit: neighbours + 1,
+  });
+  const self = hits.find((hit) => hit.slug === id)?.score ?? hits[0]?.score ?? 0;
+  return hits.filter((hit) => hit.slug !== id && hit.score >= minShareOfSelf * self);
+};
+
 /**
  * Indexes the cases like articles, lets each case search for its neighbours, links cases
  * that find each other or that the same KB article answers best, and returns the connected
  * groups (union-find), largest first.
  */
-const indexOf = (cases: readonly CaseText[]): KbIndex => {
-  const index = new KbIndex({}, cases.length);
-  index.upsert(
-    cases.map((c) => ({
-      slug: c.id,
-      title: '',
-      problem: c.text,
-      solution: '',
-      keywords: [],
-      products: [],
-      visibility: 'public' as const,
-      status: 'published' as const,
-    })),
-  );
-  return index;
-};
-
-// Quotes in a customer's text are not search syntax here.
-const queryOf = (c: CaseText) => c.text.replaceAll('"', ' ');
-
 export const createCaseGrouper = (options: CaseGrouperOptions = DEFAULT_GROUPING): CaseGrouper => ({
   group: (cases) => {
-    const index = indexOf(cases);
+    const index = new KbIndex({}, cases.length);
+    index.upsert(cases.map((c) => caseEntry(c.id, c.text)));
     const parent = new Map(cases.map((c) => [c.id, c.id]));
     const root = (id: string): string => {
       let at = id;
@@ -52,21 +65,8 @@ export const createCaseGrouper = (options: CaseGrouperOptions = DEFAULT_GROUPING
     };
     // Links go both ways or not at all: one generic case must not chain everything together.
     const near = new Map<string, Set<string>>();
-    for (const c of cases) {
-      const hits = index.search(queryOf(c), {
-        audience: 'staff',
-        limit: options.neighbours + 1,
-      });
-      const self = hits.find((hit) => hit.slug === c.id)?.score ?? hits[0]?.score ?? 0;
-      near.set(
-        c.id,
-        new Set(
-          hits
-            .filter((hit) => hit.slug !== c.id && hit.score >= options.minShareOfSelf * self)
-            .map((hit) => hit.slug),
-        ),
-      );
-    }
+    for (const c of cases)
+      near.set(c.id, new Set(alikeHits(index, c.id, c.text, options).map((hit) => hit.slug)));
     const byArticle = new Map<string, string>();
     for (const c of cases) {
       if (!c.articleSlug) continue;

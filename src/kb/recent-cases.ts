@@ -1,7 +1,7 @@
 import type { CaseRepository } from '../ports/case-repository.js';
 import type { Clock } from '../ports/clock.js';
 import type { CaseHeadline, SimilarCases } from '../ports/knowledge-base.js';
-import { DEFAULT_GROUPING, type CaseGrouperOptions } from './case-grouper.js';
+import { alikeHits, caseEntry, DEFAULT_GROUPING, type CaseGrouperOptions } from './case-grouper.js';
 import { KbIndex } from './kb-index.js';
 
 export interface RecentCasesOptions {
@@ -32,8 +32,6 @@ const seqOf = (number: string): number | undefined => {
   const digits = /(\d+)$/.exec(number)?.[1];
   return digits === undefined ? undefined : Number(digits);
 };
-// Quotes in a customer's text are not search syntax here.
-const queryOf = (title: string) => title.replaceAll('"', ' ');
 
 /**
  * This replica's index of the titles of open and recent cases, for "Looks like CASE-1040
@@ -86,17 +84,10 @@ export class RecentCases implements SimilarCases {
   }
 
   private alike(target: CaseHeadline, now: number): string[] {
-    const { neighbours, minShareOfSelf } = this.options.grouping;
-    const hits = this.index.search(queryOf(target.title), {
-      audience: 'staff',
-      limit: neighbours + 1,
-    });
-    const self = hits.find((hit) => hit.slug === target.id)?.score ?? 0;
     const numbers: string[] = [];
-    for (const hit of hits) {
+    for (const hit of alikeHits(this.index, target.id, target.title, this.options.grouping)) {
       const other = this.tracked.get(hit.slug);
-      if (hit.slug === target.id || hit.score < minShareOfSelf * self || !other) continue;
-      if (this.isRecent(other, now)) numbers.push(other.number);
+      if (other && this.isRecent(other, now)) numbers.push(other.number);
     }
     return numbers;
   }
@@ -145,18 +136,7 @@ export class RecentCases implements SimilarCases {
     }
     this.tracked.set(headline.id, pick(headline));
     if (known?.title !== headline.title)
-      this.index.upsert([
-        {
-          slug: headline.id,
-          title: '',
-          problem: headline.title,
-          solution: '',
-          keywords: [],
-          products: [],
-          visibility: 'public',
-          status: 'published',
-        },
-      ]);
+      this.index.upsert([caseEntry(headline.id, headline.title)]);
   }
 
   private forget(id: string): void {
