@@ -69,4 +69,6 @@ export interface CaseRepository {
     outbox: readonly OutboxEntry[],
   ): Promise<CaseState | undefined>;
   list(filter: CaseListFilter): Promise<CaseSummary[]>;
+  /** Whole cases (history included) for reports: one query, in `list`'s order. */
+  listStates(filter: CaseListFilter): Promise<CaseState[]>;
 }

@@ -174,12 +174,19 @@ export class MongoCaseRepository implements CaseRepository {
   }
 
   async list(filter: CaseListFilter): Promise<CaseSummary[]> {
-    const docs = await this.cases
-      .find(listQuery(filter), { projection: SUMMARY_PROJECTION })
+    return (await this.find(filter, SUMMARY_PROJECTION)).map(toSummary);
+  }
+
+  async listStates(filter: CaseListFilter): Promise<CaseState[]> {
+    return (await this.find(filter)).map(toCaseState);
+  }
+
+  private find(filter: CaseListFilter, projection?: Readonly<Record<string, 0 | 1>>) {
+    return this.cases
+      .find(listQuery(filter), projection ? { projection } : {})
       .sort({ priorityRank: 1, createdAt: 1 })
       .limit(filter.limit ?? 100)
       .toArray();
-    return docs.map(toSummary);
   }
 
   private async findOne(query: Filter<StoredCase>): Promise<CaseState | undefined> {

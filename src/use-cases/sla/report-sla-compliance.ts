@@ -28,7 +28,7 @@ const MAX_CASES = 5_000;
 export const makeReportSlaCompliance =
   (
     deps: SlaDeps & {
-      readonly cases: Pick<CaseRepository, 'list' | 'findById'>;
+      readonly cases: Pick<CaseRepository, 'listStates'>;
       readonly directory: Pick<DirectoryRepository, 'listOrganizations'>;
     },
   ) =>
@@ -39,23 +39,20 @@ export const makeReportSlaCompliance =
       return fail('not-allowed', 'Reports are for the support team.');
     const now = deps.clock.now();
     const since = new Date(now.getTime() - command.data.days * 86_400_000);
-    const [summaries, organizations] = await Promise.all([
-      deps.cases.list({ unsolvedOrCreatedSince: since, limit: MAX_CASES }),
+    const [cases, organizations] = await Promise.all([
+      deps.cases.listStates({ unsolvedOrCreatedSince: since, limit: MAX_CASES }),
       deps.directory.listOrganizations(),
     ]);
     const names = new Map(organizations.map((o) => [o.id, o.name]));
-    const entries: ComplianceEntry[] = [];
-    for (const summary of summaries) {
-      const state = await deps.cases.findById(summary.id);
-      if (!state) continue;
-      const sla = evaluateSla(deps, state);
-      entries.push({
+    const entries: ComplianceEntry[] = cases.map((state) => {
+      const { clocks } = evaluateSla(deps, state);
+      return {
         caseNumber: state.number,
-        organization: names.get(state.organizationId) ?? summary.organizationKey,
+        organization: names.get(state.organizationId) ?? state.organizationKey,
         priority: state.priority,
-        clocks: CLOCK_KINDS.map((kind) => sla.clocks[kind]),
+        clocks: CLOCK_KINDS.map((kind) => clocks[kind]),
         now,
-      });
-    }
+      };
+    });
     return ok({ days: command.data.days, ...tallyCompliance(entries) });
   };
