@@ -152,11 +152,13 @@ export const createTeamsKb = (deps: TeamsKbDeps) => {
     const caseId = field(data, 'caseId');
     const offered = caseId ? await store.kbOffer(caseId) : undefined;
     if (!offered) return fail('not-found', 'These suggestions are no longer available.');
-    if (verb !== VERBS.refresh && options.act) {
+    const acts = verb !== VERBS.refresh && options.act;
+    if (acts) {
       const result = await answer(verb, actor, caseId, offered, data);
       if (!result.ok) return result;
     }
-    const fresh = (await store.kbOffer(caseId)) ?? offered;
+    // Read again only after an answer (ours, or a concurrent press's); a refresh shows it as is.
+    const fresh = acts ? ((await store.kbOffer(caseId)) ?? offered) : offered;
     const card = await view(caseId, fresh, actor);
     // In a personal chat the message itself changes, so the answered card stays answered.
     if (fresh.answer && !offered.answer && fresh.private === 'personal-chat' && fresh.messageId) {
