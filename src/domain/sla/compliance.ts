@@ -7,7 +7,6 @@ export interface ComplianceEntry {
   readonly organization: string;
   readonly priority: Priority;
   readonly clocks: readonly SlaClock[];
-  readonly now: Date;
 }
 
 export interface ClockTally {
@@ -62,10 +61,13 @@ const count = (into: Record<ClockKind, Counts>, clock: SlaClock): void => {
 /**
  * SLA compliance over a set of cases: per clock, how many promises were kept, broken,
  * are still running or paused, by priority and by organization; which running clocks are
- * past their warning point, and which broken promises are still owed. Pure: the caller
- * evaluates each case's clocks.
+ * past their warning point (as of `now`), and which broken promises are still owed.
+ * Pure: the caller evaluates each case's clocks.
  */
-export const tallyCompliance = (entries: readonly ComplianceEntry[]): SlaComplianceReport => {
+export const tallyCompliance = (
+  entries: readonly ComplianceEntry[],
+  now: Date,
+): SlaComplianceReport => {
   const total = emptyCounts();
   const byPriority = new Map<string, Record<ClockKind, Counts>>();
   const byOrganization = new Map<string, Record<ClockKind, Counts>>();
@@ -81,7 +83,7 @@ export const tallyCompliance = (entries: readonly ComplianceEntry[]): SlaComplia
       count(total, clock);
       count(group(byPriority, entry.priority), clock);
       count(group(byOrganization, entry.organization), clock);
-      const warned = clock.warnAt && clock.warnAt.getTime() <= entry.now.getTime();
+      const warned = clock.warnAt && clock.warnAt.getTime() <= now.getTime();
       if (clock.state === 'running' && warned && clock.due)
         atRisk.push({ caseNumber: entry.caseNumber, clock: clock.kind, due: clock.due });
       if (clock.state === 'breached' && clock.ticking)

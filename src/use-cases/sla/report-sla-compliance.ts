@@ -51,8 +51,7 @@ export const makeReportSlaCompliance =
         organization: names.get(state.organizationId) ?? state.organizationKey,
         priority: state.priority,
         clocks: CLOCK_KINDS.map((kind) => clocks[kind]),
-        now,
       };
     });
-    return ok({ days: command.data.days, ...tallyCompliance(entries) });
+    return ok({ days: command.data.days, ...tallyCompliance(entries, now) });
   };

@@ -11,7 +11,7 @@ const clock = (overrides: Partial<SlaClock> & Pick<SlaClock, 'kind' | 'state'>):
 
 describe('tallyCompliance', () => {
   it('is empty for no cases, with no compliance rate', () => {
-    const report = tallyCompliance([]);
+    const report = tallyCompliance([], NOW);
     expect(report.cases).toBe(0);
     expect(report.clocks.resolution).toEqual({ met: 0, breached: 0, running: 0, paused: 0 });
     expect([report.byPriority, report.byOrganization, report.atRisk, report.overdue]).toEqual([
@@ -23,40 +23,45 @@ describe('tallyCompliance', () => {
   });
 
   it('counts by clock, priority and organization; lists the at-risk and the owed', () => {
-    const report = tallyCompliance([
-      {
-        caseNumber: 'CASE-1',
-        organization: 'Globex',
-        priority: 'high',
-        now: NOW,
-        clocks: [
-          clock({ kind: 'firstResponse', state: 'met' }),
-          clock({ kind: 'resolution', state: 'running', warnAt: at('11:00'), due: at('13:00') }),
-        ],
-      },
-      {
-        caseNumber: 'CASE-2',
-        organization: 'Acme',
-        priority: 'normal',
-        now: NOW,
-        clocks: [
-          clock({ kind: 'firstResponse', state: 'breached', breachedByMinutes: 90.4 }),
-          clock({ kind: 'nextResponse', state: 'not-applicable', ticking: false }),
-          clock({ kind: 'resolution', state: 'running', warnAt: at('14:00'), due: at('16:00') }),
-        ],
-      },
-      {
-        caseNumber: 'CASE-3',
-        organization: 'Acme',
-        priority: 'normal',
-        now: NOW,
-        clocks: [
-          // Met late: broken, but no longer owed.
-          clock({ kind: 'firstResponse', state: 'breached', ticking: false, breachedByMinutes: 5 }),
-          clock({ kind: 'resolution', state: 'paused', ticking: false }),
-        ],
-      },
-    ]);
+    const report = tallyCompliance(
+      [
+        {
+          caseNumber: 'CASE-1',
+          organization: 'Globex',
+          priority: 'high',
+          clocks: [
+            clock({ kind: 'firstResponse', state: 'met' }),
+            clock({ kind: 'resolution', state: 'running', warnAt: at('11:00'), due: at('13:00') }),
+          ],
+        },
+        {
+          caseNumber: 'CASE-2',
+          organization: 'Acme',
+          priority: 'normal',
+          clocks: [
+            clock({ kind: 'firstResponse', state: 'breached', breachedByMinutes: 90.4 }),
+            clock({ kind: 'nextResponse', state: 'not-applicable', ticking: false }),
+            clock({ kind: 'resolution', state: 'running', warnAt: at('14:00'), due: at('16:00') }),
+          ],
+        },
+        {
+          caseNumber: 'CASE-3',
+          organization: 'Acme',
+          priority: 'normal',
+          clocks: [
+            // Met late: broken, but no longer owed.
+            clock({
+              kind: 'firstResponse',
+              state: 'breached',
+              ticking: false,
+              breachedByMinutes: 5,
+            }),
+            clock({ kind: 'resolution', state: 'paused', ticking: false }),
+          ],
+        },
+      ],
+      NOW,
+    );
     expect(report.cases).toBe(3);
     expect(report.clocks.firstResponse).toEqual({
       met: 1,
