@@ -1,25 +1,12 @@
-import { join } from 'node:path';
-import { cliDatabase, runCaseline } from '../support/cli.js';
+import { caselineOrFail, cliDatabase, importExamples } from '../support/cli.js';
 
 const database = cliDatabase('kbreport');
 
-/** The CLI's output; a failing command fails the test with what it said. */
-const caseline = async (...args: string[]) => {
-  const result = await runCaseline(database, args);
-  if (result.code !== 0) throw new Error(`caseline ${args.join(' ')}: ${result.stderr}`);
-  return result;
-};
+const caseline = (...args: string[]) => caselineOrFail(database, args);
 
 describe('caseline report recurring', () => {
   it('lists look-alike cases as a group, largest first, with the article that answers them', async () => {
-    for (const [kind, file] of [
-      ['organizations', 'organizations.csv'],
-      ['products', 'products.json'],
-      ['queues', 'queues.json'],
-      ['agents', 'agents.csv'],
-      ['contacts', 'contacts.csv'],
-    ] as const)
-      await caseline('import', kind, join('examples', file));
+    await importExamples(database, ['organizations', 'products', 'queues', 'agents', 'contacts']);
     await caseline('kb', 'import', 'test/fixtures/kb-eval/articles');
     const contact = 'anna.schmidt@northwind-logistics.example';
     const numbers: string[] = [];

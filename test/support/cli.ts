@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { DIRECTORY_KINDS, type DirectoryKind } from '../../src/domain/directory.js';
 
 /** A fresh database on the run's server, for one CLI test file. */
 export const cliDatabase = (tag: string): string =>
@@ -40,3 +42,24 @@ export const runCaseline = (database: string, args: readonly string[], input = '
     child.on('close', (code) => done({ code: code ?? -1, stdout, stderr }));
     child.stdin.end(input);
   });
+
+/** Runs the CLI and returns what it printed; a failing command fails the test with what it said. */
+export const caselineOrFail = async (database: string, args: readonly string[], input = '') => {
+  const result = await runCaseline(database, args, input);
+  if (result.code !== 0) throw new Error(`caseline ${args.join(' ')}: ${result.stderr}`);
+  return result;
+};
+
+/** `caseline import <kind> examples/<kind>.csv|json` for `kinds`, in dependency order. */
+export const importExamples = async (
+  database: string,
+  kinds: readonly DirectoryKind[] = DIRECTORY_KINDS,
+): Promise<void> => {
+  for (const kind of DIRECTORY_KINDS.filter((k) => kinds.includes(k))) {
+    const file = ['csv', 'json']
+      .map((ext) => join('examples', `${kind}.${ext}`))
+      .find((path) => existsSync(path));
+    if (!file) throw new Error(`no examples/${kind}.csv or .json`);
+    await caselineOrFail(database, ['import', kind, file]);
+  }
+};
