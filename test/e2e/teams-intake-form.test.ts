@@ -56,10 +56,7 @@ describe('Teams: the new case form', () => {
     expect(JSON.stringify(second.body)).toEqual(JSON.stringify(first.body));
     expect(await caseCount()).toBe(before + 1);
     const number = /CASE-\d+/.exec(JSON.stringify(first.body))![0];
-    const stored = (await e2e.app.core.cases.list({ limit: 1000 })).find(
-      (c) => c.number === number,
-    )!;
-    const full = await e2e.app.core.cases.findById(stored.id);
+    const full = await e2e.app.core.cases.findByNumber(number);
     expect(full).toMatchObject({
       productKey: 'ledgerline-pos',
       priority: 'high',
@@ -211,10 +208,7 @@ describe('Teams: agents open a case for a customer', () => {
     expect(JSON.stringify(second.body)).toEqual(JSON.stringify(first.body));
     expect(await caseCount()).toBe(before + 1);
     const number = /CASE-\d+/.exec(JSON.stringify(first.body))![0];
-    const listed = (await e2e.app.core.cases.list({ limit: 1000 })).find(
-      (c) => c.number === number,
-    )!;
-    const stored = await e2e.app.core.cases.findById(listed.id);
+    const stored = await e2e.app.core.cases.findByNumber(number);
     const liam = await e2e.app.core.directory.findContactByEmail(LIAM);
     expect(stored).toMatchObject({
       contactId: liam!.id,
@@ -260,11 +254,8 @@ describe('Teams: agents open a case for a customer', () => {
       }),
     );
     const number = /CASE-\d+/.exec(JSON.stringify(answer.body))![0];
-    const listed = (await e2e.app.core.cases.list({ limit: 1000 })).find(
-      (c) => c.number === number,
-    )!;
     const grace = await e2e.app.core.directory.findContactByEmail(TEAMS_CUSTOMER.email);
-    const stored = await e2e.app.core.cases.findById(listed.id);
+    const stored = await e2e.app.core.cases.findByNumber(number);
     expect(stored?.contactId).toBe(grace!.id);
     expect(stored?.origin.channel).toBe('teams');
   });
