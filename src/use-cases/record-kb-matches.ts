@@ -10,7 +10,7 @@ import {
   type ActionOutcome,
   type CaseDeps,
 } from './shared/case-action.js';
-import { MAX_SUGGESTIONS } from './suggest-kb-articles.js';
+import { suggestionsFor } from './suggest-kb-articles.js';
 
 export const recordKbMatchesCommand = z.object({ ref: caseRefSchema });
 
@@ -36,15 +36,7 @@ export const makeRecordKbMatches =
     if (!command.success) return invalid(command.error);
     const current = await findCase(deps.cases, command.data.ref);
     if (!current) return fail('not-found', 'No such case.');
-    const articles = deps.knowledgeBase.search(
-      `${current.title}\n${current.description}`.replaceAll('"', ' '),
-      {
-        audience: 'customer',
-        limit: MAX_SUGGESTIONS,
-        minScore: deps.minScore,
-        ...(current.productKey ? { products: [current.productKey] } : {}),
-      },
-    );
+    const articles = suggestionsFor(deps.knowledgeBase, current, deps.minScore);
     const similarCases = (await deps.similarCases.similarTo(current)).slice(0, MAX_SIMILAR);
     return runCaseAction(
       deps,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { canSee } from '../domain/case/view.js';
 import { fail, ok, type Result } from '../domain/result.js';
+import type { CaseState } from '../domain/case/types.js';
 import type { CaseRepository } from '../ports/case-repository.js';
 import type { KbHit, KnowledgeBase } from '../ports/knowledge-base.js';
 import { actorSchema, caseRefSchema } from './shared/commands.js';
@@ -9,6 +10,20 @@ import { findCase, invalid } from './shared/case-action.js';
 export const suggestKbArticlesCommand = z.object({ ref: caseRefSchema, actor: actorSchema });
 
 export const MAX_SUGGESTIONS = 3;
+
+/** The articles a customer is offered for a case: from its title and description, for its product. */
+export const suggestionsFor = (
+  knowledgeBase: KnowledgeBase,
+  found: Pick<CaseState, 'title' | 'description' | 'productKey'>,
+  minScore: number,
+): readonly KbHit[] =>
+  // A customer's quotes are emphasis, not phrase syntax.
+  knowledgeBase.search(`${found.title}\n${found.description}`.replaceAll('"', ' '), {
+    audience: 'customer',
+    limit: MAX_SUGGESTIONS,
+    minScore,
+    ...(found.productKey ? { products: [found.productKey] } : {}),
+  });
 
 /**
  * Up to three published public articles for a case, from its title and description, for
@@ -26,14 +41,5 @@ export const makeSuggestKbArticles =
     if (!command.success) return invalid(command.error);
     const found = await findCase(deps.cases, command.data.ref);
     if (!found || !canSee(found, command.data.actor)) return fail('not-found', 'No such case.');
-    // A customer's quotes are emphasis, not phrase syntax.
-    const text = `${found.title}\n${found.description}`.replaceAll('"', ' ');
-    return ok(
-      deps.knowledgeBase.search(text, {
-        audience: 'customer',
-        limit: MAX_SUGGESTIONS,
-        minScore: deps.minScore,
-        ...(found.productKey ? { products: [found.productKey] } : {}),
-      }),
-    );
+    return ok(suggestionsFor(deps.knowledgeBase, found, deps.minScore));
   };
