@@ -52,6 +52,25 @@ const textOf = (value: unknown) => JSON.stringify(value).replaceAll('\\\\', '');
 
 const articleOf = () => e2e.app.core.kb.articles.get(SLUG);
 
+type Opened = Awaited<ReturnType<typeof e2e.openCase>>;
+
+/** The requester pressing a button on the suggestion card of their case. */
+const pressOn = (
+  opened: Opened,
+  offer: ConnectorCall,
+  verb: string,
+  data: Record<string, string>,
+) =>
+  e2e.post(
+    cardAction(e2e.connector.url, {
+      from: TEAMS_CUSTOMER,
+      conversation: opened.conversation,
+      verb,
+      data: { caseId: opened.case.id, ...data },
+      replyToId: offer.postedId!,
+    }),
+  );
+
 describe('Teams: KB suggestions in the personal chat', () => {
   it('shows the requester the article; This solved it solves the case once, counts once, and updates the customer card', async () => {
     const opened = await e2e.openCase(
@@ -67,16 +86,7 @@ describe('Teams: KB suggestions in the personal chat', () => {
     expect(verbsIn(cardOf(offer))).toEqual(['kbSolved', 'kbNeedHelp']);
     const helpfulBefore = (await articleOf())?.helpful ?? 0;
 
-    const press = () =>
-      e2e.post(
-        cardAction(e2e.connector.url, {
-          from: TEAMS_CUSTOMER,
-          conversation: opened.conversation,
-          verb: 'kbSolved',
-          data: { caseId: opened.case.id, slug: SLUG },
-          replyToId: offer.postedId!,
-        }),
-      );
+    const press = () => pressOn(opened, offer, 'kbSolved', { slug: SLUG });
     const first = await press();
     expect(first.status).toBe(200);
     expect(textOf(first.body!.value)).toContain(`${opened.case.number} is solved`);
@@ -114,16 +124,7 @@ describe('Teams: KB suggestions in the personal chat', () => {
     );
     const offer = await e2e.connector.waitFor((c) => isSuggestionCard(c, opened.case.id));
     const before = (await articleOf())?.notHelpful ?? 0;
-    const press = () =>
-      e2e.post(
-        cardAction(e2e.connector.url, {
-          from: TEAMS_CUSTOMER,
-          conversation: opened.conversation,
-          verb: 'kbNeedHelp',
-          data: { caseId: opened.case.id, slugs: SLUG },
-          replyToId: offer.postedId!,
-        }),
-      );
+    const press = () => pressOn(opened, offer, 'kbNeedHelp', { slugs: SLUG });
     const answer = await press();
     expect(JSON.stringify(answer.body!.value)).toMatch(/agent will pick up/);
     await press();
