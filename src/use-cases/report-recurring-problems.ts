@@ -31,7 +31,7 @@ const MAX_CASES = 5_000;
  */
 export const makeReportRecurringProblems =
   (deps: {
-    readonly cases: CaseRepository;
+    readonly cases: Pick<CaseRepository, 'listStates'>;
     readonly knowledgeBase: KnowledgeBase;
     readonly grouper: CaseGrouper;
     readonly clock: Clock;
@@ -42,19 +42,19 @@ export const makeReportRecurringProblems =
     if (command.data.actor.kind === 'customer')
       return fail('not-allowed', 'Reports are for the support team.');
     const since = deps.clock.now().getTime() - command.data.days * 86_400_000;
-    // Asked of the database, so a large desk's oldest cases do not crowd out the recent.
-    const summaries = await deps.cases.list({
+    // Asked of the database, so a large desk's oldest cases do not crowd out the recent;
+    // whole cases in one query, since the description is part of what a case is about.
+    const recent = await deps.cases.listStates({
       unsolvedOrCreatedSince: new Date(since),
       limit: MAX_CASES,
     });
     const texts: CaseText[] = [];
-    for (const summary of summaries) {
-      const found = await deps.cases.findById(summary.id);
-      const text = `${summary.title}\n${found?.description ?? ''}`.replaceAll('"', ' ');
+    for (const state of recent) {
+      const text = `${state.title}\n${state.description ?? ''}`.replaceAll('"', ' ');
       const [best] = deps.knowledgeBase.search(text, { audience: 'staff', limit: 1 });
-      texts.push({ id: summary.id, text, ...(best ? { articleSlug: best.slug } : {}) });
+      texts.push({ id: state.id, text, ...(best ? { articleSlug: best.slug } : {}) });
     }
-    const byId = new Map(summaries.map((summary) => [summary.id, summary]));
+    const byId = new Map(recent.map((state) => [state.id, state]));
     const articleOf = new Map(texts.map((text) => [text.id, text.articleSlug]));
     return ok(
       deps.grouper.group(texts).map((ids) => {
@@ -64,7 +64,7 @@ export const makeReportRecurringProblems =
           ...(articleSlug ? { articleSlug } : {}),
           cases: ids
             .map((id) => byId.get(id))
-            .filter((summary) => summary !== undefined)
+            .filter((state) => state !== undefined)
             .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
             .map(({ number, title, status, createdAt }) => ({ number, title, status, createdAt })),
         };
