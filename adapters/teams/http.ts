@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CloudAdapter, TurnContext } from 'botbuilder';
 import { z } from 'zod';
+import { readBody } from '../shared/http-body.js';
 
 export type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 type Logic = (context: TurnContext) => Promise<void>;
@@ -13,21 +14,6 @@ const activityShape = z.looseObject({
   id: z.string().optional(),
   conversation: z.looseObject({ id: z.string() }).optional(),
 });
-
-const readBody = (req: IncomingMessage): Promise<string> =>
-  new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY) {
-        reject(new Error('activity too large'));
-        req.destroy();
-      } else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 
 /** botbuilder's Response shape over Node's ServerResponse (or a sink after an early ack). */
 const responseFor = (res: ServerResponse | undefined) => {
@@ -119,7 +105,7 @@ export const messagesEndpoint = (
       return send(res, 401, 'a Bot Framework token is required');
     let parsed: unknown;
     try {
-      parsed = JSON.parse(await readBody(req));
+      parsed = JSON.parse(await readBody(req, MAX_BODY));
     } catch {
       return send(res, 400, 'body must be a JSON activity');
     }
