@@ -1,6 +1,7 @@
 import type { ConversationReference } from 'botbuilder';
 import type { Collection, Connection } from 'mongoose';
 import { z } from 'zod';
+import { isDuplicateKey } from '../../src/infra/mongo-connection.js';
 
 /**
  * What the Teams adapter keeps in MongoDB, in one collection where every lookup is by
@@ -119,9 +120,6 @@ export const PRUNE_AGES: PruneAges = { activityMs: 7 * DAY_MS, kbOfferMs: 90 * D
 
 /** How long another replica's newly seen agent may be missing from `agentUserIds`. */
 const AGENT_IDS_TTL_MS = 30_000;
-
-const isDuplicateKey = (error: unknown): boolean =>
-  typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
 
 export const createTeamsConversationStore = (connection: Connection): TeamsConversationStore => {
   const docs = connection.collection<TeamsDoc>(TEAMS_COLLECTION) as unknown as Collection<TeamsDoc>;

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CloudAdapter, TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { readBody } from '../shared/http-body.js';
+import { sendJson } from '../../src/http/server.js';
 
 export type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 type Logic = (context: TurnContext) => Promise<void>;
@@ -36,11 +37,8 @@ const responseFor = (res: ServerResponse | undefined) => {
   };
 };
 
-const send = (res: ServerResponse, status: number, message: string) => {
-  const text = JSON.stringify({ error: message });
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-  res.end(text);
-};
+const send = (res: ServerResponse, status: number, message: string) =>
+  sendJson(res, status, { error: message });
 
 /**
  * Turns that run after their ack: a few at a time, so a burst of activities is acknowledged
