@@ -94,6 +94,27 @@ export const fileSchema = z.strictObject({
       maxAttempts: z.number().int().min(1).max(100).default(12),
     })
     .default({ pollMs: 1000, maxAttempts: 12 }),
+  /** The durable inbox every chat delivery is written to before its ack (README "Reliability"). */
+  inbox: z
+    .strictObject({
+      /** How long the write may take before the delivery is refused (Slack's ack limit is 3 s). */
+      writeTimeoutMs: z.number().int().min(100).max(2_500).default(2_000),
+      /** How long a replica holds a delivery it took before another may resume it. */
+      leaseSeconds: z.number().int().min(1).max(3_600).default(30),
+      /** How often each replica looks for deliveries a crash or a failure left behind. */
+      sweepSeconds: z.number().int().min(1).max(600).default(5),
+      /** Attempts per delivery before it is given up (and logged). */
+      maxAttempts: z.number().int().min(1).max(100).default(8),
+      /** How long processed deliveries are kept (redeliveries within it are recognised). */
+      retentionDays: z.number().int().min(1).max(365).default(7),
+    })
+    .default({
+      writeTimeoutMs: 2_000,
+      leaseSeconds: 30,
+      sweepSeconds: 5,
+      maxAttempts: 8,
+      retentionDays: 7,
+    }),
   kb: z
     .strictObject({
       /** Intake suggestions scoring below this are left out (see README "Knowledge base"). */
@@ -119,6 +140,7 @@ export interface Config {
   readonly queues: readonly QueueInput[];
   readonly supportChannels: FileConfig['supportChannels'];
   readonly outbox: FileConfig['outbox'];
+  readonly inbox: FileConfig['inbox'];
   readonly intake: FileConfig['intake'];
   readonly kb: FileConfig['kb'];
   /** Undefined when caseline.yaml has no `sla` section: no clocks run. */
@@ -227,6 +249,7 @@ export const loadConfig = (
     queues: file.queues,
     supportChannels: file.supportChannels,
     outbox: file.outbox,
+    inbox: file.inbox,
     intake: file.intake,
     kb: file.kb,
     sla,

@@ -2,7 +2,10 @@
  * The server process: config → database → core → outbox worker → HTTP. Shuts down in the
  * reverse order on SIGTERM/SIGINT, delivering what the outbox still owes first.
  */
+import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { hostname } from 'node:os';
+import type { Connection } from 'mongoose';
 import { importExamples } from './cli/import-examples.js';
 import { composeCore, type Core } from './composition.js';
 import { loadConfig } from './config.js';
@@ -19,6 +22,8 @@ import { createPlayground } from '../adapters/playground/index.js';
 import { connectMongo, pingMongo } from './infra/mongo-connection.js';
 import { createHttpServer, healthRoutes } from './http/server.js';
 import { startOutboxWorker } from './jobs/outbox-worker.js';
+import { createInboxWorker } from './jobs/inbox-worker.js';
+import { MongoInbox } from './store/inbox/mongo-inbox.js';
 import { createAgendaScheduler } from './jobs/agenda-scheduler.js';
 import type { SlaTimerData } from './ports/scheduler.js';
 
@@ -81,6 +86,7 @@ export const serve = async (options: ServeOptions): Promise<RunningApp> => {
     const result = await core.sla?.announceExpiringContracts();
     if (result?.announced.length) log.info({ contracts: result.announced }, 'contract notices');
   };
+  const inbound = startInbox(core, connection, log);
   const slackSettings = slackSettingsFrom(config.env);
   const slack: SlackAdapter | undefined = slackSettings
     ? await createSlackAdapter({
@@ -90,6 +96,7 @@ export const serve = async (options: ServeOptions): Promise<RunningApp> => {
         chatLinks: new MongoChatLinks(connection),
         connection,
         log,
+        inbound,
       })
     : undefined;
   if (slack) notifier.add(slack.notifier);
@@ -108,6 +115,7 @@ export const serve = async (options: ServeOptions): Promise<RunningApp> => {
         chatLinks: new MongoChatLinks(connection),
         connection,
         log,
+        inbound,
         staffConversation: playground?.deskConversation,
       })
     : undefined;
@@ -141,6 +149,8 @@ export const serve = async (options: ServeOptions): Promise<RunningApp> => {
   await new Promise<void>((resolve) => server.listen(config.env.PORT, config.env.HOST, resolve));
   const port = (server.address() as AddressInfo).port;
   await slack?.start();
+  // Deliveries a crash left behind are resumed once this replica can process them.
+  inbound.start();
   await playground?.start(port);
   if (playground)
     log.info(`Playground: open http://localhost:${port}/ (no Slack or Teams credentials set)`);
@@ -167,6 +177,8 @@ export const serve = async (options: ServeOptions): Promise<RunningApp> => {
       const closed = playground ? undefined : closeHttp();
       clearInterval(pruning);
       await slack?.stop();
+      // What was acknowledged is stored: unfinished work is resumed after a restart.
+      await inbound.stop();
       await timers?.stop();
       await core.kb.follower.stop();
       await worker.stop();
@@ -177,4 +189,23 @@ export const serve = async (options: ServeOptions): Promise<RunningApp> => {
       log.info('stopped');
     })());
   return { core, port, database, log, shutdown };
+};
+
+/** The durable inbox every chat delivery is written to before its ack (README "Reliability"). */
+const startInbox = (core: Core, connection: Connection, log: Logger) => {
+  const settings = core.config.inbox;
+  return createInboxWorker({
+    inbox: new MongoInbox(connection),
+    clock: core.clock,
+    owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    writeTimeoutMs: settings.writeTimeoutMs,
+    leaseMs: settings.leaseSeconds * 1000,
+    sweepMs: settings.sweepSeconds * 1000,
+    retentionMs: settings.retentionDays * 24 * 60 * 60 * 1000,
+    maxAttempts: settings.maxAttempts,
+    concurrency: 8,
+    onError: (error, key) =>
+      log.warn({ err: error, key }, 'inbox: a delivery failed; it is retried'),
+    onDead: (key, error) => log.error({ err: error, key }, 'inbox: a delivery was given up'),
+  });
 };

@@ -52,3 +52,6 @@ export const promiseSentence = (
     promise.clock === 'resolution' ? 'We aim to solve it by' : 'You will hear from us by';
   return `${what} ${when}${ahead}.`;
 };
+
+/** An action the database could not take in time: nothing was changed, and it says so. */
+export const NOT_SAVED = 'Caseline could not save that — please try again in a moment.';

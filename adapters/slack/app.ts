@@ -1,4 +1,4 @@
-import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
+import { App, ErrorCode, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import type { Core } from '../../src/composition.js';
@@ -15,10 +15,15 @@ import { installedTokens, singleTokenMode } from './bot-tokens.js';
 import { createMongoInstallationStore } from './installation-store.js';
 import { isOAuth, type SlackSettings } from './settings.js';
 import type { Connection } from 'mongoose';
+import { InboxUnavailable, type InboundDeliveries } from '../../src/ports/inbox.js';
+import { guardSlackEvents, guardSlackPage, SLACK_MAX_BODY } from './http-guard.js';
+import { InboxReceiver, type TellPerson } from './inbox-receiver.js';
 
 export interface SlackAdapter {
   /** HTTP routes to mount on the app's server (none in Socket Mode). */
-  readonly routes: Readonly<Record<string, (req: IncomingMessage, res: ServerResponse) => void>>;
+  readonly routes: Readonly<
+    Record<string, (req: IncomingMessage, res: ServerResponse) => void | Promise<void>>
+  >;
   readonly notifier: Notifier;
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -32,6 +37,8 @@ export interface SlackAdapterDeps {
   readonly log: Logger;
   /** Where OAuth installations are kept. */
   readonly connection: Connection;
+  /** Every delivery is stored here before it is acknowledged. */
+  readonly inbound: InboundDeliveries;
 }
 
 // Posts go through the outbox, which owns retries: the client itself must not sit on a
@@ -63,10 +70,21 @@ export const createSlackAdapter = async (deps: SlackAdapterDeps): Promise<SlackA
         signingSecret: settings.signingSecret,
         endpoints: '/slack/events',
         logger,
+        bodyLimit: SLACK_MAX_BODY,
+        // An event the inbox could not store is not acknowledged: Slack sends it again.
+        processEventErrorHandler: async ({ error, response }) => {
+          if (!response.headersSent) {
+            response.writeHead(error instanceof InboxUnavailable ? 503 : 500);
+            response.end();
+          }
+          if (!(error instanceof InboxUnavailable))
+            log.error({ err: error }, 'slack: delivery failed');
+          return false;
+        },
         ...oauth,
       });
   // Socket Mode asks `apps.connections.open` for its WebSocket URL: same API URL as the rest.
-  const receiver =
+  const inner =
     http ??
     new SocketModeReceiver({
       appToken: settings.appToken!,
@@ -74,6 +92,15 @@ export const createSlackAdapter = async (deps: SlackAdapterDeps): Promise<SlackA
       ...oauth,
       installerOptions: { ...oauth?.installerOptions, clientOptions: clientOptions(settings) },
     });
+  const tokenFor = oauth
+    ? installedTokens(oauth.installationStore, deps.connection)
+    : singleTokenMode;
+  const late: { tell?: TellPerson } = {};
+  const receiver = new InboxReceiver(inner, {
+    inbound: deps.inbound,
+    log,
+    tell: (who) => late.tell?.(who) ?? Promise.resolve(),
+  });
   const app = new App({
     ...(oauth ? {} : { token: settings.botToken }),
     receiver,
@@ -82,7 +109,21 @@ export const createSlackAdapter = async (deps: SlackAdapterDeps): Promise<SlackA
     deferInitialization: true,
   });
   await app.init();
-  app.error(async (error) => log.error({ err: error }, 'slack listener failed'));
+  // A listener's failure fails the delivery, so the inbox retries it; a workspace we are
+  // not installed in will not change on a retry.
+  app.error(async (error) => {
+    if (error.code === ErrorCode.AuthorizationError) {
+      log.warn({ err: error }, 'slack: delivery from a workspace without an installation');
+      return;
+    }
+    throw error;
+  });
+  late.tell = async ({ user, channel, team, text }) => {
+    const token = await tokenFor(team);
+    const auth = token ? { token } : {};
+    if (channel) await app.client.chat.postEphemeral({ ...auth, channel, user, text });
+    else await app.client.chat.postMessage({ ...auth, channel: user, text });
+  };
   const ctx = makeSlackContext({
     client: app.client,
     core: deps.core,
@@ -105,14 +146,18 @@ export const createSlackAdapter = async (deps: SlackAdapterDeps): Promise<SlackA
     chatLinks: deps.chatLinks,
     directory: deps.core.directory,
     config: deps.config,
-    tokenFor: oauth ? installedTokens(oauth.installationStore, deps.connection) : singleTokenMode,
+    tokenFor,
   });
-  const routes = http
-    ? Object.fromEntries(
-        ['/slack/events', ...(oauth ? ['/slack/install', '/slack/oauth_redirect'] : [])].map(
-          (path) => [path, http.requestListener],
-        ),
-      )
+  const routes: SlackAdapter['routes'] = http
+    ? {
+        '/slack/events': guardSlackEvents(http.requestListener, log),
+        ...(oauth
+          ? {
+              '/slack/install': guardSlackPage(http.requestListener),
+              '/slack/oauth_redirect': guardSlackPage(http.requestListener),
+            }
+          : {}),
+      }
     : {};
   return {
     routes,

@@ -5,6 +5,7 @@ import type { Core } from '../../src/composition.js';
 import type { Config } from '../../src/config.js';
 import type { ChatLinkRepository } from '../../src/ports/chat-links.js';
 import type { Notifier } from '../../src/ports/notifier.js';
+import type { InboundDeliveries } from '../../src/ports/inbox.js';
 import { makeReceiveChatMessage } from '../../src/use-cases/receive-chat-message.js';
 import { makeRegisterChatContact } from '../../src/use-cases/register-chat-contact.js';
 import { CaselineTeamsBot } from './bot.js';
@@ -30,6 +31,8 @@ export interface TeamsAdapterDeps {
   readonly chatLinks: ChatLinkRepository;
   readonly connection: Connection;
   readonly log: Logger;
+  /** Every activity is stored here before it is acknowledged. */
+  readonly inbound: InboundDeliveries;
   /** The playground's desk: every agent card goes there. */
   readonly staffConversation?: string | undefined;
 }

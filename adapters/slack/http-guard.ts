@@ -1,0 +1,91 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { parse as parseForm } from 'node:querystring';
+import type { Logger } from 'pino';
+import { sendJson } from '../../src/http/server.js';
+import { BodyTooLarge, readBodyBytes } from '../shared/http-body.js';
+import { slackDelivery } from './delivery.js';
+
+type Listener = (req: IncomingMessage, res: ServerResponse) => void;
+
+// Slack's largest bodies are message events near its 40,000-character text limit, whose
+// blocks repeat the text: a few hundred kilobytes. Anything far past that is not Slack.
+export const SLACK_MAX_BODY = 2 * 1024 * 1024;
+
+const JSON_TYPE = 'application/json';
+const FORM_TYPE = 'application/x-www-form-urlencoded';
+
+const refuse = (res: ServerResponse, status: number, error: string, headers = {}) => {
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, String(value));
+  sendJson(res, status, { error });
+};
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const parseJson = (text: string): unknown => {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+};
+
+/** The body as Slack sends it, or why it is not one (the signature is bolt's to check). */
+const shapeProblem = (type: string, text: string): string | undefined => {
+  if (type === FORM_TYPE) {
+    const form = parseForm(text);
+    if (form.ssl_check === '1') return undefined;
+    if (typeof form.payload === 'string') {
+      return slackDelivery(parseJson(form.payload))
+        ? undefined
+        : 'payload is not a Slack interaction';
+    }
+    return slackDelivery(form) ? undefined : 'form is not a Slack command';
+  }
+  const body = parseJson(text);
+  if (!isObject(body)) return 'body must be a JSON object';
+  if (body.type === 'url_verification')
+    return typeof body.challenge === 'string' ? undefined : 'url_verification needs a challenge';
+  if (body.type === 'app_rate_limited') return undefined;
+  return slackDelivery(body) ? undefined : 'body is not a Slack event';
+};
+
+/**
+ * `/slack/events` before bolt sees it: POST only, Slack's two content types, a bounded
+ * body, and a shape bolt can read. bolt's HTTPReceiver reads properties of the parsed body
+ * in a promise nothing awaits, so a signed `null` there stopped the process; here it is a
+ * 400. What bolt itself throws is caught and answered.
+ */
+export const guardSlackEvents =
+  (listener: Listener, log: Logger) =>
+  async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    if (req.method !== 'POST') return refuse(res, 405, 'POST only', { allow: 'POST' });
+    const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+    if (type !== JSON_TYPE && type !== FORM_TYPE)
+      return refuse(res, 415, `content-type must be ${JSON_TYPE} or ${FORM_TYPE}`);
+    let raw: Buffer;
+    try {
+      raw = await readBodyBytes(req, SLACK_MAX_BODY);
+    } catch (error) {
+      if (error instanceof BodyTooLarge)
+        return refuse(res, 413, error.message, { connection: 'close' });
+      throw error;
+    }
+    const problem = shapeProblem(type, raw.toString('utf8'));
+    if (problem) {
+      log.info({ problem }, 'slack: malformed request refused');
+      return refuse(res, 400, problem);
+    }
+    // bolt matches the content type exactly; the signature covers the body, not headers.
+    req.headers['content-type'] = type;
+    Object.assign(req, { rawBody: raw });
+    listener(req, res);
+  };
+
+/** Routes bolt serves as they are (OAuth install pages), with what it throws answered. */
+export const guardSlackPage =
+  (listener: Listener) =>
+  (req: IncomingMessage, res: ServerResponse): void => {
+    if (req.method !== 'GET') return refuse(res, 405, 'GET only', { allow: 'GET' });
+    listener(req, res);
+  };

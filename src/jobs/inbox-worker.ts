@@ -1,0 +1,159 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Clock } from '../ports/clock.js';
+import {
+  InboxUnavailable,
+  type Inbox,
+  type InboxEnd,
+  type InboxEntry,
+  type InboxSource,
+  type InboundDeliveries,
+} from '../ports/inbox.js';
+import { createOrderedQueue } from './ordered-queue.js';
+
+export interface InboxWorkerOptions {
+  readonly inbox: Inbox;
+  readonly clock: Clock;
+  /** This process's lease owner id (one per process). */
+  readonly owner: string;
+  /** Slack wants its ack within 3 s: the write gets less than that. */
+  readonly writeTimeoutMs: number;
+  /** How long a taken entry is this process's before another may resume it. */
+  readonly leaseMs: number;
+  readonly sweepMs: number;
+  readonly retentionMs: number;
+  readonly maxAttempts: number;
+  readonly concurrency: number;
+  readonly onError: (error: unknown, key: string) => void;
+  readonly onDead: (key: string, error: unknown) => void;
+}
+
+export interface InboxWorker extends InboundDeliveries {
+  start(): void;
+  /** Stops sweeping and waits (at most `deadlineMs`) for the work already taken. */
+  stop(deadlineMs?: number): Promise<void>;
+}
+
+const describe = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);
+
+const backoffMs = (attempts: number): number => Math.min(5 * 60_000, 1000 * 2 ** attempts);
+
+/**
+ * Stores deliveries before their ack and processes them from the inbox: in the background
+ * (in order per conversation, yielding to requests), inline for interactions, and by a
+ * sweeper for what a crash, a failed attempt or another replica's crash left behind.
+ */
+export const createInboxWorker = (options: InboxWorkerOptions): InboxWorker => {
+  const { inbox, clock, owner } = options;
+  const handlers = new Map<InboxSource, (entry: InboxEntry) => Promise<void>>();
+  const queue = createOrderedQueue(options.concurrency);
+  const lease = () => ({ owner, until: new Date(clock.now().getTime() + options.leaseMs) });
+
+  const failed = async (key: string, attempts: number, error: unknown) => {
+    options.onError(error, key);
+    const now = clock.now();
+    if (attempts >= options.maxAttempts) {
+      options.onDead(key, error);
+      await inbox.finish(key, owner, 'dead', now, describe(error));
+    } else {
+      await inbox.retryLater(
+        key,
+        owner,
+        new Date(now.getTime() + backoffMs(attempts)),
+        describe(error),
+      );
+    }
+  };
+
+  const processStored = async (key: string) => {
+    const entry = await inbox.claim(key, lease(), clock.now());
+    if (!entry) return; // done already, or another process holds it
+    const handler = handlers.get(entry.source);
+    try {
+      if (!handler) throw new Error(`no processor for ${entry.source} deliveries`);
+      await handler(entry);
+      await inbox.finish(key, owner, 'done', clock.now());
+    } catch (error) {
+      await failed(key, entry.attempts, error).catch((e: unknown) => options.onError(e, key));
+    }
+  };
+
+  let running = false;
+  const controller = new AbortController();
+  let loop: Promise<void> | undefined;
+  let lastPrune = 0;
+  const sweepOnce = async () => {
+    const now = clock.now();
+    if (now.getTime() - lastPrune > 60 * 60_000) {
+      lastPrune = now.getTime();
+      await inbox.prune(new Date(now.getTime() - options.retentionMs));
+    }
+    // Oldest first and one at a time: a crash's leftovers keep their conversation order.
+    for (const key of await inbox.due(now, 100))
+      queue.push('inbox:sweep', () => processStored(key));
+    await queue.idle();
+  };
+
+  return {
+    async accept(delivery, acceptOptions = {}) {
+      const write = inbox.add(delivery, clock.now(), lease());
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(new InboxUnavailable(new Error('timed out'))),
+          options.writeTimeoutMs,
+        );
+      });
+      try {
+        return await Promise.race([write, timeout]);
+      } catch (error) {
+        if (acceptOptions.dropIfLate)
+          void write
+            .then((outcome) =>
+              outcome === 'added'
+                ? inbox.finish(delivery.key, owner, 'dropped', clock.now(), 'not acknowledged')
+                : undefined,
+            )
+            .catch(() => undefined);
+        else void write.catch(() => undefined);
+        throw error instanceof InboxUnavailable ? error : new InboxUnavailable(error);
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    later(key, group = key) {
+      queue.push(group, () => processStored(key));
+    },
+    async inline(key, run) {
+      let end: InboxEnd;
+      try {
+        end = await run();
+      } catch (error) {
+        await failed(key, 0, error).catch((e: unknown) => options.onError(e, key));
+        return;
+      }
+      await inbox.finish(key, owner, end, clock.now());
+    },
+    handle(source, handler) {
+      handlers.set(source, handler);
+    },
+    start() {
+      if (running) return;
+      running = true;
+      loop = (async () => {
+        while (running) {
+          await sweepOnce().catch((error: unknown) => options.onError(error, 'inbox:sweep'));
+          await sleep(options.sweepMs, undefined, { signal: controller.signal }).catch(
+            () => undefined,
+          );
+        }
+      })();
+    },
+    async stop(deadlineMs = 5_000) {
+      running = false;
+      controller.abort();
+      await loop;
+      await Promise.race([queue.idle(), sleep(deadlineMs)]);
+    },
+  };
+};

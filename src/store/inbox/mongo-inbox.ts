@@ -1,0 +1,138 @@
+import type { Collection, Connection } from 'mongoose';
+import { z } from 'zod';
+import { isDuplicateKey } from '../../infra/mongo-connection.js';
+import type {
+  Inbox,
+  InboxAddOutcome,
+  InboxDelivery,
+  InboxEnd,
+  InboxEntry,
+} from '../../ports/inbox.js';
+
+/**
+ * `inbox`: one document per delivery, keyed by its delivery identity. Every write on the
+ * request path is by `_id` (FerretDB 1.x pushes only `_id` filters down to storage); the
+ * sweeper's and pruner's scans run in the background, and the collection stays small
+ * because ended entries are pruned.
+ */
+interface InboxDoc {
+  _id: string;
+  source: string;
+  payload: string;
+  group?: string;
+  state: 'pending' | InboxEnd;
+  owner: string;
+  leaseUntil: Date;
+  attempts: number;
+  receivedAt: Date;
+  endedAt?: Date;
+  error?: string;
+}
+
+const entrySchema = z.object({
+  _id: z.string(),
+  source: z.enum(['slack', 'teams']),
+  payload: z.string(),
+  group: z.string().optional(),
+  attempts: z.number().int().nonnegative(),
+  receivedAt: z.date(),
+});
+
+const toEntry = (doc: unknown): InboxEntry => {
+  const { _id, ...rest } = entrySchema.parse(doc);
+  return { key: _id, ...rest };
+};
+
+export class MongoInbox implements Inbox {
+  private readonly docs: Collection<InboxDoc>;
+
+  constructor(connection: Connection) {
+    this.docs = connection.collection<InboxDoc>('inbox') as unknown as Collection<InboxDoc>;
+  }
+
+  async add(
+    delivery: InboxDelivery,
+    at: Date,
+    lease: { owner: string; until: Date },
+  ): Promise<InboxAddOutcome> {
+    const fresh = {
+      source: delivery.source,
+      payload: delivery.payload,
+      ...(delivery.group ? { group: delivery.group } : {}),
+      state: 'pending' as const,
+      owner: lease.owner,
+      leaseUntil: lease.until,
+      attempts: 0,
+      receivedAt: at,
+    };
+    try {
+      await this.docs.insertOne({ _id: delivery.key, ...fresh });
+      return 'added';
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+    }
+    if (delivery.repeatWindowMs === undefined) return 'duplicate';
+    // The same gesture again after the window, once the first is over: a new delivery.
+    const renewed = await this.docs.findOneAndUpdate(
+      {
+        _id: delivery.key,
+        state: { $ne: 'pending' },
+        receivedAt: { $lt: new Date(at.getTime() - delivery.repeatWindowMs) },
+      },
+      { $set: fresh, $unset: { endedAt: '', error: '' } },
+    );
+    return renewed ? 'added' : 'duplicate';
+  }
+
+  async claim(
+    key: string,
+    lease: { owner: string; until: Date },
+    now: Date,
+  ): Promise<InboxEntry | undefined> {
+    const doc = await this.docs.findOneAndUpdate(
+      {
+        _id: key,
+        state: 'pending',
+        $or: [{ owner: lease.owner }, { leaseUntil: { $lte: now } }],
+      },
+      { $set: { owner: lease.owner, leaseUntil: lease.until }, $inc: { attempts: 1 } },
+      { returnDocument: 'after' },
+    );
+    return doc ? toEntry(doc) : undefined;
+  }
+
+  async finish(key: string, owner: string, end: InboxEnd, at: Date, error?: string) {
+    await this.docs.updateOne(
+      { _id: key, owner, state: 'pending' },
+      { $set: { state: end, endedAt: at, ...(error ? { error } : {}) } },
+    );
+  }
+
+  async retryLater(key: string, owner: string, retryAt: Date, error: string) {
+    await this.docs.updateOne(
+      { _id: key, owner, state: 'pending' },
+      { $set: { leaseUntil: retryAt, error } },
+    );
+  }
+
+  async due(now: Date, limit: number): Promise<string[]> {
+    const docs = await this.docs
+      .find({ state: 'pending', leaseUntil: { $lte: now } }, { projection: { _id: 1 } })
+      .sort({ receivedAt: 1 })
+      .limit(limit)
+      .toArray();
+    return docs.map((doc) => doc._id);
+  }
+
+  async prune(before: Date): Promise<number> {
+    const result = await this.docs.deleteMany({
+      state: { $ne: 'pending' },
+      endedAt: { $lt: before },
+    });
+    return result.deletedCount;
+  }
+
+  async count(state?: 'pending' | InboxEnd): Promise<number> {
+    return this.docs.countDocuments(state ? { state } : {});
+  }
+}
