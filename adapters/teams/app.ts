@@ -1,4 +1,4 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import type { Core } from '../../src/composition.js';
@@ -11,7 +11,7 @@ import { makeRegisterChatContact } from '../../src/use-cases/register-chat-conta
 import { CaselineTeamsBot } from './bot.js';
 import { makeCardBuilder } from './cards.js';
 import { createTeamsConversationStore, type TeamsConversationStore } from './conversation-store.js';
-import { messagesEndpoint, type Handler } from './http.js';
+import { InboxCloudAdapter, messagesEndpoint, type Handler } from './http.js';
 import { createTeamsKb } from './kb.js';
 import { createTeamsNotifier } from './notifier.js';
 import { makeWithConversations } from './proactive.js';
@@ -40,15 +40,15 @@ export interface TeamsAdapterDeps {
 /** The Teams side of Caseline: a CloudAdapter at /api/messages and the Teams notifier. */
 export const createTeamsAdapter = (deps: TeamsAdapterDeps): TeamsAdapter => {
   const { core, config, log } = deps;
-  const adapter = new CloudAdapter(
-    new ConfigurationBotFrameworkAuthentication(botFrameworkConfiguration(deps.settings)),
+  const auth = new ConfigurationBotFrameworkAuthentication(
+    botFrameworkConfiguration(deps.settings),
   );
+  const adapter = new InboxCloudAdapter(auth);
+  // A failed turn fails its delivery: the inbox retries it (a database blip), and an
+  // invoke's presser is told it was not saved.
   adapter.onTurnError = async (context, error) => {
-    log.error({ err: error, activity: context.activity.id }, 'teams turn failed');
-    if (context.activity.type === 'message')
-      await context
-        .sendActivity('Sorry, something went wrong on our side. Please try again in a moment.')
-        .catch(() => undefined);
+    log.warn({ err: error, activity: context.activity.id }, 'teams turn failed');
+    throw error;
   };
   const store = createTeamsConversationStore(deps.connection);
   const cards = makeCardBuilder({ core, config, store });
@@ -86,11 +86,13 @@ export const createTeamsAdapter = (deps: TeamsAdapterDeps): TeamsAdapter => {
     log,
     staffConversation: deps.staffConversation,
   });
-  const endpoint = messagesEndpoint(
+  const endpoint = messagesEndpoint({
     adapter,
-    (context) => bot.run(context),
-    (error) => log.error({ err: error }, 'teams activity failed'),
-    { authenticated: !isUnauthenticated(deps.settings) },
-  );
+    auth,
+    logic: (context) => bot.run(context),
+    inbound: deps.inbound,
+    log,
+    authenticated: !isUnauthenticated(deps.settings),
+  });
   return { routes: { '/api/messages': endpoint }, notifier, store, bot };
 };

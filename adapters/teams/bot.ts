@@ -24,6 +24,7 @@ import { openCaseFromForm, showIntakeForm } from './intake-form.js';
 import { isKbVerb, type TeamsKb } from './kb.js';
 import { timeZoneOf } from './time-zone.js';
 import { CARD_CONTENT_TYPE, VERBS } from './render/card.js';
+import { REPEATED_DELIVERY } from './http.js';
 
 export interface TeamsBotDeps {
   readonly core: Core;
@@ -211,18 +212,15 @@ export class CaselineTeamsBot extends TeamsActivityHandler {
       );
     if (verb === VERBS.openCase) return openCaseFromForm(context, this.deps, actor, data);
     const caseId = typeof data.caseId === 'string' ? data.caseId : '';
-    // Teams may deliver an invoke twice; the second must not act again.
-    const first = async () =>
-      !context.activity.id || (await this.deps.store.claimActivity(context.activity.id));
+    // Teams may deliver an invoke twice: the inbox knows the second, which must not act again.
+    const repeated = context.turnState.get(REPEATED_DELIVERY) === true;
     if (isKbVerb(verb, data)) {
-      const act = verb !== VERBS.refresh && (await first());
+      const act = verb !== VERBS.refresh && !repeated;
       const shown = await this.deps.kb.handle(actor, verb, data, { act });
       return shown.ok ? cardResponse(shown.value) : messageResponse(friendlyFailure(shown));
     }
     if (verb !== VERBS.refresh) {
-      const result = (await first())
-        ? await runCardAction(this.deps.core, actor, verb, data)
-        : undefined;
+      const result = !repeated ? await runCardAction(this.deps.core, actor, verb, data) : undefined;
       if (result && !result.ok) {
         const refused = await this.deps.cards.forActor(caseId, actor, friendlyFailure(result));
         return refused ? cardResponse(refused.card) : messageResponse(friendlyFailure(result));

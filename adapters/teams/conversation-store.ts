@@ -1,13 +1,11 @@
 import type { ConversationReference } from 'botbuilder';
 import type { Collection, Connection } from 'mongoose';
 import { z } from 'zod';
-import { isDuplicateKey } from '../../src/infra/mongo-connection.js';
 
 /**
  * What the Teams adapter keeps in MongoDB, in one collection where every lookup is by
  * `_id` (FerretDB 1.x only pushes `_id` filters down):
  *   ref|<conversationId>      → the conversation reference proactive posts need
- *   activity|<activityId>     → an invoke already handled (Teams may deliver it twice)
  *   agent|<agentId>           → the agent's Teams user id (user-specific card views), personal
  *                               chat and time zone
  *   contact|<contactId>       → the same for a customer contact (their private KB suggestions)
@@ -76,8 +74,6 @@ export const splitConversationId = (id: string): { base: string; threadId?: stri
 export interface TeamsConversationStore {
   saveReference(reference: Partial<ConversationReference>): Promise<void>;
   findReference(conversationId: string): Promise<Partial<ConversationReference> | undefined>;
-  /** True the first time an activity id is seen; false for a redelivery. */
-  claimActivity(activityId: string): Promise<boolean>;
   /** The agent's Teams user id and, when they wrote in a personal chat, that chat. */
   rememberAgentUser(
     agentId: string,
@@ -103,20 +99,19 @@ export interface TeamsConversationStore {
   /** Records the customer's answer; false when one was recorded before (a double press). */
   answerKbOffer(caseId: string, answer: NonNullable<KbOffer['answer']>): Promise<boolean>;
   /**
-   * Forgets what is only needed for a while: handled activity ids (Teams redelivers within
-   * minutes) and KB offers (their cards go stale) older than the given ages. References
-   * and users stay. Returns how many records went.
+   * Forgets what is only needed for a while: KB offers (their cards go stale) older than
+   * the given age, and the handled-activity records of earlier versions (the inbox keeps
+   * delivery identities now). References and users stay. Returns how many records went.
    */
   prune(now: Date, keep?: Partial<PruneAges>): Promise<number>;
 }
 
 export interface PruneAges {
-  readonly activityMs: number;
   readonly kbOfferMs: number;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-export const PRUNE_AGES: PruneAges = { activityMs: 7 * DAY_MS, kbOfferMs: 90 * DAY_MS };
+export const PRUNE_AGES: PruneAges = { kbOfferMs: 90 * DAY_MS };
 
 /** How long another replica's newly seen agent may be missing from `agentUserIds`. */
 const AGENT_IDS_TTL_MS = 30_000;
@@ -196,15 +191,6 @@ export const createTeamsConversationStore = (connection: Connection): TeamsConve
         ? (parsed.data as unknown as Partial<ConversationReference>)
         : undefined;
     },
-    async claimActivity(activityId) {
-      try {
-        await docs.insertOne({ _id: `activity|${activityId}`, at: new Date() });
-        return true;
-      } catch (error) {
-        if (isDuplicateKey(error)) return false;
-        throw error;
-      }
-    },
     rememberAgentUser: (agentId, teamsUserId, personalChat, timeZone) =>
       rememberUser(`agent|${agentId}`, teamsUserId, personalChat, timeZone),
     rememberContactUser: (contactId, teamsUserId, personalChat, timeZone) =>
@@ -241,7 +227,7 @@ export const createTeamsConversationStore = (connection: Connection): TeamsConve
       const ages = { ...PRUNE_AGES, ...keep };
       const before = (ms: number) => ({ $lt: new Date(now.getTime() - ms) });
       const [activities, offers] = await Promise.all([
-        docs.deleteMany({ _id: { $regex: '^activity\\|' }, at: before(ages.activityMs) }),
+        docs.deleteMany({ _id: { $regex: '^activity\\|' } }),
         docs.deleteMany({ _id: { $regex: '^kb\\|' }, at: before(ages.kbOfferMs) }),
       ]);
       return activities.deletedCount + offers.deletedCount;

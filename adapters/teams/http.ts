@@ -1,125 +1,215 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { CloudAdapter, TurnContext } from 'botbuilder';
+import { CloudAdapter, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
+import {
+  ClaimsIdentity,
+  type AuthenticateRequestResult,
+  type BotFrameworkAuthentication,
+} from 'botframework-connector';
+import type { Logger } from 'pino';
 import { z } from 'zod';
-import { readBody } from '../shared/http-body.js';
+import { InboxUnavailable, type InboundDeliveries } from '../../src/ports/inbox.js';
 import { sendJson } from '../../src/http/server.js';
+import { BodyTooLarge, readBody } from '../shared/http-body.js';
+import { NOT_SAVED } from '../shared/words.js';
 
 export type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 type Logic = (context: TurnContext) => Promise<void>;
 
 const MAX_BODY = 1024 * 1024;
 
-// The fields we route on; botbuilder validates the full activity itself.
+/** Set on a turn whose activity the inbox had already: render, but do not act again. */
+export const REPEATED_DELIVERY = Symbol('caseline.repeatedDelivery');
+
+// The fields we route and key on; botbuilder reads the rest of the activity itself.
 const activityShape = z.looseObject({
   type: z.string().min(1),
-  id: z.string().optional(),
-  conversation: z.looseObject({ id: z.string() }).optional(),
+  id: z.string().min(1),
+  name: z.string().optional(),
+  serviceUrl: z.string().min(1),
+  channelId: z.string().min(1),
+  conversation: z.looseObject({ id: z.string().min(1) }),
+  from: z.looseObject({ id: z.string() }).optional(),
 });
 
-/** botbuilder's Response shape over Node's ServerResponse (or a sink after an early ack). */
-const responseFor = (res: ServerResponse | undefined) => {
-  let status = 200;
-  let body: unknown;
-  return {
-    socket: res?.socket ?? {},
-    status: (code: number) => (status = code),
-    header: (name: string, value: unknown) => res?.setHeader(name, String(value)),
-    send: (value: unknown) => (body = value),
-    end: () => {
-      if (!res || res.headersSent) return;
-      const text = body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body);
-      res.writeHead(status, {
-        'content-type': 'application/json; charset=utf-8',
-        'content-length': Buffer.byteLength(text),
-      });
-      res.end(text);
-    },
-  };
+// Teams' Universal Actions invoke; anything else in `value` is not one.
+const cardActionValue = z.looseObject({
+  action: z.looseObject({
+    type: z.string(),
+    verb: z.string().optional(),
+    data: z.unknown().optional(),
+  }),
+});
+
+interface Stored {
+  readonly activity: Activity;
+  readonly claims: { type: string; value: string }[];
+  readonly callerId?: string | undefined;
+  readonly audience: string;
+}
+
+/** CloudAdapter with its protected turn runner opened for an already authenticated request. */
+export class InboxCloudAdapter extends CloudAdapter {
+  runAuthenticated(
+    auth: AuthenticateRequestResult,
+    activity: Activity,
+    logic: Logic,
+  ): Promise<InvokeResponse | undefined> {
+    return this.processActivity(auth, activity, logic);
+  }
+}
+
+const send = (res: ServerResponse, status: number, message: string, headers = {}) => {
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, String(value));
+  sendJson(res, status, { error: message });
 };
 
-const send = (res: ServerResponse, status: number, message: string) =>
-  sendJson(res, status, { error: message });
+// Teams shows an Action.Execute error response's message on the card.
+const cardError = (message: string) => ({
+  statusCode: 503,
+  type: 'application/vnd.microsoft.error',
+  value: { code: 'ServiceUnavailable', message },
+});
+
+const parseActivity = (text: string): Activity | string => {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return 'body must be a JSON activity';
+  }
+  const shape = activityShape.safeParse(parsed);
+  if (!shape.success) return 'body must be a Bot Framework activity with an id';
+  const activity = shape.data as unknown as Activity;
+  if (isCardAction(activity) && !cardActionValue.safeParse(activity.value).success)
+    return 'an adaptiveCard/action invoke needs value.action';
+  return activity;
+};
+
+const isCardAction = (activity: Activity): boolean =>
+  activity.type === 'invoke' && activity.name === 'adaptiveCard/action';
+
+// Refresh invokes only read (every viewer's card asks on render): nothing to store.
+const isRefresh = (activity: Activity): boolean =>
+  isCardAction(activity) && cardActionValue.parse(activity.value).action.verb === 'refresh';
+
+export interface MessagesEndpointDeps {
+  readonly adapter: InboxCloudAdapter;
+  readonly auth: BotFrameworkAuthentication;
+  readonly logic: Logic;
+  readonly inbound: InboundDeliveries;
+  readonly log: Logger;
+  readonly authenticated: boolean;
+}
 
 /**
- * Turns that run after their ack: a few at a time, so a burst of activities is acknowledged
- * before it is handled, and one conversation's turns strictly in arrival order, so a
- * customer's second message sees the case their first one opened.
+ * `/api/messages` on our own HTTP server. Each activity is authenticated, then stored in
+ * the inbox by its id, then acknowledged: messages are answered at once and handled after
+ * (in order per conversation); invokes are answered with the turn's result (the refreshed
+ * card). When the database cannot take the activity, it is not acknowledged as received.
  */
-const backgroundQueue = (limit: number) => {
-  const waiting: (() => void)[] = [];
-  const tails = new Map<string, Promise<void>>();
-  let running = 0;
-  const slot = () =>
-    new Promise<void>((resolve) => {
-      if (running < limit) {
-        running += 1;
-        resolve();
-      } else waiting.push(resolve);
+export const messagesEndpoint = (deps: MessagesEndpointDeps): Handler => {
+  const { adapter, auth, inbound, log } = deps;
+  // A turn failure fails the delivery, so the inbox retries it.
+  const turn = (stored: Stored, repeated = false) => {
+    const identity = new ClaimsIdentity(stored.claims, true);
+    const result: AuthenticateRequestResult = {
+      audience: stored.audience,
+      claimsIdentity: identity,
+      ...(stored.callerId ? { callerId: stored.callerId } : {}),
+      connectorFactory: auth.createConnectorFactory(identity),
+    };
+    return adapter.runAuthenticated(result, stored.activity, async (context) => {
+      if (repeated) context.turnState.set(REPEATED_DELIVERY, true);
+      await deps.logic(context);
     });
-  const release = () => {
-    const next = waiting.shift();
-    if (next) setImmediate(next);
-    else running -= 1;
   };
-  return (key: string, job: () => Promise<void>) => {
-    const previous = tails.get(key) ?? Promise.resolve();
-    const run = previous.then(async () => {
-      await slot();
-      // Acks first: a turn starts only after the event loop has taken in the requests
-      // already waiting on their sockets. Started straight from the ack's own callback,
-      // its synchronous start (botbuilder's auth and connector set-up, about a
-      // millisecond) ran ahead of every request behind it (bench:teams: app ack p50 3.5×
-      // a bare server's without this, about 1× with it).
-      await new Promise((resolve) => setImmediate(resolve));
+  inbound.handle('teams', async (entry) => {
+    await turn(JSON.parse(entry.payload) as Stored);
+  });
+
+  const invoke = async (res: ServerResponse, key: string, stored: Stored) => {
+    let outcome;
+    try {
+      outcome = await inbound.accept(
+        { key, source: 'teams', payload: JSON.stringify(stored) },
+        { dropIfLate: true },
+      );
+    } catch (error) {
+      if (!(error instanceof InboxUnavailable)) throw error;
+      log.warn({ key, err: error.cause }, 'teams: invoke not stored');
+      return isCardAction(stored.activity)
+        ? sendJson(res, 200, cardError(NOT_SAVED))
+        : send(res, 503, NOT_SAVED);
+    }
+    const answer = async (repeated: boolean) => {
+      const response = await turn(stored, repeated);
+      if (!response) return send(res, 500, 'the turn gave no answer');
+      sendJson(res, response.status, response.body ?? {});
+    };
+    // A redelivered invoke still gets its card, from a turn that does not act again.
+    if (outcome === 'duplicate') return answer(true);
+    await inbound.inline(key, async () => {
       try {
-        await job();
-      } finally {
-        release();
+        await answer(false);
+        return 'done';
+      } catch (error) {
+        log.error({ key, err: error }, 'teams: invoke failed');
+        if (!res.headersSent) sendJson(res, 200, cardError(NOT_SAVED));
+        return 'dropped';
       }
     });
-    tails.set(key, run);
-    void run.finally(() => {
-      if (tails.get(key) === run) tails.delete(key);
-    });
   };
-};
 
-/**
- * `/api/messages` on our own HTTP server. Invokes are answered with the turn's result (the
- * refreshed card); everything else is acknowledged first and handled after, so a slow
- * database never makes Teams wait or retry.
- */
-export const messagesEndpoint = (
-  adapter: CloudAdapter,
-  logic: Logic,
-  onError: (error: unknown) => void,
-  options: { readonly authenticated: boolean },
-): Handler => {
-  const later = backgroundQueue(8);
   return async (req, res) => {
-    if (req.method !== 'POST') return send(res, 405, 'POST only');
-    // The token itself is checked in the turn; a request without one is refused before the ack.
-    if (options.authenticated && !req.headers.authorization)
-      return send(res, 401, 'a Bot Framework token is required');
-    let parsed: unknown;
+    if (req.method !== 'POST') return send(res, 405, 'POST only', { allow: 'POST' });
+    const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+    if (type !== 'application/json') return send(res, 415, 'content-type must be application/json');
+    // The token itself is checked below; a request without one is refused at once.
+    const header = req.headers.authorization ?? '';
+    if (deps.authenticated && !header) return send(res, 401, 'a Bot Framework token is required');
+    let text: string;
     try {
-      parsed = JSON.parse(await readBody(req, MAX_BODY));
-    } catch {
-      return send(res, 400, 'body must be a JSON activity');
+      text = await readBody(req, MAX_BODY);
+    } catch (error) {
+      if (error instanceof BodyTooLarge)
+        return send(res, 413, error.message, { connection: 'close' });
+      throw error;
     }
-    const shape = activityShape.safeParse(parsed);
-    if (!shape.success) return send(res, 400, 'body must be a Bot Framework activity');
-    const request = { method: 'POST', headers: req.headers, body: shape.data };
-    if (shape.data.type === 'invoke') {
-      await adapter.process(request, responseFor(res), logic);
-      return;
+    const activity = parseActivity(text);
+    if (typeof activity === 'string') return send(res, 400, activity);
+    let authenticated: AuthenticateRequestResult;
+    try {
+      authenticated = await auth.authenticateRequest(activity, header);
+    } catch {
+      return send(res, 401, 'the Bot Framework token was not accepted');
+    }
+    // Claims, not the token: what a resumed turn needs, without a credential at rest.
+    const stored: Stored = {
+      activity,
+      claims: authenticated.claimsIdentity.claims,
+      callerId: authenticated.callerId,
+      audience: authenticated.audience,
+    };
+    const key = `teams:${activity.conversation.id}:${activity.id}`;
+    if (isRefresh(activity)) {
+      const response = await turn(stored);
+      return sendJson(res, response?.status ?? 500, response?.body ?? {});
+    }
+    if (activity.type === 'invoke') return invoke(res, key, stored);
+    try {
+      await inbound.accept({
+        key,
+        source: 'teams',
+        payload: JSON.stringify(stored),
+        group: activity.conversation.id,
+      });
+    } catch (error) {
+      if (!(error instanceof InboxUnavailable)) throw error;
+      log.warn({ key, err: error.cause }, 'teams: activity not stored');
+      return send(res, 503, 'the activity could not be stored; send it again');
     }
     res.writeHead(200, { 'content-length': 0 });
     res.end();
-    // The ack is out; authentication and the turn still run, and failures are logged.
-    const conversation = shape.data.conversation?.id ?? '';
-    later(conversation, () =>
-      adapter.process(request, responseFor(undefined), logic).catch(onError),
-    );
+    inbound.later(key, activity.conversation.id);
   };
 };
