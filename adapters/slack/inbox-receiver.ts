@@ -49,6 +49,11 @@ export class InboxReceiver implements Receiver {
     },
   ) {}
 
+  /** bolt takes `authorize` from its receiver's OAuth installer: it is the inner one's. */
+  get installer(): unknown {
+    return (this.inner as { installer?: unknown }).installer;
+  }
+
   init(app: App): void {
     this.app = app;
     // Both of bolt's receivers use nothing of the app but `processEvent` (bolt 5.1).
