@@ -5,7 +5,7 @@
  */
 import type { CaseFlag } from '../../src/domain/case/types.js';
 import type { ResolutionType } from '../../src/domain/resolution.js';
-import type { Failure } from '../../src/domain/result.js';
+import { schemaIssues, type Failure } from '../../src/domain/result.js';
 import type { SlaSummary } from '../../src/domain/sla/index.js';
 
 export const RESOLUTION_LABELS: Readonly<Record<ResolutionType, string>> = {
@@ -36,6 +36,17 @@ export const FAILURE_ADVICE: Readonly<Record<Failure['code'], string>> = {
   'requirement-missing': 'Do that first, then try again.',
   'already-claimed': 'Nothing changed. Ask them, or a lead, to reassign it if needed.',
   conflict: 'Someone changed the case at the same moment. Please try again.',
+};
+
+/**
+ * What a refusal says before the advice: the use case's own sentence; for a command that
+ * failed its schema, only the messages written for people (a validator's phrase never).
+ */
+export const refusalText = (failure: Pick<Failure, 'message' | 'details'>): string => {
+  const issues = schemaIssues(failure);
+  if (issues.length === 0) return failure.message;
+  const ours = issues.filter((issue) => issue.forPeople).map((issue) => issue.message);
+  return ours.length > 0 ? ours.join(' ') : 'Caseline could not take that as it was sent.';
 };
 
 /**
