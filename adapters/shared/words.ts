@@ -3,7 +3,7 @@
  * say the same thing (STYLE.md §5: one place turns codes into words). Each adapter
  * escapes and decorates them for its own surface.
  */
-import type { CaseFlag } from '../../src/domain/case/types.js';
+import type { CaseAttachment, CaseFlag } from '../../src/domain/case/types.js';
 import type { ResolutionType } from '../../src/domain/resolution.js';
 import { schemaIssues, type Failure } from '../../src/domain/result.js';
 import type { SlaSummary } from '../../src/domain/sla/index.js';
@@ -48,6 +48,10 @@ export const refusalText = (failure: Pick<Failure, 'message' | 'details'>): stri
   const ours = issues.filter((issue) => issue.forPeople).map((issue) => issue.message);
   return ours.length > 0 ? ours.join(' ') : 'Caseline could not take that as it was sent.';
 };
+
+/** Under a text that was cut: where its whole is, so nobody takes the start for all of it. */
+export const fullTextNote = (attachment: Pick<CaseAttachment, 'name' | 'text'>): string =>
+  `Full text kept with the case as ${attachment.name} (${attachment.text.length.toLocaleString('en')} characters).`;
 
 /**
  * The customer's promise line. `when` is the time as the chat shows it; `ahead` an

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { KEPT_TEXT_MAX } from '../domain/case/attachments.js';
 import { buildNewCase, contractFlags } from '../domain/case/intake.js';
 import type { CaseState } from '../domain/case/types.js';
 import { supportKeySchema } from '../domain/directory.js';
@@ -30,10 +31,11 @@ export const openCaseCommand = z.object({
     .trim()
     .min(1, 'A case needs a title.')
     .max(200, 'Keep the title under 200 characters.'),
+  /** Kept whole however long a chat message is; the case's field holds its start. */
   description: z
     .string()
     .trim()
-    .max(20_000, 'Keep the description under 20,000 characters.')
+    .max(KEPT_TEXT_MAX, 'This text is too long for a case; please send it as a file.')
     .default(''),
   impact: optionalText(2000, 'impact'),
   expectation: optionalText(2000, 'expectation'),

@@ -1,6 +1,7 @@
 import type { Contract, Installation } from '../directory.js';
 import type { Priority } from '../priority.js';
 import type { Workflow } from '../workflow/index.js';
+import { DESCRIPTION_MAX, fitText, textAttachment } from './attachments.js';
 import {
   refOf,
   type Actor,
@@ -46,6 +47,7 @@ export interface NewCaseFacts {
   readonly contact: { readonly id: string; readonly name: string };
   readonly organization: { readonly id: string; readonly key: string };
   readonly title: string;
+  /** As written, however long: what exceeds the field is kept as an attachment. */
   readonly description: string;
   readonly impact?: string;
   readonly expectation?: string;
@@ -81,6 +83,21 @@ export const buildNewCase = (
     visibility: 'public' as const,
     text: facts.title,
   };
+  const described = fitText(facts.description, DESCRIPTION_MAX);
+  const attachments = described.cut
+    ? [
+        textAttachment({
+          id: ctx.newId(),
+          caseNumber: facts.number,
+          field: 'description',
+          existing: 0,
+          text: facts.description,
+          visibility: 'public',
+          eventId: opened.id,
+          at: ctx.now,
+        }),
+      ]
+    : [];
   const routed = {
     id: ctx.newId(),
     type: 'queue-changed' as const,
@@ -107,7 +124,7 @@ export const buildNewCase = (
     version: 1,
     intakeKey: facts.intakeKey,
     title: facts.title,
-    description: facts.description,
+    description: described.text,
     ...optional('impact', facts.impact),
     ...optional('expectation', facts.expectation),
     organizationId: facts.organization.id,
@@ -134,6 +151,7 @@ export const buildNewCase = (
     createdAt: ctx.now,
     updatedAt: ctx.now,
     events: [opened, routed],
+    attachments,
     outbox: [entry('case-opened', 'customer'), entry('case-opened', 'staff')],
   };
 };
