@@ -67,6 +67,15 @@ export interface NewCaseFacts {
 const optional = <K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } =>
   (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 
+/**
+ * The chat message a case was opened from, `<address>:<messageId>`: the same identity every
+ * message from chat carries, so a redelivery of the opening message finds it in the history.
+ */
+const openingMessage = (origin: CaseOrigin): { data: { sourceId: string } } | undefined =>
+  origin.address && origin.messageId
+    ? { data: { sourceId: `${origin.address}:${origin.messageId}` } }
+    : undefined;
+
 /** A new case with its first history and the notifications that announce it. */
 export const buildNewCase = (
   workflow: Workflow,
@@ -82,6 +91,7 @@ export const buildNewCase = (
     actor,
     visibility: 'public' as const,
     text: facts.title,
+    ...openingMessage(facts.origin),
   };
   const described = fitText(facts.description, DESCRIPTION_MAX);
   const attachments = described.cut
