@@ -3,9 +3,9 @@
  * say the same thing (STYLE.md §5: one place turns codes into words). Each adapter
  * escapes and decorates them for its own surface.
  */
-import type { CaseFlag } from '../../src/domain/case/types.js';
+import type { CaseAttachment, CaseFlag } from '../../src/domain/case/types.js';
 import type { ResolutionType } from '../../src/domain/resolution.js';
-import type { Failure } from '../../src/domain/result.js';
+import { schemaIssues, type Failure } from '../../src/domain/result.js';
 import type { SlaSummary } from '../../src/domain/sla/index.js';
 
 export const RESOLUTION_LABELS: Readonly<Record<ResolutionType, string>> = {
@@ -37,6 +37,21 @@ export const FAILURE_ADVICE: Readonly<Record<Failure['code'], string>> = {
   'already-claimed': 'Nothing changed. Ask them, or a lead, to reassign it if needed.',
   conflict: 'Someone changed the case at the same moment. Please try again.',
 };
+
+/**
+ * What a refusal says before the advice: the use case's own sentence; for a command that
+ * failed its schema, only the messages written for people (a validator's phrase never).
+ */
+export const refusalText = (failure: Pick<Failure, 'message' | 'details'>): string => {
+  const issues = schemaIssues(failure);
+  if (issues.length === 0) return failure.message;
+  const ours = issues.filter((issue) => issue.forPeople).map((issue) => issue.message);
+  return ours.length > 0 ? ours.join(' ') : 'Caseline could not take that as it was sent.';
+};
+
+/** Under a text that was cut: where its whole is, so nobody takes the start for all of it. */
+export const fullTextNote = (attachment: Pick<CaseAttachment, 'name' | 'text'>): string =>
+  `Full text kept with the case as ${attachment.name} (${attachment.text.length.toLocaleString('en')} characters).`;
 
 /**
  * The customer's promise line. `when` is the time as the chat shows it; `ahead` an

@@ -47,5 +47,10 @@ export const formatCase = (view: CaseView): string => {
       `  ${time(e.at)}  ${e.actor.name} (${e.actor.role})${mark} ${e.type}${detail ? `: ${detail}` : ''}${minutes}`,
     );
   }
+  // Texts too long for their field, whole, after the history that shows their start.
+  for (const a of c.attachments) {
+    const mark = a.visibility === 'internal' ? ' [internal]' : '';
+    lines.push('', `Attached ${a.name}${mark} (${a.text.length} characters):`, a.text);
+  }
   return lines.join('\n');
 };

@@ -33,3 +33,19 @@ export const fail = (
   details?: Readonly<Record<string, unknown>>,
 ): Failure =>
   details === undefined ? { ok: false, code, message } : { ok: false, code, message, details };
+
+/** One problem of a command that failed its schema; `forPeople` when its words are ours. */
+export interface SchemaIssue {
+  readonly path: string;
+  readonly message: string;
+  readonly forPeople: boolean;
+}
+
+/**
+ * The problems of a failure that came from a schema (`description: Too big: …`), whose
+ * message is exact for logs and the CLI but not meant for a person in chat; empty otherwise.
+ */
+export const schemaIssues = (failure: Pick<Failure, 'details'>): readonly SchemaIssue[] => {
+  const issues = failure.details?.['issues'];
+  return Array.isArray(issues) ? (issues as SchemaIssue[]) : [];
+};

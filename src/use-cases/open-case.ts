@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { KEPT_TEXT_MAX } from '../domain/case/attachments.js';
 import { buildNewCase, contractFlags } from '../domain/case/intake.js';
 import type { CaseState } from '../domain/case/types.js';
 import { supportKeySchema } from '../domain/directory.js';
@@ -10,11 +11,12 @@ import { actorSchema } from './shared/commands.js';
 import { invalid, type CaseDeps } from './shared/case-action.js';
 import { resolveIntake } from './shared/intake-context.js';
 
-const optionalText = (max: number) =>
+// People reach these limits from forms: the words are ours, never the validator's.
+const optionalText = (max: number, label: string) =>
   z
     .string()
     .trim()
-    .max(max)
+    .max(max, `Keep the ${label} under ${max.toLocaleString('en')} characters.`)
     .optional()
     .transform((v) => v || undefined);
 
@@ -24,14 +26,23 @@ export const openCaseCommand = z.object({
   contactId: z.string().min(1).optional(),
   /** Makes intake idempotent: a retried chat event or double submit returns the same case. */
   intakeKey: z.string().trim().min(1).max(200).optional(),
-  title: z.string().trim().min(1, 'A case needs a title.').max(200),
-  description: z.string().trim().max(20_000).default(''),
-  impact: optionalText(2000),
-  expectation: optionalText(2000),
-  priority: z.enum(PRIORITIES).optional(),
-  productKey: optionalText(64),
-  productVersion: optionalText(64),
-  module: optionalText(128),
+  title: z
+    .string()
+    .trim()
+    .min(1, 'A case needs a title.')
+    .max(200, 'Keep the title under 200 characters.'),
+  /** Kept whole however long a chat message is; the case's field holds its start. */
+  description: z
+    .string()
+    .trim()
+    .max(KEPT_TEXT_MAX, 'This text is too long for a case; please send it as a file.')
+    .default(''),
+  impact: optionalText(2000, 'impact'),
+  expectation: optionalText(2000, 'expectation'),
+  priority: z.enum(PRIORITIES, 'Pick one of the priorities offered.').optional(),
+  productKey: optionalText(64, 'product'),
+  productVersion: optionalText(64, 'version'),
+  module: optionalText(128, 'module'),
   supportKey: supportKeySchema.optional(),
   installationId: z.string().min(1).optional(),
   origin: z

@@ -36,8 +36,8 @@ export interface ReceiveChatMessageDeps {
   readonly addInternalNote: UseCase;
   /**
    * The case a top-level message opened, by its intake key (`<address>:<messageId>`):
-   * finds the thread under a customer's own request before its card (whose post records
-   * the thread) has gone out.
+   * tells a redelivered opening message from a new one, and finds the thread under a
+   * customer's own request before its card (whose post records the thread) has gone out.
    */
   readonly caseOfIntake?: (intakeKey: string) => Promise<{ readonly id: string } | undefined>;
 }
@@ -96,6 +96,10 @@ export const makeReceiveChatMessage =
     }
     if (m.actor.kind !== 'customer') return ignored('staff messages do not open cases');
     if (!m.intakeAllowed) return ignored('not a support conversation');
+    // The message's own identity before the grouping window: a second delivery of the
+    // message that opened a case is that case, not a comment on whatever is recent now.
+    const own = await deps.caseOfIntake?.(sourceId);
+    if (own) return ok<ChatMessageOutcome>({ outcome: 'opened', caseId: own.id });
     const now = deps.clock.now();
     const recent = await deps.chatLinks.recentIntake(
       m.address,

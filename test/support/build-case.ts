@@ -25,6 +25,7 @@ export const buildCase = (overrides: Partial<CaseState> = {}): CaseState => ({
   createdAt: new Date('2026-11-23T09:00:00Z'),
   updatedAt: new Date('2026-11-23T09:00:00Z'),
   events: [],
+  attachments: [],
   outbox: [],
   ...overrides,
 });

@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import type { SlackContext } from '../context.js';
 import { renderAgentHome, renderCustomerHome } from '../render/home.js';
 import { tellUser } from '../context.js';
+import { friendlyFailure } from '../failures.js';
 import { titleOf } from '../../../src/use-cases/receive-chat-message.js';
 import { slackAddress } from '../identity.js';
 
@@ -89,6 +90,6 @@ export const registerTicketReaction = (app: App, ctx: SlackContext): void => {
         ...(context.teamId ? { workspace: context.teamId } : {}),
       },
     });
-    if (!result.ok) await tellUser(client, channel, event.user, `:warning: ${result.message}`);
+    if (!result.ok) await tellUser(client, channel, event.user, friendlyFailure(result));
   });
 };

@@ -14,6 +14,7 @@ import type { Actor } from '../../../src/domain/case/types.js';
 import { contactOnBehalf } from '../../shared/on-behalf.js';
 import type { SlackContext } from '../context.js';
 import { tellUser, userOfPayload } from '../context.js';
+import { friendlyFailure } from '../failures.js';
 import { slackAddress } from '../identity.js';
 import { ACTIONS, OPTIONS, SHORTCUTS, VIEWS } from '../registry.js';
 import { INPUTS, newCaseModal, viewErrors } from '../render/modals.js';
@@ -234,5 +235,5 @@ const caseFromMessage = async (
     },
   });
   if (!result.ok)
-    await tellUser(client, shortcut.channel.id, shortcut.user.id, `:warning: ${result.message}`);
+    await tellUser(client, shortcut.channel.id, shortcut.user.id, friendlyFailure(result));
 };

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { withFiles } from '../../shared/files.js';
 import type { SlackContext } from '../context.js';
 import { tellUser } from '../context.js';
+import { friendlyFailure } from '../failures.js';
 import { slackAddress } from '../identity.js';
 
 // Only the fields we use; everything else in Slack's message event is ignored.
@@ -66,7 +67,7 @@ export const registerMessageListener = (app: App, ctx: SlackContext): void => {
     });
     if (!result.ok) {
       ctx.log.warn({ code: result.code, channel: m.channel, ts: m.ts }, result.message);
-      await tellUser(client, m.channel, m.user, result.message);
+      await tellUser(client, m.channel, m.user, friendlyFailure(result));
     }
   });
 };

@@ -22,6 +22,7 @@ import {
 import { escapeMrkdwn, mrkdwnLink, safeMrkdwn } from './escape.js';
 import { latestKbMatches, looksLike, type KbMatches } from '../../../src/domain/kb/matches.js';
 import { FLAG_LABELS, RESOLUTION_LABELS, type PriorityLabels } from './labels.js';
+import { fullTextNote } from '../../shared/words.js';
 
 export interface AgentCardInput {
   readonly case: StaffCaseView;
@@ -88,8 +89,10 @@ const warnings = (c: StaffCaseView): string[] => [
 ];
 
 const problemText = (c: StaffCaseView): string | undefined => {
+  const full = c.attachments.find((a) => a.field === 'description');
   const parts = [
     c.description.trim() && `*Problem*\n${safeMrkdwn(c.description, DESCRIPTION_MAX)}`,
+    full && `:paperclip: ${escapeMrkdwn(fullTextNote(full))}`,
     c.impact && `*Impact:* ${safeMrkdwn(c.impact, DETAIL_MAX)}`,
     c.expectation && `*Expectation:* ${safeMrkdwn(c.expectation, DETAIL_MAX)}`,
   ].filter((part): part is string => Boolean(part));

@@ -22,6 +22,7 @@ import {
   type CardElement,
 } from './card.js';
 import { FLAG_LABELS, RESOLUTION_LABELS } from './labels.js';
+import { fullTextNote } from '../../shared/words.js';
 
 export interface Option {
   readonly value: string;
@@ -162,6 +163,8 @@ export const renderAgentCard = (input: AgentCardInput): AdaptiveCard => {
   }
   if (c.description && c.description !== c.title)
     body.push(textBlock(escapeCardText(c.description, 1500), { isSubtle: true }));
+  const full = c.attachments.find((a) => a.field === 'description');
+  if (full) body.push(textBlock(`📎 ${escapeCardText(fullTextNote(full))}`, { spacing: 'None' }));
   for (const issue of c.linkedIssues)
     body.push(
       textBlock(

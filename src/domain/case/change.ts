@@ -5,6 +5,7 @@ import {
   refOf,
   roleOf,
   type Actor,
+  type CaseAttachment,
   type CaseChange,
   type CaseEvent,
   type CaseEventType,
@@ -37,6 +38,7 @@ export interface EventDraft {
  */
 export class ChangeBuilder {
   private readonly events: CaseEvent[] = [];
+  private readonly attachments: CaseAttachment[] = [];
   private readonly notifications: NotificationDraft[] = [];
   private set: CaseSet;
 
@@ -55,6 +57,11 @@ export class ChangeBuilder {
     };
     this.events.push(event);
     return event;
+  }
+
+  attach(attachment: CaseAttachment): this {
+    this.attachments.push(attachment);
+    return this;
   }
 
   fields(values: CaseSet): this {
@@ -82,6 +89,7 @@ export class ChangeBuilder {
     return ok({
       set: this.set,
       events: this.events,
+      attachments: this.attachments,
       notify: this.notifications,
       addMinutes: this.input.minutes ?? 0,
     });

@@ -1,5 +1,6 @@
 import { fail, ok, type Result } from '../result.js';
 import { findTransition, type Workflow } from '../workflow/index.js';
+import { fitText, KEPT_TEXT_MAX, textAttachment } from './attachments.js';
 import { ChangeBuilder, workflowRole, type ActionInput } from './change.js';
 import { moveStatus } from './status.js';
 import type { CaseChange, CaseEvent } from './types.js';
@@ -24,14 +25,15 @@ export interface MessageSource {
 const alreadyRecorded = (input: ActionInput, source: MessageSource | undefined): boolean =>
   source !== undefined && input.current.events.some((e) => e.data?.sourceId === source.id);
 
-const sourceData = (source: MessageSource | undefined) =>
-  source ? { data: { sourceId: source.id } } : {};
-
-const checkText = (text: string): Result<string> => {
+const checkText = (text: string, source: MessageSource | undefined): Result<string> => {
   const trimmed = text.trim();
   if (!trimmed) return fail('invalid-input', 'The message is empty.');
-  if (trimmed.length > MESSAGE_MAX)
+  // One written in chat already exists there: it is kept whole, never refused for its length.
+  // One composed here can still be shortened by its author, so it is told the limit.
+  if (trimmed.length > MESSAGE_MAX && !source)
     return fail('invalid-input', `Keep messages under ${MESSAGE_MAX} characters.`);
+  if (trimmed.length > KEPT_TEXT_MAX)
+    return fail('invalid-input', 'This message is too long for a case; please send it as a file.');
   return ok(trimmed);
 };
 
@@ -50,11 +52,35 @@ const recordMessage = (
   source: MessageSource | undefined,
   kind: { type: 'replied' | 'commented' | 'note'; visibility: 'public' | 'internal' },
 ): Result<Recorded | null> => {
-  const checked = checkText(text);
+  const checked = checkText(text, source);
   if (!checked.ok) return checked;
   if (alreadyRecorded(input, source)) return ok(null);
   const builder = new ChangeBuilder(input);
-  const event = builder.event({ ...kind, text: checked.value, ...sourceData(source) });
+  const fitted = fitText(checked.value, MESSAGE_MAX);
+  const attachmentId = fitted.cut ? input.ctx.newId() : undefined;
+  const data = {
+    ...(source ? { sourceId: source.id } : {}),
+    ...(attachmentId ? { attachmentId } : {}),
+  };
+  const event = builder.event({
+    ...kind,
+    text: fitted.text,
+    ...(Object.keys(data).length > 0 ? { data } : {}),
+  });
+  if (attachmentId) {
+    builder.attach(
+      textAttachment({
+        id: attachmentId,
+        caseNumber: input.current.number,
+        field: 'message',
+        existing: input.current.attachments.length,
+        text: checked.value,
+        visibility: kind.visibility,
+        eventId: event.id,
+        at: input.ctx.now,
+      }),
+    );
+  }
   return ok({ builder, event });
 };
 

@@ -1,6 +1,7 @@
 import type { Contract, Installation } from '../directory.js';
 import type { Priority } from '../priority.js';
 import type { Workflow } from '../workflow/index.js';
+import { DESCRIPTION_MAX, fitText, textAttachment } from './attachments.js';
 import {
   refOf,
   type Actor,
@@ -46,6 +47,7 @@ export interface NewCaseFacts {
   readonly contact: { readonly id: string; readonly name: string };
   readonly organization: { readonly id: string; readonly key: string };
   readonly title: string;
+  /** As written, however long: what exceeds the field is kept as an attachment. */
   readonly description: string;
   readonly impact?: string;
   readonly expectation?: string;
@@ -65,6 +67,15 @@ export interface NewCaseFacts {
 const optional = <K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } =>
   (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 
+/**
+ * The chat message a case was opened from, `<address>:<messageId>`: the same identity every
+ * message from chat carries, so a redelivery of the opening message finds it in the history.
+ */
+const openingMessage = (origin: CaseOrigin): { data: { sourceId: string } } | undefined =>
+  origin.address && origin.messageId
+    ? { data: { sourceId: `${origin.address}:${origin.messageId}` } }
+    : undefined;
+
 /** A new case with its first history and the notifications that announce it. */
 export const buildNewCase = (
   workflow: Workflow,
@@ -80,7 +91,23 @@ export const buildNewCase = (
     actor,
     visibility: 'public' as const,
     text: facts.title,
+    ...openingMessage(facts.origin),
   };
+  const described = fitText(facts.description, DESCRIPTION_MAX);
+  const attachments = described.cut
+    ? [
+        textAttachment({
+          id: ctx.newId(),
+          caseNumber: facts.number,
+          field: 'description',
+          existing: 0,
+          text: facts.description,
+          visibility: 'public',
+          eventId: opened.id,
+          at: ctx.now,
+        }),
+      ]
+    : [];
   const routed = {
     id: ctx.newId(),
     type: 'queue-changed' as const,
@@ -107,7 +134,7 @@ export const buildNewCase = (
     version: 1,
     intakeKey: facts.intakeKey,
     title: facts.title,
-    description: facts.description,
+    description: described.text,
     ...optional('impact', facts.impact),
     ...optional('expectation', facts.expectation),
     organizationId: facts.organization.id,
@@ -134,6 +161,7 @@ export const buildNewCase = (
     createdAt: ctx.now,
     updatedAt: ctx.now,
     events: [opened, routed],
+    attachments,
     outbox: [entry('case-opened', 'customer'), entry('case-opened', 'staff')],
   };
 };

@@ -106,6 +106,22 @@ export interface OutboxEntry {
   readonly lastError?: string;
 }
 
+/** A text kept whole with the case where a field holds only its start (see attachments.ts). */
+export interface CaseAttachment {
+  readonly id: string;
+  /** A file name for whoever saves it, e.g. `CASE-1042-description.txt`. */
+  readonly name: string;
+  readonly mediaType: 'text/plain';
+  readonly text: string;
+  /** As the event it completes: customers see public attachments only. */
+  readonly visibility: Visibility;
+  /** The history event (opened, commented, replied, note) whose text was cut. */
+  readonly eventId: string;
+  /** What was cut: the case's description or a message's text. */
+  readonly field: 'description' | 'message';
+  readonly createdAt: Date;
+}
+
 export interface CaseTask {
   readonly id: string;
   readonly title: string;
@@ -175,6 +191,8 @@ export interface CaseState {
   readonly solvedAt?: Date;
   readonly closedAt?: Date;
   readonly events: readonly CaseEvent[];
+  /** Texts kept whole where a field holds only their start (a long chat message). */
+  readonly attachments: readonly CaseAttachment[];
   readonly outbox: readonly OutboxEntry[];
 }
 
@@ -219,6 +237,7 @@ export interface NotificationDraft {
 export interface CaseChange {
   readonly set: CaseSet;
   readonly events: readonly CaseEvent[];
+  readonly attachments: readonly CaseAttachment[];
   readonly notify: readonly NotificationDraft[];
   readonly addMinutes: number;
 }

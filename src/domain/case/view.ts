@@ -57,6 +57,7 @@ export const viewCase = (state: CaseState, actor: Actor): Result<CaseView> => {
     escalationLevel: _e,
     slaPolicy: _p,
     events,
+    attachments,
     ...visible
   } = state;
   return ok({
@@ -64,6 +65,8 @@ export const viewCase = (state: CaseState, actor: Actor): Result<CaseView> => {
     case: {
       ...visible,
       events: events.filter((e) => e.visibility === 'public').map(stripEventForCustomer),
+      // The full text of their own description and of public messages, never of notes.
+      attachments: attachments.filter((a) => a.visibility === 'public'),
     },
   });
 };

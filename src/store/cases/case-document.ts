@@ -45,6 +45,17 @@ const outboxEntry = z.object({
   lastError: opt(z.string()),
 });
 
+const attachment = z.object({
+  id: z.string(),
+  name: z.string(),
+  mediaType: z.literal('text/plain'),
+  text: z.string(),
+  visibility: z.enum(['public', 'internal']),
+  eventId: z.string(),
+  field: z.enum(['description', 'message']),
+  createdAt: date,
+});
+
 const task = z.object({
   id: z.string(),
   title: z.string(),
@@ -106,6 +117,11 @@ export const caseDocumentSchema = z.object({
   solvedAt: opt(date),
   closedAt: opt(date),
   events: z.array(event),
+  // Cases stored before long texts were kept whole have none.
+  attachments: z
+    .array(attachment)
+    .nullish()
+    .transform((v) => v ?? []),
   outbox: z.array(outboxEntry),
   outboxSeq: opt(z.number()),
 });

@@ -36,6 +36,21 @@ const outboxSchema = new Schema(
   { _id: false },
 );
 
+// A long chat message kept whole; the case field or event holds its start.
+const attachmentSchema = new Schema(
+  {
+    id: { type: String, required: true },
+    name: String,
+    mediaType: String,
+    text: String,
+    visibility: String,
+    eventId: String,
+    field: String,
+    createdAt: Date,
+  },
+  { _id: false },
+);
+
 const taskSchema = new Schema(
   {
     id: String,
@@ -104,6 +119,7 @@ export const caseSchema = new Schema(
     solvedAt: Date,
     closedAt: Date,
     events: [eventSchema],
+    attachments: [attachmentSchema],
     outbox: [outboxSchema],
     // Delivery bookkeeping: the earliest time an outbox entry is due, a lease, and a
     // counter of entries ever queued so a worker can tell whether new ones arrived.

@@ -38,6 +38,7 @@ export const toCaseUpdate = (
   const $inc: Document = { version: 1 };
   if (change.addMinutes) $inc.minutesLogged = change.addMinutes;
   const $push: Document = { events: { $each: [...change.events] } };
+  if (change.attachments.length > 0) $push.attachments = { $each: [...change.attachments] };
   if (outbox.length > 0) {
     $push.outbox = { $each: [...outbox] };
     $inc.outboxSeq = outbox.length;
@@ -46,7 +47,13 @@ export const toCaseUpdate = (
   return { $set, $inc, $push, ...(Object.keys($unset).length ? { $unset } : {}) };
 };
 
-const SUMMARY_PROJECTION = { events: 0, outbox: 0, tasks: 0, description: 0 } as const;
+const SUMMARY_PROJECTION = {
+  events: 0,
+  outbox: 0,
+  tasks: 0,
+  description: 0,
+  attachments: 0,
+} as const;
 
 const toSummary = (doc: Document): CaseSummary => {
   const { _id, ...rest } = doc;

@@ -12,7 +12,7 @@ import { fail, ok, type Result } from '../../domain/result.js';
 import type { Workflow } from '../../domain/workflow/index.js';
 import type { CaseRepository } from '../../ports/case-repository.js';
 import type { Clock, IdGenerator } from '../../ports/clock.js';
-import { caseRefSchema, describeIssues, type CaseRef } from './commands.js';
+import { caseRefSchema, describeIssues, issuesOf, type CaseRef } from './commands.js';
 
 export interface CaseDeps {
   readonly cases: CaseRepository;
@@ -44,7 +44,9 @@ export const toOutbox = (change: CaseChange, now: Date, newId: IdGenerator): Out
     nextAttemptAt: now,
   }));
 
-export const invalid = (error: z.ZodError) => fail('invalid-input', describeIssues(error));
+/** A command that failed its schema; `issues` marks the message as the schema's wording. */
+export const invalid = (error: z.ZodError) =>
+  fail('invalid-input', describeIssues(error), { issues: issuesOf(error) });
 
 /**
  * The shape of every case action: load, authorize, decide (pure domain), then commit the

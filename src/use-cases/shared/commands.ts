@@ -51,3 +51,14 @@ export const describeIssues = (error: z.ZodError): string =>
   error.issues
     .map((issue) => `${issue.path.length ? `${issue.path.join('.')}: ` : ''}${issue.message}`)
     .join('; ');
+
+// The phrase zod gives an issue on its own, to tell it from a message written for people.
+const { localeError: validatorPhrase } = z.locales.en();
+
+/** Each problem of a failed parse; `forPeople` when its message is ours, not the validator's. */
+export const issuesOf = (error: z.ZodError) =>
+  error.issues.map((issue) => {
+    const phrase = validatorPhrase(issue as Parameters<typeof validatorPhrase>[0]);
+    const own = typeof phrase === 'string' ? phrase : phrase?.message;
+    return { path: issue.path.join('.'), message: issue.message, forPeople: issue.message !== own };
+  });

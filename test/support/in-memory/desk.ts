@@ -1,0 +1,40 @@
+import { SIMPLE_WORKFLOW } from '../../../src/domain/workflow/index.js';
+import { makeAddInternalNote } from '../../../src/use-cases/add-internal-note.js';
+import { makeOpenCase } from '../../../src/use-cases/open-case.js';
+import { makeReceiveChatMessage } from '../../../src/use-cases/receive-chat-message.js';
+import { makeReplyToCustomer } from '../../../src/use-cases/reply-to-customer.js';
+import { InMemoryCases, InMemoryChatLinks, ManualClock, sequentialIds } from './cases.js';
+import { InMemoryDirectory } from './directory.js';
+
+export const GROUPING_WINDOW_MS = 120_000;
+
+/**
+ * The chat intake use cases wired to in-memory ports as the chat adapters wire them to
+ * Mongo ones. `intakeLookup: false` leaves out the optional lookup of a message's own case.
+ */
+export const inMemoryDesk = (options: { readonly intakeLookup?: boolean } = {}) => {
+  const clock = new ManualClock();
+  const cases = new InMemoryCases();
+  const chatLinks = new InMemoryChatLinks();
+  const deps = { cases, clock, newId: sequentialIds(), workflow: SIMPLE_WORKFLOW };
+  const openCase = makeOpenCase({
+    ...deps,
+    directory: new InMemoryDirectory(),
+    caseNumber: { prefix: 'CASE', start: 1000 },
+    defaultPriority: 'normal',
+  });
+  const replyToCustomer = makeReplyToCustomer(deps);
+  const addInternalNote = makeAddInternalNote(deps);
+  const receive = makeReceiveChatMessage({
+    chatLinks,
+    clock,
+    groupingWindowMs: GROUPING_WINDOW_MS,
+    openCase,
+    replyToCustomer,
+    addInternalNote,
+    ...(options.intakeLookup === false
+      ? {}
+      : { caseOfIntake: (key: string) => cases.findByIntakeClaim(key) }),
+  });
+  return { clock, cases, chatLinks, openCase, replyToCustomer, addInternalNote, receive };
+};

@@ -1,0 +1,54 @@
+import { formatCase } from '../../../src/cli/format.js';
+import type { CaseAttachment } from '../../../src/domain/case/types.js';
+import { viewCase } from '../../../src/domain/case/view.js';
+import { ANA, CAROL, buildCase } from '../../support/build-case.js';
+
+const attachment = (overrides: Partial<CaseAttachment>): CaseAttachment => ({
+  id: 'att-1',
+  name: 'CASE-1001-description.txt',
+  mediaType: 'text/plain',
+  text: 'whole description',
+  visibility: 'public',
+  eventId: 'e1',
+  field: 'description',
+  createdAt: new Date('2026-11-23T09:00:00Z'),
+  ...overrides,
+});
+
+const withAttachments = buildCase({
+  attachments: [
+    attachment({ text: `Ledger export fails\n${'row 42 rejected\n'.repeat(3)}LAST` }),
+    attachment({
+      id: 'att-2',
+      name: 'CASE-1001-message-2.txt',
+      field: 'message',
+      visibility: 'internal',
+      text: 'note kept whole',
+    }),
+  ],
+});
+
+const shownTo = (actor: typeof ANA) => {
+  const view = viewCase(withAttachments, actor);
+  if (!view.ok) throw new Error(view.message);
+  return formatCase(view.value);
+};
+
+describe('caseline case show', () => {
+  it('prints every attached text whole for staff, internal ones marked', () => {
+    const text = shownTo(ANA);
+    expect(text).toContain(
+      `Attached CASE-1001-description.txt (${withAttachments.attachments[0]!.text.length} characters):\nLedger export fails\nrow 42`,
+    );
+    expect(text).toMatch(/LAST\n/);
+    expect(text).toContain(
+      'Attached CASE-1001-message-2.txt [internal] (15 characters):\nnote kept whole',
+    );
+  });
+
+  it('prints a customer only the public ones', () => {
+    const text = shownTo(CAROL);
+    expect(text).toContain('CASE-1001-description.txt');
+    expect(text).not.toContain('note kept whole');
+  });
+});
