@@ -32,10 +32,11 @@ const notSavedAnswer = (delivery: Interaction): unknown => {
 
 /**
  * Puts the inbox in front of bolt: wraps a receiver (HTTP or Socket Mode), which hands
- * each delivery to this instead of the app. An event is stored, then acknowledged, then
- * processed off the request path; an interaction is stored, then processed with its real
- * ack (its answer is the HTTP response). When the database cannot take the write, an
- * event is not acknowledged (Slack retries it) and an interaction tells the person.
+ * each delivery to this instead of the app. An event, a press, a command or a shortcut
+ * is stored, then acknowledged, then processed off the request path; a form submission
+ * is stored, then processed with its real ack (its answer, field errors or none, is the
+ * response). When the database cannot take the write, an event is not acknowledged
+ * (Slack retries it) and an interaction tells the person.
  */
 export class InboxReceiver implements Receiver {
   private app: App | undefined;
@@ -90,7 +91,7 @@ export class InboxReceiver implements Receiver {
       return event.ack();
     }
     const stored: Stored = {
-      body: event.body as Stored['body'],
+      body: event.body,
       retryNum: event.retryNum,
       retryReason: event.retryReason,
     };
@@ -119,6 +120,17 @@ export class InboxReceiver implements Receiver {
       return this.refuse(event, delivery);
     }
     if (outcome === 'duplicate') return event.ack(); // a double click: the first press counts
+    // Only a form's answer depends on the work (its field errors); every other interaction
+    // is answered empty, so it is answered now and handled off the request path.
+    if (delivery.answer !== 'view') {
+      await event.ack();
+      this.deps.inbound.later(delivery.key, delivery.group);
+      return;
+    }
+    await this.submitForm(event, delivery);
+  }
+
+  private async submitForm(event: ReceiverEvent, delivery: Interaction): Promise<void> {
     let acked = false;
     const ack: ReceiverEvent['ack'] = async (response) => {
       acked = true;
@@ -131,7 +143,7 @@ export class InboxReceiver implements Receiver {
       } catch (error) {
         // Answered already: the person saw it taken, so it is retried from the inbox.
         if (acked) throw error;
-        this.deps.log.error({ key: delivery.key, err: error }, 'slack: interaction failed');
+        this.deps.log.error({ key: delivery.key, err: error }, 'slack: form submission failed');
         await this.refuse(event, delivery);
         return 'dropped';
       }

@@ -46,7 +46,10 @@ export interface Inbox {
     at: Date,
     lease: { readonly owner: string; readonly until: Date },
   ): Promise<InboxAddOutcome>;
-  /** Takes a pending entry that is this owner's or whose lease ran out; undefined otherwise. */
+  /**
+   * Takes a pending entry this owner stored and nobody has taken yet, or one whose lease
+   * ran out; undefined otherwise (done, or being processed).
+   */
   claim(
     key: string,
     lease: { readonly owner: string; readonly until: Date },

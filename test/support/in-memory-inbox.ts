@@ -60,7 +60,8 @@ export class InMemoryInbox implements Inbox {
   async claim(key: string, lease: { owner: string; until: Date }, now: Date) {
     const row = this.rows.get(key);
     if (!row || row.state !== 'pending') return undefined;
-    if (row.owner !== lease.owner && row.leaseUntil > now) return undefined;
+    const fresh = row.owner === lease.owner && row.entry.attempts === 0;
+    if (!fresh && row.leaseUntil > now) return undefined;
     row.owner = lease.owner;
     row.leaseUntil = lease.until;
     row.entry = { ...row.entry, attempts: row.entry.attempts + 1 };

@@ -93,7 +93,9 @@ export class MongoInbox implements Inbox {
       {
         _id: key,
         state: 'pending',
-        $or: [{ owner: lease.owner }, { leaseUntil: { $lte: now } }],
+        // The process that stored it takes it first; after that only a lapsed lease frees
+        // it, so a redelivery cannot start a second run beside one in progress.
+        $or: [{ owner: lease.owner, attempts: 0 }, { leaseUntil: { $lte: now } }],
       },
       { $set: { owner: lease.owner, leaseUntil: lease.until }, $inc: { attempts: 1 } },
       { returnDocument: 'after' },

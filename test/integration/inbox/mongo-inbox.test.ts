@@ -27,6 +27,11 @@ describe('the inbox on the real database', () => {
     ).toBe('duplicate');
     const claimed = await inbox.claim('k1', lease('a', '09:01:00'), at('09:00:02'));
     expect(claimed).toMatchObject({ key: 'k1', payload: JSON.stringify({ key: 'k1' }) });
+    // Taken: not even its owner starts a second run until the lease lapses.
+    expect(await inbox.claim('k1', lease('a', '09:01:00'), at('09:00:03'))).toBeUndefined();
+    expect(await inbox.claim('k1', lease('a', '09:02:00'), at('09:01:00'))).toMatchObject({
+      attempts: 2,
+    });
   });
 
   it('lets another owner take an entry only once its lease has run out', async () => {
