@@ -145,6 +145,7 @@ export const spawnChild = async (name: string, entry: URL): Promise<Child> => {
     void child.send(message, (error) => error && rpc.close(new Error(`${name}: ${error.message}`)));
   const rpc = new Rpc(send, name, () => ready());
   child.on('message', (message) => rpc.receive(message));
+  child.on('error', (error) => rpc.close(new Error(`${name}: ${error.message}`)));
   const exited = new Promise<string>((resolve) =>
     child.once('exit', (code, signal) => {
       running.delete(child);
@@ -187,7 +188,11 @@ export const spawnChild = async (name: string, entry: URL): Promise<Child> => {
 export const serveParent = (setup: (rpc: Rpc) => void, stop: () => Promise<void>): void => {
   const toParent = process.send?.bind(process);
   if (!toParent) throw new Error('a benchmark part runs as a child of its benchmark');
-  const rpc = new Rpc((message) => void toParent(message), 'parent');
+  // A parent gone mid-send is handled by 'disconnect' below, not by a throw here.
+  const rpc = new Rpc(
+    (message) => void toParent(message, undefined, undefined, () => undefined),
+    'parent',
+  );
   let stopped: Promise<void> | undefined;
   const stopOnce = () =>
     (stopped ??= stop().catch((error: unknown) => console.error('stop failed:', error)));

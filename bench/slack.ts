@@ -14,8 +14,8 @@
  *
  * Env: BENCH_N claims per target (2000), BENCH_M intake messages (300), BENCH_INTAKE_RATE
  * stream messages per second during the acks (default: half the measured intake
- * throughput), MONGODB_URI (else an embedded throwaway server). The defaults take about
- * four minutes on two cores with the embedded FerretDB.
+ * throughput), MONGODB_URI (else an embedded throwaway server). The defaults take one to two
+ * minutes on two cores with the embedded FerretDB.
  */
 import { runAckBench } from './ack-bench.js';
 
