@@ -1,118 +1,67 @@
 /**
- * The ack load generator of bench/slack.ts, forked into a process of its own
- * (`startAckClient`): the signing, the sockets, the timers and the garbage of 50 clicks in
- * flight stay off the event loop and the heap the app and the bare server share, so a
- * pause of the client's lands on neither target and one of the app's lands on both.
- *
- * Protocol over IPC: the child says `ready`; the parent sends one AckJob (the URLs, the
- * signing secret, the concurrency, round sizes and every round's unsigned payloads); the
- * child runs the rounds, alternating which target goes first, signing each round's
- * requests just before it (within Slack's 5 minutes), and answers with the latencies.
+ * What Slack sends in bench:slack, built in the load generator's process: customers'
+ * messages as Events API deliveries (signed `event_callback` message events, each in a
+ * fresh DM and with an `event_id` of its own, so each opens a case and none is a
+ * redelivery) and agents' signed "Claim" clicks on the cases intake opened.
  */
-import { fork } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import * as load from './slack-load.js';
+import { randomBytes } from 'node:crypto';
+import { ACTIONS } from '../adapters/slack/registry.js';
+import { blockActions, messageEvent } from '../test/support/slack/payloads.js';
+import {
+  encodeSlackBody,
+  signSlackRequest,
+  type SlackRequestKind,
+} from '../test/support/slack/signed-request.js';
+import type { Driver, HttpRequest } from './load.js';
 
-export interface AckJob {
-  readonly bareUrl: string;
-  readonly appUrl: string;
-  readonly secret: string;
-  readonly concurrency: number;
-  /** Requests per round per target; the last measured round may be shorter. */
-  readonly roundSize: number;
-  /** Rounds that warm sockets, JIT and caches before the measured ones. */
-  readonly warmRounds: number;
-  /** Interaction payloads, round after round: the warm rounds' first. */
-  readonly payloads: readonly object[];
-}
+/** erp-finance's triage channel: the example config routes "invoice" there. */
+export const TRIAGE = 'C06ERPFIN1';
+const AGENTS = ['U06PRAMAN1', 'U06LVOGT01', 'U06THERR01'];
 
-export interface Pair {
-  bare: load.Round;
-  app: load.Round;
-}
-
-export interface AckResult {
-  readonly warm: Pair;
-  /** Measured rounds by order: [bare first, app first]. */
-  readonly byOrder: readonly [Pair, Pair];
-}
-
-type Reply = { ok: true; result: AckResult } | { ok: false; error: string };
-
-const runJob = async (job: AckJob): Promise<AckResult> => {
-  const bare = load.client(job.bareUrl, job.concurrency);
-  const app = load.client(job.appUrl, job.concurrency);
-  const pair = (): Pair => ({
-    bare: { latencies: [], failures: 0 },
-    app: { latencies: [], failures: 0 },
-  });
-  const warm = pair();
-  const byOrder = [pair(), pair()] as const;
-  try {
-    let offset = 0;
-    for (let r = -job.warmRounds; offset < job.payloads.length; r += 1) {
-      const batch = job.payloads.slice(offset, offset + job.roundSize);
-      offset += batch.length;
-      const into = r < 0 ? warm : byOrder[r % 2 === 0 ? 0 : 1];
-      const requests = batch.map((p) => load.signed(job.secret, 'interaction', p));
-      const order = r % 2 === 0 ? (['bare', 'app'] as const) : (['app', 'bare'] as const);
-      for (const target of order)
-        await load.runRound(
-          requests,
-          (target === 'bare' ? bare : app).send,
-          job.concurrency,
-          into[target],
-        );
-    }
-    return { warm, byOrder };
-  } finally {
-    bare.close();
-    app.close();
-  }
+/** Signed now: a round's requests are built just before it, well inside Slack's 5 minutes. */
+const signed = (secret: string, kind: SlackRequestKind, payload: object): HttpRequest => {
+  const { body, contentType } = encodeSlackBody(kind, payload);
+  return { body, headers: { 'content-type': contentType, ...signSlackRequest(secret, body) } };
 };
 
-/** Forks this file with tsx and resolves once the child can take a job. */
-export const startAckClient = async () => {
-  const child = fork(fileURLToPath(import.meta.url), [], {
-    execArgv: ['--import', 'tsx'],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const exited = new Promise<never>((_, reject) =>
-    child.once('exit', (code, signal) =>
-      reject(new Error(`ack client exited (${signal ?? code}) without an answer`)),
-    ),
-  );
-  exited.catch(() => undefined); // only observed while a job or the start is pending
-  const next = () =>
-    Promise.race([new Promise<unknown>((resolve) => child.once('message', resolve)), exited]);
-  if ((await next()) !== 'ready') throw new Error('ack client did not start');
+const pick = <T>(list: readonly T[]): T => list[Math.floor(Math.random() * list.length)]!;
+
+export const slackClient = (signingSecret: string): Driver => {
+  // Per run: DM channel ids and event ids Slack could issue, unique to each message.
+  const run = randomBytes(3).toString('hex').toUpperCase();
+  let messages = 0;
   return {
-    run: async (job: AckJob): Promise<AckResult> => {
-      child.send(job);
-      const reply = (await next()) as Reply;
-      if (!reply.ok) throw new Error(`ack client: ${reply.error}`);
-      return reply.result;
+    path: '/slack/events',
+    prepare: async () => undefined,
+    intake: (phase) => {
+      const n = (messages += 1);
+      const channel = `D${run}${String(n).padStart(6, '0')}`;
+      const event = messageEvent({
+        text:
+          phase === 'measured'
+            ? `Invoice ${n} export fails at month-end`
+            : `Invoice ${n} lacks its VAT line`,
+        channel,
+        channelType: 'im',
+        eventId: `Ev${run}${String(n).padStart(6, '0')}`,
+      });
+      const key = { conversation: channel, message: event.event.ts };
+      return { key, request: signed(signingSecret, 'event', event) };
     },
-    close: () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill();
-    },
+    // The first click on each case claims it (its cards update through the outbox); the
+    // rest are refusals or double clicks.
+    acks: (caseIds, count) =>
+      Array.from({ length: count }, () =>
+        signed(
+          signingSecret,
+          'interaction',
+          blockActions({
+            actionId: ACTIONS.claim,
+            value: pick(caseIds),
+            channel: TRIAGE,
+            user: pick(AGENTS),
+          }),
+        ),
+      ),
   };
 };
-
-// In the forked child: run the one job and leave.
-if (process.send && process.argv[1] === fileURLToPath(import.meta.url)) {
-  const send = (message: unknown) =>
-    new Promise<void>((resolve, reject) =>
-      process.send!(message, (error: Error | null) => (error ? reject(error) : resolve())),
-    );
-  process.once('message', (job: AckJob) => {
-    void runJob(job)
-      .then(
-        (result): Reply => ({ ok: true, result }),
-        (error: unknown): Reply => ({ ok: false, error: String(error) }),
-      )
-      .then(send)
-      .finally(() => process.disconnect());
-  });
-  await send('ready');
-}
