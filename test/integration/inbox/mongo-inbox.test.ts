@@ -34,6 +34,19 @@ describe('the inbox on the real database', () => {
     });
   });
 
+  it('answers each of a burst written together: new keys added, a taken one a duplicate', async () => {
+    await inbox.add(delivery('burst-taken'), at('08:00:00'), lease('a', '08:00:30'));
+    const outcomes = await Promise.all(
+      ['burst-1', 'burst-taken', 'burst-2', 'burst-1'].map((key) =>
+        inbox.add(delivery(key), at('08:00:01'), lease('a', '08:00:31')),
+      ),
+    );
+    expect(outcomes).toEqual(['added', 'duplicate', 'added', 'duplicate']);
+    expect(await inbox.claim('burst-2', lease('a', '08:01:00'), at('08:00:02'))).toMatchObject({
+      key: 'burst-2',
+    });
+  });
+
   it('lets another owner take an entry only once its lease has run out', async () => {
     await inbox.add(delivery('k2'), at('09:00:00'), lease('a', '09:00:30'));
     expect(await inbox.claim('k2', lease('b', '09:01:00'), at('09:00:10'))).toBeUndefined();
