@@ -203,7 +203,7 @@ const startInbox = (core: Core, connection: Connection, log: Logger) => {
     sweepMs: settings.sweepSeconds * 1000,
     retentionMs: settings.retentionDays * 24 * 60 * 60 * 1000,
     maxAttempts: settings.maxAttempts,
-    concurrency: 8,
+    concurrency: 2,
     onError: (error, key) =>
       log.warn({ err: error, key }, 'inbox: a delivery failed; it is retried'),
     onDead: (key, error) => log.error({ err: error, key }, 'inbox: a delivery was given up'),

@@ -36,6 +36,8 @@ export interface InboxWorker extends InboundDeliveries {
 const describe = (error: unknown): string =>
   error instanceof Error ? error.message : String(error);
 
+const YIELD_MS = 25;
+
 const backoffMs = (attempts: number): number => Math.min(5 * 60_000, 1000 * 2 ** attempts);
 
 /**
@@ -65,7 +67,30 @@ export const createInboxWorker = (options: InboxWorkerOptions): InboxWorker => {
     }
   };
 
+  // Acks first: work waits while deliveries are being stored (at most `YIELD_MS` each), so
+  // a burst is acknowledged before the work it brings competes with it for the database.
+  let accepting = 0;
+  let quiet: (() => void)[] = [];
+  const whenQuiet = () =>
+    accepting === 0
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, YIELD_MS);
+          quiet.push(() => {
+            clearTimeout(timer);
+            resolve();
+          });
+        });
+  const accepted = () => {
+    accepting -= 1;
+    if (accepting > 0) return;
+    const waiting = quiet;
+    quiet = [];
+    for (const wake of waiting) wake();
+  };
+
   const processStored = async (key: string) => {
+    await whenQuiet();
     const entry = await inbox.claim(key, lease(), clock.now());
     if (!entry) return; // done already, or another process holds it
     const handler = handlers.get(entry.source);
@@ -96,7 +121,9 @@ export const createInboxWorker = (options: InboxWorkerOptions): InboxWorker => {
 
   return {
     async accept(delivery, acceptOptions = {}) {
+      accepting += 1;
       const write = inbox.add(delivery, clock.now(), lease());
+      void write.then(accepted, accepted);
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(
