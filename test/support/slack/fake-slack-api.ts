@@ -33,6 +33,16 @@ export interface RecordedCall {
   response: SlackAnswer;
 }
 
+export interface HistoryMessage {
+  ts: string;
+  user: string;
+  text: string;
+  user_team?: string;
+  thread_ts?: string;
+  bot_id?: string;
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
+}
+
 export interface FakeSlackApiOptions {
   users?: Record<string, FakeSlackUser>;
   channels?: Record<string, FakeSlackChannel>;
@@ -75,11 +85,11 @@ export interface FakeSlackApi {
   setUsers(users: Record<string, FakeSlackUser>): void;
   setChannels(channels: Record<string, FakeSlackChannel>): void;
   setFiles(files: Record<string, object>): void;
-  /** Makes a person's message findable through `conversations.history`. */
-  addHistory(
-    channel: string,
-    message: { ts: string; user: string; text: string; user_team?: string },
-  ): void;
+  /**
+   * Makes a message the app did not post findable through `conversations.history` and
+   * `conversations.replies`: a person's, or another app's (with its `bot_id`, `metadata`).
+   */
+  addHistory(channel: string, message: HistoryMessage): void;
   /** Forgets recorded calls, pending faults and hooks; tables, messages and views stay. */
   reset(): void;
   close(): Promise<void>;
@@ -227,10 +237,7 @@ class LoopbackSlackApi implements FakeSlackApi {
   setChannels(channels: Record<string, FakeSlackChannel>): void {
     this.workspace.channels = new Map(Object.entries(channels));
   }
-  addHistory(
-    channel: string,
-    message: { ts: string; user: string; text: string; user_team?: string },
-  ): void {
+  addHistory(channel: string, message: HistoryMessage): void {
     this.workspace.history.set(`${channel}:${message.ts}`, { type: 'message', ...message });
   }
 
