@@ -54,8 +54,9 @@ const slackCall = async <T>(call: () => Promise<T>): Promise<T> => {
 /**
  * Delivers outbox notifications into Slack: the customer's card in the thread of their
  * message, the agent card in the queue's triage channel, each updated in place; short
- * thread messages for replies, notes and milestones. Cases not started in Slack, and
- * queues without a Slack triage channel, are left to other notifiers.
+ * thread messages for replies, notes and milestones, each posted once per outbox entry
+ * even when recording it fails (src/use-cases/post-once.ts). Cases not started in Slack,
+ * and queues without a Slack triage channel, are left to other notifiers.
  */
 export const createSlackNotifier = (deps: SlackNotifierDeps): Notifier => {
   const { client, chatLinks } = deps;
@@ -169,7 +170,11 @@ export const createSlackNotifier = (deps: SlackNotifierDeps): Notifier => {
     });
   };
 
-  /** Direct messages to agents (by their Slack user) and posts to Slack channels. */
+  /**
+   * Direct messages to agents (by their Slack user) and posts to Slack channels. Not posted
+   * once: a DM's channel id is known only after posting, so there is nothing to search, and
+   * a repeated alert is a second ping rather than a second card (the case thread has it once).
+   */
   const tell = async (
     auth: Auth,
     agentIds: readonly string[],
