@@ -2,11 +2,14 @@ import type { WebClient } from '@slack/web-api';
 import type { Config } from '../../src/config.js';
 import type { CustomerCaseView, StaffCaseView } from '../../src/domain/case/view.js';
 import { statusById } from '../../src/domain/workflow/index.js';
-import type { ChatLinkRepository, ChatLinkRole } from '../../src/ports/chat-links.js';
+import type { ChatLinkRepository, ChatLinkRole, PostSlot } from '../../src/ports/chat-links.js';
+import type { Clock } from '../../src/ports/clock.js';
 import type { DirectoryRepository } from '../../src/ports/directory-repository.js';
 import { DeliveryDeferred, type Notification, type Notifier } from '../../src/ports/notifier.js';
+import { makePostOnce } from '../../src/use-cases/post-once.js';
 import { loadAgentCardFacts } from '../shared/agent-card-facts.js';
 import type { BotTokenFor } from './bot-tokens.js';
+import { makeFindEarlierPost, postMetadata } from './earlier-post.js';
 import { slackChannelOf } from './identity.js';
 import { renderAgentCard } from './render/agent-card.js';
 import type { SlackMessage } from './render/blocks.js';
@@ -29,6 +32,7 @@ export interface SlackNotifierDeps {
   readonly config: Pick<Config, 'workflow' | 'priorities'>;
   /** The bot token for a case's workspace; undefined when the client has one already. */
   readonly tokenFor: BotTokenFor;
+  readonly clock?: Clock;
 }
 
 const isRateLimited = (error: unknown): error is { retryAfter: number } =>
@@ -50,8 +54,9 @@ const slackCall = async <T>(call: () => Promise<T>): Promise<T> => {
 /**
  * Delivers outbox notifications into Slack: the customer's card in the thread of their
  * message, the agent card in the queue's triage channel, each updated in place; short
- * thread messages for replies, notes and milestones. Cases not started in Slack, and
- * queues without a Slack triage channel, are left to other notifiers.
+ * thread messages for replies, notes and milestones, each posted once per outbox entry
+ * even when recording it fails (src/use-cases/post-once.ts). Cases not started in Slack,
+ * and queues without a Slack triage channel, are left to other notifiers.
  */
 export const createSlackNotifier = (deps: SlackNotifierDeps): Notifier => {
   const { client, chatLinks } = deps;
@@ -62,54 +67,70 @@ export const createSlackNotifier = (deps: SlackNotifierDeps): Notifier => {
     return token ? { token } : {};
   };
 
+  const postOnce = makePostOnce({ chatLinks, clock: deps.clock ?? { now: () => new Date() } });
+  const findEarlier = makeFindEarlierPost(client, slackCall);
+
+  /** Posts a card or thread message with metadata, unless an earlier attempt already did. */
+  const post = (
+    auth: Auth,
+    n: Notification,
+    slot: PostSlot,
+    channel: string,
+    thread: string | undefined,
+    message: SlackMessage | { text: string },
+  ) => {
+    const intent = { caseId: n.case.id, slot, entryId: n.entry.id };
+    return postOnce({
+      ...intent,
+      address: `slack:${channel}`,
+      threadId: thread,
+      findEarlier: (earlier) => findEarlier(auth, earlier),
+      post: async () => {
+        const posted = await slackCall(() =>
+          client.chat.postMessage({
+            ...auth,
+            channel,
+            ...message,
+            ...(thread ? { thread_ts: thread } : {}),
+            metadata: postMetadata(intent),
+          }),
+        );
+        return String(posted.ts);
+      },
+    });
+  };
+
+  const update = (auth: Auth, channel: string, ts: string, message: SlackMessage) =>
+    slackCall(() =>
+      client.chat.update({ ...auth, channel, ts, text: message.text, blocks: message.blocks }),
+    );
+
   const postOrUpdate = async (
     auth: Auth,
-    caseId: string,
+    n: Notification,
     role: ChatLinkRole,
     channel: string,
     thread: string | undefined,
     message: SlackMessage,
   ) => {
-    const link = await chatLinks.find(caseId, role);
+    const link = await chatLinks.find(n.case.id, role);
     if (link) {
-      await slackCall(() =>
-        client.chat.update({
-          ...auth,
-          channel: slackChannelOf(link.address) ?? channel,
-          ts: link.messageId,
-          text: message.text,
-          blocks: message.blocks,
-        }),
-      );
+      await update(auth, slackChannelOf(link.address) ?? channel, link.messageId, message);
       return;
     }
-    const posted = await slackCall(() =>
-      client.chat.postMessage({
-        ...auth,
-        channel,
-        text: message.text,
-        blocks: message.blocks,
-        ...(thread ? { thread_ts: thread } : {}),
-      }),
-    );
-    const ts = String(posted.ts);
-    await chatLinks.save({
-      caseId,
-      role,
-      address: `slack:${channel}`,
-      messageId: ts,
-      threadId: thread ?? ts,
-    });
+    const outcome = await post(auth, n, role, channel, thread, message);
+    // The earlier attempt's card may show an older state (a refresh retried after it).
+    if (outcome.earlier)
+      await update(auth, slackChannelOf(outcome.address) ?? channel, outcome.messageId, message);
   };
 
-  const postInThread = async (auth: Auth, caseId: string, role: ChatLinkRole, text: string) => {
-    const link = await chatLinks.find(caseId, role);
+  const postInThread = async (auth: Auth, n: Notification, role: ChatLinkRole, text: string) => {
+    const link = await chatLinks.find(n.case.id, role);
     if (!link) return;
     const channel = slackChannelOf(link.address);
     if (!channel) return;
-    await slackCall(() =>
-      client.chat.postMessage({ ...auth, channel, thread_ts: link.threadId, text }),
-    );
+    const slot = role === 'customer-card' ? 'customer-thread' : 'staff-thread';
+    await post(auth, n, slot, channel, link.threadId, { text });
   };
 
   const customer = async (n: Notification & { audience: 'customer' }) => {
@@ -124,17 +145,17 @@ export const createSlackNotifier = (deps: SlackNotifierDeps): Notifier => {
       const promise = promiseForCustomer(n.sla, new Date());
       await postOrUpdate(
         auth,
-        view.id,
+        n,
         'customer-card',
         channel,
         view.origin.messageId,
         renderCustomerCard({ case: view, status, ...(promise ? { promiseMrkdwn: promise } : {}) }),
       );
     } else if (topic === 'public-message' && n.event) {
-      await postInThread(auth, view.id, 'customer-card', publicReplyFor(n.event));
+      await postInThread(auth, n, 'customer-card', publicReplyFor(n.event));
     } else if (topic === 'milestone' && n.event) {
       const text = milestoneFor(view, n.event, deps.config.workflow);
-      if (text) await postInThread(auth, view.id, 'customer-card', text);
+      if (text) await postInThread(auth, n, 'customer-card', text);
     }
   };
 
@@ -149,7 +170,11 @@ export const createSlackNotifier = (deps: SlackNotifierDeps): Notifier => {
     });
   };
 
-  /** Direct messages to agents (by their Slack user) and posts to Slack channels. */
+  /**
+   * Direct messages to agents (by their Slack user) and posts to Slack channels. Not posted
+   * once: a DM's channel id is known only after posting, so there is nothing to search, and
+   * a repeated alert is a second ping rather than a second card (the case thread has it once).
+   */
   const tell = async (
     auth: Auth,
     agentIds: readonly string[],
@@ -183,18 +208,18 @@ export const createSlackNotifier = (deps: SlackNotifierDeps): Notifier => {
       if (!channel) return;
       const card = await staffCard(view, n.sla);
       const auth = await authFor(view.origin.workspace);
-      if (card) await postOrUpdate(auth, view.id, 'staff-card', channel, undefined, card);
+      if (card) await postOrUpdate(auth, n, 'staff-card', channel, undefined, card);
     } else if (topic === 'internal-message' && n.event) {
       const auth = await authFor(view.origin.workspace);
-      await postInThread(auth, view.id, 'staff-card', noteForStaff(n.event));
+      await postInThread(auth, n, 'staff-card', noteForStaff(n.event));
     } else if (topic === 'public-message' && n.event) {
       const auth = await authFor(view.origin.workspace);
-      await postInThread(auth, view.id, 'staff-card', mirrorForStaff(n.event));
+      await postInThread(auth, n, 'staff-card', mirrorForStaff(n.event));
     } else if (topic === 'sla-alert' && n.event) {
       const auth = await authFor(view.origin.workspace);
       const text = slaAlertFor(view, n.event);
       await tell(auth, listOf(n.event.data?.agentIds), listOf(n.event.data?.channels), text);
-      await postInThread(auth, view.id, 'staff-card', text);
+      await postInThread(auth, n, 'staff-card', text);
     }
   };
 

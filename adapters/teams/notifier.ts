@@ -5,6 +5,7 @@ import type { CaseEvent } from '../../src/domain/case/types.js';
 import type { ChatLinkRepository, ChatLinkRole } from '../../src/ports/chat-links.js';
 import type { DirectoryRepository } from '../../src/ports/directory-repository.js';
 import type { Notification, Notifier } from '../../src/ports/notifier.js';
+import { makePostOnce } from '../../src/use-cases/post-once.js';
 import type { CardBuilder, RenderedCard } from './cards.js';
 import type { TeamsConversationStore } from './conversation-store.js';
 import { teamsConversationOf } from './identity.js';
@@ -56,8 +57,13 @@ export const createTeamsNotifier = (deps: TeamsNotifierDeps): Notifier => {
     return reference;
   };
 
+  // The Bot Framework cannot search a conversation for an earlier post, so no intent is
+  // recorded: a retry in this process uses its memory of the post (a database blip); after
+  // a crash between the post and its record the card or message is posted again.
+  const postOnce = makePostOnce({ chatLinks: deps.chatLinks, clock: { now: () => new Date() } });
+
   const postOrUpdate = async (
-    caseId: string,
+    n: Notification,
     role: ChatLinkRole,
     base: string,
     root: string | undefined,
@@ -71,39 +77,57 @@ export const createTeamsNotifier = (deps: TeamsNotifierDeps): Notifier => {
       summary: escapeMessageText(rendered.summary, 500),
       attachments: [attachment(rendered.card)],
     };
-    const link = await deps.chatLinks.find(caseId, role);
-    if (link) {
-      const conversation = target(reference, base, link.threadId);
-      await withConversations(reference, (c) =>
-        c.updateActivity(conversation, link.messageId, { ...activity, id: link.messageId }),
+    const update = (threadId: string, messageId: string) =>
+      withConversations(reference, (c) =>
+        c.updateActivity(target(reference, base, threadId), messageId, {
+          ...activity,
+          id: messageId,
+        }),
       );
+    const link = await deps.chatLinks.find(n.case.id, role);
+    if (link) {
+      await update(link.threadId, link.messageId);
       return;
     }
     const channel = reference.conversation?.conversationType === 'channel';
-    const posted = await withConversations(reference, (c) =>
-      channel || !root
-        ? c.sendToConversation(target(reference, base, root), activity)
-        : c.replyToActivity(base, root, activity),
-    );
-    const id = posted.id ?? '';
-    await deps.chatLinks.save({
-      caseId,
-      role,
+    const outcome = await postOnce({
+      caseId: n.case.id,
+      slot: role,
+      entryId: n.entry.id,
       address: `teams:${base}`,
-      messageId: id,
-      threadId: root ?? id,
+      threadId: root,
+      post: async () => {
+        const posted = await withConversations(reference, (c) =>
+          channel || !root
+            ? c.sendToConversation(target(reference, base, root), activity)
+            : c.replyToActivity(base, root, activity),
+        );
+        return posted.id ?? '';
+      },
     });
+    // The earlier attempt's card may show an older state (a refresh retried after it).
+    if (outcome.earlier) await update(root ?? outcome.messageId, outcome.messageId);
   };
 
-  const postInThread = async (caseId: string, role: ChatLinkRole, text: string) => {
-    const link = await deps.chatLinks.find(caseId, role);
+  const postInThread = async (n: Notification, role: ChatLinkRole, text: string) => {
+    const link = await deps.chatLinks.find(n.case.id, role);
     const base = teamsConversationOf(link?.address);
     if (!link || !base) return;
     const reference = await referenceFor(base);
     if (!reference) return;
-    await withConversations(reference, (c) =>
-      c.sendToConversation(target(reference, base, link.threadId), { type: 'message', text }),
-    );
+    await postOnce({
+      caseId: n.case.id,
+      slot: role === 'customer-card' ? 'customer-thread' : 'staff-thread',
+      entryId: n.entry.id,
+      address: link.address,
+      threadId: link.threadId,
+      post: async () => {
+        const posted = await withConversations(reference, (c) =>
+          c.sendToConversation(target(reference, base, link.threadId), { type: 'message', text }),
+        );
+        return posted.id ?? '';
+      },
+    });
   };
 
   /** Agents in their personal chat with the bot (once they have written to it); Teams channels. */
@@ -134,13 +158,12 @@ export const createTeamsNotifier = (deps: TeamsNotifierDeps): Notifier => {
     const topic = n.entry.topic;
     if (topic === 'case-opened' || topic === 'card-refresh') {
       const rendered = await deps.cards.customer(view, { sla: n.sla });
-      if (rendered)
-        await postOrUpdate(view.id, 'customer-card', base, view.origin.messageId, rendered);
+      if (rendered) await postOrUpdate(n, 'customer-card', base, view.origin.messageId, rendered);
       return;
     }
     const text =
       topic === 'public-message' || topic === 'milestone' ? line(n.event, 'customer') : undefined;
-    if (text) await postInThread(view.id, 'customer-card', text);
+    if (text) await postInThread(n, 'customer-card', text);
   };
 
   const staff = async (n: Notification & { audience: 'staff' }) => {
@@ -151,20 +174,20 @@ export const createTeamsNotifier = (deps: TeamsNotifierDeps): Notifier => {
       const base = deps.staffConversation ?? teamsConversationOf(queue?.triageChannel);
       if (!base) return;
       const rendered = await deps.cards.staff(view, { sla: n.sla });
-      await postOrUpdate(view.id, 'staff-card', base, undefined, rendered);
+      await postOrUpdate(n, 'staff-card', base, undefined, rendered);
       return;
     }
     if (topic === 'sla-alert' && n.event) {
       const text = slaAlertFor(view, n.event);
       await tell(listOf(n.event.data?.agentIds), listOf(n.event.data?.channels), text);
-      await postInThread(view.id, 'staff-card', text);
+      await postInThread(n, 'staff-card', text);
       return;
     }
     const text =
       topic === 'internal-message' || topic === 'public-message'
         ? line(n.event, 'staff')
         : undefined;
-    if (text) await postInThread(view.id, 'staff-card', text);
+    if (text) await postInThread(n, 'staff-card', text);
   };
 
   return {

@@ -1,8 +1,11 @@
 import type { Collection, Connection } from 'mongoose';
+import { z } from 'zod';
 import type {
   ChatLink,
   ChatLinkRepository,
   ChatLinkRole,
+  PostIntent,
+  PostSlot,
   ThreadOwner,
 } from '../../ports/chat-links.js';
 
@@ -12,16 +15,31 @@ import type {
  *   case|<caseId>|<role>          → the card's address and message id
  *   thread|<address>|<threadId>   → the case and role that own a thread
  *   intake|<address>|<contactId>  → the case a person last wrote about, and when
+ *   intent|<caseId>|<slot>        → the latest post attempted in that slot (one per slot,
+ *                                   replaced by the next, so they never pile up)
  */
 interface LinkDoc {
   _id: string;
   caseId: string;
   role?: ChatLinkRole;
+  slot?: PostSlot;
+  entryId?: string;
   address?: string;
   messageId?: string;
   threadId?: string;
   at?: Date;
 }
+
+const intentDoc = z.object({
+  caseId: z.string(),
+  slot: z.enum(['customer-card', 'staff-card', 'customer-thread', 'staff-thread']),
+  entryId: z.string(),
+  address: z.string(),
+  threadId: z.string().optional(),
+  at: z.date(),
+  messageId: z.string().optional(),
+});
+const intentId = (caseId: string, slot: PostSlot) => `intent|${caseId}|${slot}`;
 
 export class MongoChatLinks implements ChatLinkRepository {
   private readonly links: Collection<LinkDoc>;
@@ -78,5 +96,29 @@ export class MongoChatLinks implements ChatLinkRepository {
       { caseId, at },
       { upsert: true },
     );
+  }
+
+  async recordIntent(intent: PostIntent): Promise<void> {
+    await this.links.replaceOne(
+      { _id: intentId(intent.caseId, intent.slot) },
+      { ...intent },
+      { upsert: true },
+    );
+  }
+
+  async findIntent(caseId: string, slot: PostSlot): Promise<PostIntent | undefined> {
+    const doc = await this.links.findOne({ _id: intentId(caseId, slot) });
+    if (!doc) return undefined;
+    const { _id: _, ...fields } = doc;
+    return intentDoc.parse(fields);
+  }
+
+  async markPosted(
+    caseId: string,
+    slot: PostSlot,
+    entryId: string,
+    messageId: string,
+  ): Promise<void> {
+    await this.links.updateOne({ _id: intentId(caseId, slot), entryId }, { $set: { messageId } });
   }
 }

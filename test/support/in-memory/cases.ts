@@ -9,7 +9,13 @@ import type {
   CaseSummary,
   InsertResult,
 } from '../../../src/ports/case-repository.js';
-import type { ChatLinkRepository, ChatLink, ThreadOwner } from '../../../src/ports/chat-links.js';
+import type {
+  ChatLinkRepository,
+  ChatLink,
+  PostIntent,
+  PostSlot,
+  ThreadOwner,
+} from '../../../src/ports/chat-links.js';
 import type { Clock } from '../../../src/ports/clock.js';
 
 /** A clock the test moves by hand. */
@@ -140,5 +146,21 @@ export class InMemoryChatLinks implements ChatLinkRepository {
 
   async rememberIntake(address: string, contactId: string, caseId: string, at: Date) {
     this.intakes.set(`${address}|${contactId}`, { caseId, at });
+  }
+
+  readonly intents = new Map<string, PostIntent>();
+
+  async recordIntent(intent: PostIntent) {
+    this.intents.set(`${intent.caseId}|${intent.slot}`, intent);
+  }
+
+  async findIntent(caseId: string, slot: PostSlot) {
+    return this.intents.get(`${caseId}|${slot}`);
+  }
+
+  async markPosted(caseId: string, slot: PostSlot, entryId: string, messageId: string) {
+    const intent = this.intents.get(`${caseId}|${slot}`);
+    if (intent?.entryId === entryId)
+      this.intents.set(`${caseId}|${slot}`, { ...intent, messageId });
   }
 }

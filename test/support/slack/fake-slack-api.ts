@@ -33,6 +33,16 @@ export interface RecordedCall {
   response: SlackAnswer;
 }
 
+export interface HistoryMessage {
+  ts: string;
+  user: string;
+  text: string;
+  user_team?: string;
+  thread_ts?: string;
+  bot_id?: string;
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
+}
+
 export interface FakeSlackApiOptions {
   users?: Record<string, FakeSlackUser>;
   channels?: Record<string, FakeSlackChannel>;
@@ -60,17 +70,27 @@ export interface FakeSlackApi {
   failNext(method: string, status?: number, count?: number): void;
   /** The next `count` calls to `method` get HTTP 200 `{ ok: false, error }`. */
   errorNext(method: string, error: string, count?: number): void;
+  /**
+   * Runs `hook` once, on the first call to `method` that `predicate` matches and the fake
+   * answers `ok`: the call has taken effect (a message is posted) and the answer waits
+   * until the hook is done, so the app has not heard back yet when it runs.
+   */
+  beforeAnswer(
+    method: string,
+    predicate: (call: RecordedCall) => boolean,
+    hook: (call: RecordedCall) => Promise<void> | void,
+  ): void;
   /** A local response_url; posts to it are recorded as method `response_url`. */
   responseUrl(label?: string): string;
   setUsers(users: Record<string, FakeSlackUser>): void;
   setChannels(channels: Record<string, FakeSlackChannel>): void;
   setFiles(files: Record<string, object>): void;
-  /** Makes a person's message findable through `conversations.history`. */
-  addHistory(
-    channel: string,
-    message: { ts: string; user: string; text: string; user_team?: string },
-  ): void;
-  /** Forgets recorded calls and pending faults; tables, messages and views stay. */
+  /**
+   * Makes a message the app did not post findable through `conversations.history` and
+   * `conversations.replies`: a person's, or another app's (with its `bot_id`, `metadata`).
+   */
+  addHistory(channel: string, message: HistoryMessage): void;
+  /** Forgets recorded calls, pending faults and hooks; tables, messages and views stay. */
   reset(): void;
   close(): Promise<void>;
 }
@@ -80,6 +100,11 @@ type Fault =
   | { kind: 'http'; status: number }
   | { kind: 'error'; error: string };
 type Answer = { status: number; body: SlackAnswer; headers?: Record<string, string> };
+interface Hook {
+  readonly method: string;
+  readonly predicate: (call: RecordedCall) => boolean;
+  readonly run: (call: RecordedCall) => Promise<void> | void;
+}
 
 // Values the Web API client JSON-encodes into form fields.
 const JSON_FIELDS = new Set(['blocks', 'attachments', 'view', 'metadata', 'unfurls', 'options']);
@@ -123,6 +148,7 @@ class LoopbackSlackApi implements FakeSlackApi {
   readonly calls: RecordedCall[] = [];
   private readonly workspace = new FakeWorkspace();
   private readonly faults = new Map<string, Fault[]>();
+  private hooks: Hook[] = [];
   private readonly events = new EventEmitter();
   private readonly server = createServer((req, res) => {
     // A bug in a method handler must fail that call loudly, not leave the client hanging.
@@ -193,6 +219,14 @@ class LoopbackSlackApi implements FakeSlackApi {
     this.addFaults(method, { kind: 'error', error }, count);
   }
 
+  beforeAnswer(
+    method: string,
+    predicate: (call: RecordedCall) => boolean,
+    run: (call: RecordedCall) => Promise<void> | void,
+  ): void {
+    this.hooks.push({ method, predicate, run });
+  }
+
   responseUrl(label = String((this.responseUrls += 1))): string {
     return `${new URL(this.url).origin}/response/${encodeURIComponent(label)}`;
   }
@@ -203,10 +237,7 @@ class LoopbackSlackApi implements FakeSlackApi {
   setChannels(channels: Record<string, FakeSlackChannel>): void {
     this.workspace.channels = new Map(Object.entries(channels));
   }
-  addHistory(
-    channel: string,
-    message: { ts: string; user: string; text: string; user_team?: string },
-  ): void {
+  addHistory(channel: string, message: HistoryMessage): void {
     this.workspace.history.set(`${channel}:${message.ts}`, { type: 'message', ...message });
   }
 
@@ -219,6 +250,7 @@ class LoopbackSlackApi implements FakeSlackApi {
   reset(): void {
     this.calls.length = 0;
     this.faults.clear();
+    this.hooks = [];
   }
 
   async close(): Promise<void> {
@@ -255,6 +287,13 @@ class LoopbackSlackApi implements FakeSlackApi {
     const result = { status: answer.status, response: answer.body };
     const call = { method, args, token, at: new Date(), path, ...result };
     this.calls.push(call);
+    const hook = answer.body.ok
+      ? this.hooks.find((h) => h.method === method && h.predicate(call))
+      : undefined;
+    if (hook) {
+      this.hooks = this.hooks.filter((h) => h !== hook);
+      await hook.run(call);
+    }
     res.writeHead(answer.status, {
       'content-type': 'application/json; charset=utf-8',
       ...answer.headers,

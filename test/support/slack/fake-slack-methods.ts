@@ -4,6 +4,7 @@
  * unknown message or view, stale hash, unknown user) the fake refuses it the same way, so
  * tests catch the app's mistakes instead of hiding them.
  */
+import { conversationsHistory, conversationsReplies } from './fake-slack-conversations.js';
 import { SLACK_HOME, nextSlackTs, nextViewId } from './payloads.js';
 
 export type SlackArgs = Record<string, unknown>;
@@ -75,25 +76,24 @@ const botMessage = (args: SlackArgs, ts: string): Stored => {
   };
 };
 
+/** Event metadata as chat.postMessage takes it: a string type and an object payload. */
+const metadataValid = (metadata: unknown): boolean => {
+  if (metadata === undefined) return true;
+  const m = asObject(metadata);
+  return typeof m?.event_type === 'string' && m.event_type !== '' && !!asObject(m.event_payload);
+};
+
 const postMessage = (args: SlackArgs, ws: FakeWorkspace): SlackAnswer => {
   const channel = str(args, 'channel');
   if (!channel) return fail('channel_not_found');
   if (!str(args, 'text') && args.blocks === undefined && args.attachments === undefined)
     return fail('no_text');
   if (!blocksValid(args.blocks, 50)) return fail('invalid_blocks');
+  if (!metadataValid(args.metadata)) return fail('invalid_metadata_format');
   const ts = nextSlackTs();
   const message = botMessage(args, ts);
   ws.messages.set(`${channel}:${ts}`, { ...message, channel });
   return { ok: true, channel, ts, message };
-};
-
-/** `conversations.history` with `latest` + `inclusive` + `limit: 1`: one message by ts. */
-const history = (args: SlackArgs, ws: FakeWorkspace): SlackAnswer => {
-  const channel = str(args, 'channel');
-  const latest = str(args, 'latest');
-  const key = `${channel}:${latest}`;
-  const found = ws.history.get(key) ?? ws.messages.get(key);
-  return { ok: true, messages: found ? [found] : [], has_more: false };
 };
 
 const update = (args: SlackArgs, ws: FakeWorkspace): SlackAnswer => {
@@ -102,6 +102,7 @@ const update = (args: SlackArgs, ws: FakeWorkspace): SlackAnswer => {
   const stored = ws.messages.get(`${channel}:${ts}`);
   if (!channel || !ts || !stored) return fail('message_not_found');
   if (!blocksValid(args.blocks, 50)) return fail('invalid_blocks');
+  if (!metadataValid(args.metadata)) return fail('invalid_metadata_format');
   const changes = Object.fromEntries(
     ['text', 'blocks', 'attachments', 'metadata'].flatMap((k) => (k in args ? [[k, args[k]]] : [])),
   );
@@ -262,5 +263,6 @@ export const SLACK_METHODS: Record<string, (args: SlackArgs, ws: FakeWorkspace) 
   'users.info': userInfo,
   'conversations.info': channelInfo,
   'files.info': fileInfo,
-  'conversations.history': history,
+  'conversations.history': conversationsHistory,
+  'conversations.replies': conversationsReplies,
 };
