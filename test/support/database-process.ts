@@ -20,7 +20,7 @@ export interface DatabaseProcess {
   readonly pid: () => number;
   /** SIGKILL: no shutdown, no flush. Resolves once the port no longer answers. */
   kill(): Promise<void>;
-  /** Starts the server again on the same port and data. */
+  /** Starts the server again on the same port and data (a no-op while it runs). */
   restart(): Promise<void>;
   /** Stops it and removes its files. */
   dispose(): Promise<void>;
@@ -70,6 +70,9 @@ export const startDatabaseProcess = async (
       while (isAlive(server.pid)) await new Promise((resolve) => setTimeout(resolve, 20));
     },
     async restart() {
+      // Only a killed server is started again: a second one would find the port taken,
+      // answer no ping of its own, and outlive the test.
+      if (isAlive(server.pid)) return;
       server = await spawnAndWait(command, args, port);
     },
     async dispose() {
