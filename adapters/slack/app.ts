@@ -147,6 +147,7 @@ export const createSlackAdapter = async (deps: SlackAdapterDeps): Promise<SlackA
     directory: deps.core.directory,
     config: deps.config,
     tokenFor,
+    clock: deps.core.clock,
   });
   const routes: SlackAdapter['routes'] = http
     ? {

@@ -32,7 +32,7 @@ export interface SlackNotifierDeps {
   readonly config: Pick<Config, 'workflow' | 'priorities'>;
   /** The bot token for a case's workspace; undefined when the client has one already. */
   readonly tokenFor: BotTokenFor;
-  readonly clock?: Clock;
+  readonly clock: Clock;
 }
 
 const isRateLimited = (error: unknown): error is { retryAfter: number } =>
@@ -67,7 +67,7 @@ export const createSlackNotifier = (deps: SlackNotifierDeps): Notifier => {
     return token ? { token } : {};
   };
 
-  const postOnce = makePostOnce({ chatLinks, clock: deps.clock ?? { now: () => new Date() } });
+  const postOnce = makePostOnce({ chatLinks, clock: deps.clock });
   const findEarlier = makeFindEarlierPost(client, slackCall);
 
   /** Posts a card or thread message with metadata, unless an earlier attempt already did. */

@@ -59,6 +59,7 @@ const freshNotifier = (): Notifier =>
     directory: fixture.core.directory,
     config: fixture.core.config,
     tokenFor: async () => undefined,
+    clock: fixture.core.clock,
   });
 
 /** A case opened in a DM of its own, and what its outbox hands the notifiers. */
