@@ -1,9 +1,15 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import {
+  ferretdbArgs,
+  ferretdbBinary,
+  mongodArgs,
+  onPath,
+} from '../../src/infra/database/candidates.js';
+import {
   freePort,
+  isAlive,
   spawnAndWait,
   type RunningServer,
 } from '../../src/infra/database/server-process.js';
@@ -26,30 +32,12 @@ export interface DatabaseProcess {
   dispose(): Promise<void>;
 }
 
-const onPath = (command: string): boolean =>
-  spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
-
 const commandFor = (root: string, dir: string, port: number): [string, string[]] => {
-  if (onPath('mongod'))
-    return [
-      'mongod',
-      ['--bind_ip', '127.0.0.1', '--port', String(port), '--dbpath', dir, '--quiet'],
-    ];
-  const ferretdb = join(root, '.tools', 'bin', 'ferretdb');
-  if (!existsSync(ferretdb))
+  if (onPath('mongod')) return ['mongod', mongodArgs(dir, port)];
+  const ferretdb = ferretdbBinary({ root });
+  if (!ferretdb)
     throw new Error('no mongod on PATH and no FerretDB build in .tools/bin (run the tests once)');
-  return [
-    ferretdb,
-    [
-      '--handler=sqlite',
-      `--sqlite-url=file:${dir}/`,
-      `--listen-addr=127.0.0.1:${port}`,
-      '--telemetry=disable',
-      '--debug-addr=-',
-      `--state-dir=${dir}`,
-      '--log-level=error',
-    ],
-  ];
+  return [ferretdb, ferretdbArgs(dir, port)];
 };
 
 export const startDatabaseProcess = async (
@@ -80,13 +68,4 @@ export const startDatabaseProcess = async (
       rmSync(dir, { recursive: true, force: true });
     },
   };
-};
-
-const isAlive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 };

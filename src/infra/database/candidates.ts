@@ -18,7 +18,7 @@ export interface Candidate {
   start(options: StartOptions): Promise<RunningServer>;
 }
 
-const onPath = (command: string): string | undefined => {
+export const onPath = (command: string): string | undefined => {
   const found = spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' });
   return found.status === 0 ? found.stdout.trim() : undefined;
 };
@@ -43,17 +43,34 @@ const cleanupAfter = (server: RunningServer, dir: string, ephemeral: boolean): R
       }
     : server;
 
+/** How each server is started on a data folder and loopback port (tests restart them too). */
+export const mongodArgs = (dir: string, port: number): string[] => [
+  '--bind_ip',
+  '127.0.0.1',
+  '--port',
+  String(port),
+  '--dbpath',
+  dir,
+  '--quiet',
+];
+
+export const ferretdbArgs = (dir: string, port: number): string[] => [
+  '--handler=sqlite',
+  `--sqlite-url=file:${dir}/`,
+  `--listen-addr=127.0.0.1:${port}`,
+  '--telemetry=disable',
+  '--debug-addr=-',
+  `--state-dir=${dir}`,
+  '--log-level=error',
+];
+
 export const mongod: Candidate = {
   kind: 'mongod',
   unavailable: () => (onPath('mongod') ? undefined : 'no `mongod` on PATH'),
   async start(options) {
     const port = await freePort();
     const dbpath = dataDir(options, 'mongod');
-    const server = await spawnAndWait(
-      'mongod',
-      ['--bind_ip', '127.0.0.1', '--port', String(port), '--dbpath', dbpath, '--quiet'],
-      port,
-    );
+    const server = await spawnAndWait('mongod', mongodArgs(dbpath, port), port);
     return cleanupAfter(server, dbpath, options.ephemeral);
   },
 };
@@ -62,7 +79,7 @@ export const mongod: Candidate = {
 const ferretdbStamp = (root: string): string =>
   readFileSync(join(root, 'scripts', 'ferretdb', 'STAMP'), 'utf8').trim();
 
-const ferretdbBinary = (options: StartOptions): string | undefined => {
+export const ferretdbBinary = (options: Pick<StartOptions, 'root'>): string | undefined => {
   const local = join(options.root, '.tools', 'bin', 'ferretdb');
   const stamp = join(options.root, '.tools', 'bin', 'ferretdb.version');
   if (!existsSync(local) || !existsSync(stamp)) return undefined;
@@ -96,19 +113,7 @@ export const ferretdb: Candidate = {
     const binary = ferretdbBinary(options) ?? buildFerretdb(options);
     const port = await freePort();
     const dir = dataDir(options, 'ferretdb');
-    const server = await spawnAndWait(
-      binary,
-      [
-        '--handler=sqlite',
-        `--sqlite-url=file:${dir}/`,
-        `--listen-addr=127.0.0.1:${port}`,
-        '--telemetry=disable',
-        '--debug-addr=-',
-        `--state-dir=${dir}`,
-        '--log-level=error',
-      ],
-      port,
-    );
+    const server = await spawnAndWait(binary, ferretdbArgs(dir, port), port);
     return cleanupAfter(server, dir, options.ephemeral);
   },
 };

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CANDIDATES, type Candidate, type StartOptions } from './candidates.js';
-import { answersPing } from './server-process.js';
+import { answersPing, isAlive } from './server-process.js';
 
 export type DatabaseKind = 'external' | Candidate['kind'];
 
@@ -91,20 +91,11 @@ const statePath = (root: string): string => join(root, '.data', 'server.json');
 const record = (root: string, state: Recorded): void =>
   writeFileSync(statePath(root), JSON.stringify(state));
 
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
 const findRunning = async (root: string): Promise<Recorded | undefined> => {
   if (!existsSync(statePath(root))) return undefined;
   try {
     const state = JSON.parse(readFileSync(statePath(root), 'utf8')) as Recorded;
-    if (alive(state.pid) && (await answersPing(state.uri))) return state;
+    if (isAlive(state.pid) && (await answersPing(state.uri))) return state;
   } catch {
     // A torn or stale file means nobody is serving; start afresh.
   }

@@ -19,6 +19,16 @@ export const freePort = (): Promise<number> =>
     });
   });
 
+/** True while the process exists (signal 0 checks without sending anything). */
+export const isAlive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
 /** True when a MongoDB-compatible server at `uri` answers `ping`. */
 export const answersPing = async (uri: string, timeoutMs = 1500): Promise<boolean> => {
   const client = new MongoClient(uri, {
