@@ -3,6 +3,7 @@
 import { Command, Option } from 'commander';
 import { resolve } from 'node:path';
 import { ConfigError } from '../config.js';
+import { guardProcess } from '../infra/process-guard.js';
 import { serve } from '../main.js';
 import { registerCaseCommands } from './case-commands.js';
 import { registerImportCommand } from './import-command.js';
@@ -24,9 +25,8 @@ program
       cwd,
       ...(opts.importExamples ? { importExamplesFrom: resolve(cwd, 'examples') } : {}),
     });
-    for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-      process.once(signal, () => void app.shutdown(signal).then(() => process.exit(0)));
-    }
+    // Signals, uncaught exceptions and unhandled rejections all end in the graceful shutdown.
+    guardProcess({ log: app.log, shutdown: app.shutdown, exit: (code) => process.exit(code) });
   });
 
 registerImportCommand(program);

@@ -1,52 +1,187 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import {
+  createServer,
+  STATUS_CODES,
+  type IncomingMessage,
+  type OutgoingHttpHeaders,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
+import { summarizeError, type ErrorSummary } from '../infra/error-summary.js';
 
 export type Handler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
-export const sendJson = (res: ServerResponse, status: number, body: unknown): void => {
+/** A route that takes only some methods, and (when it reads one) a body of bounded size. */
+export interface Route {
+  readonly methods: readonly string[];
+  readonly handler: Handler;
+  /** A declared `content-length` above this is refused with 413 before the handler runs. */
+  readonly maxBodyBytes?: number;
+}
+
+// Teams' own cap; a Slack event carrying a 40,000-character message is a few hundred KB.
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+/** A request a handler refuses as the client's fault: answered with `status` and `message`. */
+export class RequestError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RequestError';
+  }
+}
+
+/** What the server reports about a handler that failed: never the request itself. */
+export interface RequestFailure {
+  readonly correlationId: string;
+  readonly method: string;
+  readonly path: string;
+  /** What the client was answered (0: the response had begun, the connection was cut). */
+  readonly status: number;
+  readonly error: ErrorSummary;
+}
+
+export const sendJson = (
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: OutgoingHttpHeaders = {},
+): void => {
   const text = JSON.stringify(body);
   res.writeHead(status, {
+    ...headers,
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(text),
   });
   res.end(text);
 };
 
+/** Webhooks only ever receive POSTs: these paths of `routes` become POST routes. */
+export const postRoutes = (
+  routes: Readonly<Record<string, Handler | Route>>,
+  paths: readonly string[],
+  maxBodyBytes = DEFAULT_MAX_BODY_BYTES,
+): Record<string, Route> => {
+  const found = paths.flatMap((path) => {
+    const route = routes[path];
+    if (!route) return [];
+    const handler = typeof route === 'function' ? route : route.handler;
+    return [[path, { methods: ['POST'], handler, maxBodyBytes }] as const];
+  });
+  return Object.fromEntries(found);
+};
+
+const asRoute = (route: Handler | Route): Route =>
+  typeof route === 'function' ? { methods: [], handler: route } : route;
+
 /**
- * One port for everything: health probes, the Slack and Teams endpoints, the playground.
  * Routes match on the path only (a key ending in `/*` matches everything under it, for
- * the playground's Direct Line emulation); each handler checks its own method.
+ * the playground's Direct Line emulation).
  */
-const prefixHandler = (
-  routes: Readonly<Record<string, Handler>>,
+const findRoute = (
+  routes: Readonly<Record<string, Handler | Route>>,
   path: string,
-): Handler | undefined => {
+): Handler | Route | undefined => {
+  const exact = routes[path];
+  if (exact) return exact;
   const key = Object.keys(routes).find(
     (route) => route.endsWith('/*') && path.startsWith(route.slice(0, -1)),
   );
   return key ? routes[key] : undefined;
 };
 
+/** 4xx from a refusal a handler threw (ours, or a body reader's `status`), else 500. */
+const statusOf = (error: unknown): { status: number; message?: string } => {
+  if (error instanceof RequestError && error.status >= 400 && error.status < 500)
+    return { status: error.status, message: error.message };
+  const { status, statusCode } = (typeof error === 'object' && error !== null ? error : {}) as {
+    status?: unknown;
+    statusCode?: unknown;
+  };
+  const declared = status ?? statusCode;
+  if (typeof declared === 'number' && declared >= 400 && declared < 500)
+    return { status: declared };
+  return { status: 500 };
+};
+
+/** Checks what the route declares before its handler sees the request. */
+const refusal = (
+  route: Route,
+  req: IncomingMessage,
+): ((res: ServerResponse) => void) | undefined => {
+  const method = req.method ?? 'GET';
+  if (route.methods.length > 0 && !route.methods.includes(method))
+    return (res) =>
+      sendJson(res, 405, { error: 'method not allowed' }, { allow: route.methods.join(', ') });
+  const length = Number(req.headers['content-length'] ?? 0);
+  if (route.maxBodyBytes !== undefined && length > route.maxBodyBytes)
+    // The body is not read: close the connection rather than drain it.
+    return (res) =>
+      sendJson(
+        res,
+        413,
+        { error: `body over ${route.maxBodyBytes} bytes` },
+        { connection: 'close' },
+      );
+  return undefined;
+};
+
+/**
+ * One port for everything: health probes, the Slack and Teams endpoints, the playground.
+ * Whatever a handler throws or rejects with is answered here (4xx for the client's fault,
+ * 500 for ours, with a correlation id to find the log line) and reported to `onError`.
+ */
 export const createHttpServer = (
-  routes: Readonly<Record<string, Handler>>,
-  onError: (error: unknown) => void,
+  routes: Readonly<Record<string, Handler | Route>>,
+  onError: (failure: RequestFailure) => void,
 ): Server =>
   createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
-    const handler = routes[path] ?? prefixHandler(routes, path);
-    if (!handler) return sendJson(res, 404, { error: 'not found' });
+    const found = findRoute(routes, path);
+    if (!found) return sendJson(res, 404, { error: 'not found' });
+    const route = asRoute(found);
+    const refuse = refusal(route, req);
+    if (refuse) return refuse(res);
     Promise.resolve()
-      .then(() => handler(req, res))
+      .then(() => route.handler(req, res))
       .catch((error: unknown) => {
-        onError(error);
-        if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
-        else res.end();
+        const correlationId = randomUUID();
+        const { status, message } = statusOf(error);
+        const answered = res.headersSent ? 0 : status;
+        onError({
+          correlationId,
+          method: req.method ?? '',
+          path,
+          status: answered,
+          error: summarizeError(error),
+        });
+        if (res.headersSent) {
+          res.destroy();
+          return;
+        }
+        const text = message ?? (status < 500 ? STATUS_CODES[status] : 'internal error');
+        sendJson(
+          res,
+          status,
+          { error: text, correlationId },
+          { 'x-correlation-id': correlationId },
+        );
       });
   });
 
-export const healthRoutes = (ready: () => Promise<boolean>): Record<string, Handler> => ({
-  '/healthz': (_req, res) => sendJson(res, 200, { status: 'ok' }),
-  '/readyz': async (_req, res) => {
-    const ok = await ready();
-    sendJson(res, ok ? 200 : 503, { status: ok ? 'ready' : 'database unreachable' });
+export const healthRoutes = (ready: () => Promise<boolean>): Record<string, Route> => ({
+  // Liveness only: the process answers. Whether it can do its work is /readyz.
+  '/healthz': {
+    methods: ['GET', 'HEAD'],
+    handler: (_req, res) => sendJson(res, 200, { status: 'ok' }),
+  },
+  '/readyz': {
+    methods: ['GET', 'HEAD'],
+    handler: async (_req, res) => {
+      const ok = await ready();
+      sendJson(res, ok ? 200 : 503, { status: ok ? 'ready' : 'database unreachable' });
+    },
   },
 });
