@@ -101,8 +101,8 @@ export const fileSchema = z.strictObject({
       writeTimeoutMs: z.number().int().min(100).max(2_500).default(2_000),
       /** How long a replica holds a delivery it took before another may resume it. */
       leaseSeconds: z.number().int().min(1).max(3_600).default(30),
-      /** How often each replica looks for deliveries a crash or a failure left behind. */
-      sweepSeconds: z.number().int().min(1).max(600).default(5),
+      /** How often each replica looks for deliveries a crash left behind (one scan each). */
+      sweepSeconds: z.number().int().min(1).max(600).default(30),
       /** Attempts per delivery before it is given up (and logged). */
       maxAttempts: z.number().int().min(1).max(100).default(8),
       /** How long processed deliveries are kept (redeliveries within it are recognised). */
@@ -111,7 +111,7 @@ export const fileSchema = z.strictObject({
     .default({
       writeTimeoutMs: 2_000,
       leaseSeconds: 30,
-      sweepSeconds: 5,
+      sweepSeconds: 30,
       maxAttempts: 8,
       retentionDays: 7,
     }),

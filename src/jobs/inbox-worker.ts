@@ -42,8 +42,10 @@ const backoffMs = (attempts: number): number => Math.min(5 * 60_000, 1000 * 2 **
 
 /**
  * Stores deliveries before their ack and processes them from the inbox: in the background
- * (in order per conversation, yielding to requests), inline for interactions, and by a
- * sweeper for what a crash, a failed attempt or another replica's crash left behind.
+ * (in order per conversation, yielding to requests), inline for interactions, again after
+ * a failed attempt, and by a sweeper for what a crash of this or another replica left
+ * behind. The sweeper's query is the one scan here; on the embedded server (which scans
+ * any filter but `_id`) ended entries are kept small for it.
  */
 export const createInboxWorker = (options: InboxWorkerOptions): InboxWorker => {
   const { inbox, clock, owner } = options;
@@ -58,14 +60,18 @@ export const createInboxWorker = (options: InboxWorkerOptions): InboxWorker => {
       options.onDead(key, error);
       await inbox.finish(key, owner, 'dead', now, describe(error));
     } else {
-      await inbox.retryLater(
-        key,
-        owner,
-        new Date(now.getTime() + backoffMs(attempts)),
-        describe(error),
-      );
+      const wait = backoffMs(attempts);
+      await inbox.retryLater(key, owner, new Date(now.getTime() + wait), describe(error));
+      // This replica retries on its own; the sweeper is for what a crash left behind.
+      const timer = setTimeout(() => {
+        retries.delete(timer);
+        queue.push(key, () => processStored(key));
+      }, wait);
+      timer.unref();
+      retries.add(timer);
     }
   };
+  const retries = new Set<NodeJS.Timeout>();
 
   // Acks first: work waits while deliveries are being stored (at most `YIELD_MS` each), so
   // a burst is acknowledged before the work it brings competes with it for the database.
@@ -178,6 +184,8 @@ export const createInboxWorker = (options: InboxWorkerOptions): InboxWorker => {
     },
     async stop(deadlineMs = 5_000) {
       running = false;
+      for (const timer of retries) clearTimeout(timer);
+      retries.clear();
       controller.abort();
       await loop;
       await Promise.race([queue.idle(), sleep(deadlineMs)]);

@@ -18,7 +18,7 @@ import type {
 interface InboxDoc {
   _id: string;
   source: string;
-  payload: string;
+  payload?: string;
   group?: string;
   state: 'pending' | InboxEnd;
   owner: string;
@@ -138,7 +138,11 @@ export class MongoInbox implements Inbox {
   async finish(key: string, owner: string, end: InboxEnd, at: Date, error?: string) {
     await this.docs.updateOne(
       { _id: key, owner, state: 'pending' },
-      { $set: { state: end, endedAt: at, ...(error ? { error } : {}) } },
+      // Only the key is needed after the end (redeliveries); a dead one keeps what it was.
+      {
+        $set: { state: end, endedAt: at, ...(error ? { error } : {}) },
+        ...(end === 'dead' ? {} : { $unset: { payload: '' } }),
+      },
     );
   }
 

@@ -59,6 +59,10 @@ describe('the inbox on the real database', () => {
     await inbox.finish('k2', 'a', 'done', at('09:00:32'));
     expect(await inbox.due(at('09:02:00'), 10)).toContain('k2');
     await inbox.finish('k2', 'b', 'done', at('09:00:33'));
+    // Ended, it keeps its key for redeliveries and drops what it carried.
+    const ended = await connection.collection('inbox').findOne({ _id: 'k2' as never });
+    expect(ended).toMatchObject({ state: 'done' });
+    expect(ended).not.toHaveProperty('payload');
     expect(await inbox.due(at('09:02:00'), 10)).not.toContain('k2');
     expect(await inbox.claim('k2', lease('b', '09:03:00'), at('09:02:00'))).toBeUndefined();
   });
