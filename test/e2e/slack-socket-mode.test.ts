@@ -52,6 +52,9 @@ describe('Caseline in Slack over Socket Mode', () => {
     });
     const first = socket.send('events_api', event);
     await socket.waitForAck(first);
+    // The envelope was acknowledged only once the event was stored by its event_id.
+    const inbox = app.core.connection.collection('inbox');
+    expect(await inbox.findOne({ _id: `slack:event:${event.event_id}` as never })).not.toBeNull();
     // Slack redelivers an event it got no ack for in time: a new envelope, same event.
     await socket.waitForAck(socket.send('events_api', event, { retryAttempt: 1 }));
     const ts = (event.event as { ts: string }).ts;
