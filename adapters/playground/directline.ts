@@ -113,12 +113,15 @@ export const createEmulator = (deps: EmulatorDeps) => {
           attachments: [{ contentType: body.type, content: body.value }],
         }),
       );
-    } else if (typeof body?.value === 'string') {
+    } else {
+      // A message answer, or the error Teams shows on the card (e.g. "could not save").
+      const text = typeof body?.value === 'string' ? body.value : errorMessageOf(body);
+      if (!text) return;
       deps.transcripts.append(session.conversationId, {
         type: 'message',
         id: deps.transcripts.newId(),
         from: { ...BOT, role: 'bot' },
-        text: body.value,
+        text,
         timestamp: new Date().toISOString(),
       });
     }
@@ -181,3 +184,10 @@ export const createEmulator = (deps: EmulatorDeps) => {
 };
 
 export type Emulator = ReturnType<typeof createEmulator>;
+
+/** The message of an Action.Execute error response (`application/vnd.microsoft.error`). */
+const errorMessageOf = (body: { type?: string; value?: unknown } | undefined) => {
+  if (body?.type !== 'application/vnd.microsoft.error') return undefined;
+  const message = (body.value as { message?: unknown } | undefined)?.message;
+  return typeof message === 'string' ? message : undefined;
+};
