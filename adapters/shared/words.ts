@@ -70,3 +70,7 @@ export const promiseSentence = (
 
 /** An action the database could not take in time: nothing was changed, and it says so. */
 export const NOT_SAVED = 'Caseline could not save that — please try again in a moment.';
+
+/** A delivery given up after its last attempt (a fault on our side that did not pass). */
+export const NOT_TAKEN_IN =
+  'Something went wrong on our side, so Caseline could not take that in. Please send it again.';

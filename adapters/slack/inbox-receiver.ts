@@ -1,7 +1,7 @@
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import type { Logger } from 'pino';
 import { InboxUnavailable, type InboundDeliveries } from '../../src/ports/inbox.js';
-import { NOT_SAVED } from '../shared/words.js';
+import { NOT_SAVED, NOT_TAKEN_IN } from '../shared/words.js';
 import { slackDelivery, type SlackDelivery } from './delivery.js';
 
 type Interaction = Extract<SlackDelivery, { kind: 'interaction' }>;
@@ -61,9 +61,15 @@ export class InboxReceiver implements Receiver {
     this.inner.init({
       processEvent: (event: ReceiverEvent) => this.deliver(event),
     } as unknown as App);
-    this.deps.inbound.handle('slack', async (entry) => {
-      const stored = JSON.parse(entry.payload) as Stored;
-      await this.process({ ...stored, ack: noAck });
+    this.deps.inbound.handle('slack', {
+      process: async (entry) => {
+        const stored = JSON.parse(entry.payload) as Stored;
+        await this.process({ ...stored, ack: noAck });
+      },
+      givenUp: async (entry) => {
+        const who = senderOf((JSON.parse(entry.payload) as Stored).body);
+        if (who) await this.deps.tell({ ...who, text: NOT_TAKEN_IN });
+      },
     });
   }
 
@@ -169,3 +175,23 @@ export class InboxReceiver implements Receiver {
 
 const typeOf = (body: unknown): unknown =>
   typeof body === 'object' && body !== null ? (body as { type?: unknown }).type : typeof body;
+
+/** Who sent a stored delivery, and where, to tell them it was given up. */
+const senderOf = (body: unknown) => {
+  const delivery = slackDelivery(body);
+  if (delivery?.kind === 'interaction')
+    return delivery.user
+      ? { user: delivery.user, channel: delivery.channel, team: delivery.team }
+      : undefined;
+  const { event, team_id: team } = body as {
+    event?: { user?: unknown; channel?: unknown };
+    team_id?: string;
+  };
+  return typeof event?.user === 'string'
+    ? {
+        user: event.user,
+        channel: typeof event.channel === 'string' ? event.channel : undefined,
+        team,
+      }
+    : undefined;
+};

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { InboxUnavailable, type InboundDeliveries } from '../../src/ports/inbox.js';
 import { sendJson } from '../../src/http/server.js';
 import { BodyTooLarge, readBody } from '../shared/http-body.js';
-import { NOT_SAVED } from '../shared/words.js';
+import { NOT_SAVED, NOT_TAKEN_IN } from '../shared/words.js';
 
 export type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 type Logic = (context: TurnContext) => Promise<void>;
@@ -110,7 +110,7 @@ export interface MessagesEndpointDeps {
 export const messagesEndpoint = (deps: MessagesEndpointDeps): Handler => {
   const { adapter, auth, inbound, log } = deps;
   // A turn failure fails the delivery, so the inbox retries it.
-  const turn = (stored: Stored, repeated = false) => {
+  const turn = (stored: Stored, repeated = false, logic = deps.logic) => {
     const identity = new ClaimsIdentity(stored.claims, true);
     const result: AuthenticateRequestResult = {
       audience: stored.audience,
@@ -120,11 +120,16 @@ export const messagesEndpoint = (deps: MessagesEndpointDeps): Handler => {
     };
     return adapter.runAuthenticated(result, stored.activity, async (context) => {
       if (repeated) context.turnState.set(REPEATED_DELIVERY, true);
-      await deps.logic(context);
+      await logic(context);
     });
   };
-  inbound.handle('teams', async (entry) => {
-    await turn(JSON.parse(entry.payload) as Stored);
+  inbound.handle('teams', {
+    process: async (entry) => void (await turn(JSON.parse(entry.payload) as Stored)),
+    givenUp: async (entry) => {
+      const stored = JSON.parse(entry.payload) as Stored;
+      if (stored.activity.type !== 'message') return;
+      await turn(stored, false, async (context) => void (await context.sendActivity(NOT_TAKEN_IN)));
+    },
   });
 
   const invoke = async (res: ServerResponse, key: string, stored: Stored) => {

@@ -5,6 +5,7 @@ import {
   type Inbox,
   type InboxEnd,
   type InboxEntry,
+  type InboxProcessor,
   type InboxSource,
   type InboundDeliveries,
 } from '../ports/inbox.js';
@@ -49,16 +50,17 @@ const backoffMs = (attempts: number): number => Math.min(5 * 60_000, 1000 * 2 **
  */
 export const createInboxWorker = (options: InboxWorkerOptions): InboxWorker => {
   const { inbox, clock, owner } = options;
-  const handlers = new Map<InboxSource, (entry: InboxEntry) => Promise<void>>();
+  const processors = new Map<InboxSource, InboxProcessor>();
   const queue = createOrderedQueue(options.concurrency);
   const lease = () => ({ owner, until: new Date(clock.now().getTime() + options.leaseMs) });
 
-  const failed = async (key: string, attempts: number, error: unknown) => {
+  const failed = async (key: string, attempts: number, error: unknown, entry?: InboxEntry) => {
     options.onError(error, key);
     const now = clock.now();
     if (attempts >= options.maxAttempts) {
       options.onDead(key, error);
       await inbox.finish(key, owner, 'dead', now, describe(error));
+      if (entry) await processors.get(entry.source)?.givenUp?.(entry);
     } else {
       const wait = backoffMs(attempts);
       await inbox.retryLater(key, owner, new Date(now.getTime() + wait), describe(error));
@@ -99,13 +101,15 @@ export const createInboxWorker = (options: InboxWorkerOptions): InboxWorker => {
     await whenQuiet();
     const entry = await inbox.claim(key, lease(), clock.now());
     if (!entry) return; // done already, or another process holds it
-    const handler = handlers.get(entry.source);
+    const processor = processors.get(entry.source);
     try {
-      if (!handler) throw new Error(`no processor for ${entry.source} deliveries`);
-      await handler(entry);
+      if (!processor) throw new Error(`no processor for ${entry.source} deliveries`);
+      await processor.process(entry);
       await inbox.finish(key, owner, 'done', clock.now());
     } catch (error) {
-      await failed(key, entry.attempts, error).catch((e: unknown) => options.onError(e, key));
+      await failed(key, entry.attempts, error, entry).catch((e: unknown) =>
+        options.onError(e, key),
+      );
     }
   };
 
@@ -167,8 +171,8 @@ export const createInboxWorker = (options: InboxWorkerOptions): InboxWorker => {
       }
       await inbox.finish(key, owner, end, clock.now());
     },
-    handle(source, handler) {
-      handlers.set(source, handler);
+    handle(source, processor) {
+      processors.set(source, processor);
     },
     start() {
       if (running) return;

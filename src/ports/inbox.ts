@@ -67,6 +67,12 @@ export interface Inbox {
   count(state?: 'pending' | InboxEnd): Promise<number>;
 }
 
+export interface InboxProcessor {
+  process(entry: InboxEntry): Promise<void>;
+  /** The delivery will not be processed: say so to whoever sent it, where the chat allows. */
+  givenUp?(entry: InboxEntry): Promise<void>;
+}
+
 /**
  * What the chat adapters get: store a delivery before the ack, then have it processed in
  * the background (events, messages) or inline (an interaction whose answer is the reply).
@@ -86,8 +92,11 @@ export interface InboundDeliveries {
   later(key: string, group?: string): void;
   /** Processes a just-added delivery now; `run` says how it ended. A throw leaves it for a retry. */
   inline(key: string, run: () => Promise<InboxEnd>): Promise<void>;
-  /** The processor for one source's stored deliveries (after a crash, or `later`). */
-  handle(source: InboxSource, handler: (entry: InboxEntry) => Promise<void>): void;
+  /**
+   * The processor for one source's stored deliveries (after a crash, or `later`), and what
+   * to tell the sender of one that is given up after its last attempt.
+   */
+  handle(source: InboxSource, processor: InboxProcessor): void;
 }
 
 /** The database did not take a delivery within its bound: it was not received. */

@@ -45,7 +45,7 @@ describe('the inbox worker', () => {
 
   it('processes a stored delivery off the request path and marks it done', async () => {
     const seen: InboxEntry[] = [];
-    worker.handle('slack', async (entry) => void seen.push(entry));
+    worker.handle('slack', { process: async (entry) => void seen.push(entry) });
     expect(await worker.accept(delivery('e1'))).toBe('added');
     expect(await worker.accept(delivery('e1'))).toBe('duplicate');
     worker.later('e1');
@@ -55,10 +55,12 @@ describe('the inbox worker', () => {
 
   it('keeps one conversation in arrival order', async () => {
     const order: string[] = [];
-    worker.handle('slack', async (entry) => {
-      // The first one is slower: it must still finish first.
-      if (entry.key === 'm1') await new Promise((resolve) => setTimeout(resolve, 30));
-      order.push(entry.key);
+    worker.handle('slack', {
+      process: async (entry) => {
+        // The first one is slower: it must still finish first.
+        if (entry.key === 'm1') await new Promise((resolve) => setTimeout(resolve, 30));
+        order.push(entry.key);
+      },
     });
     for (const key of ['m1', 'm2', 'm3']) {
       await worker.accept(delivery(key, 'chat-1'));
@@ -84,9 +86,13 @@ describe('the inbox worker', () => {
 
   it('retries a failed delivery with backoff, and gives up after the last attempt', async () => {
     let calls = 0;
-    worker.handle('slack', async () => {
-      calls += 1;
-      throw new Error('database blip');
+    const toldGivenUp: string[] = [];
+    worker.handle('slack', {
+      process: async () => {
+        calls += 1;
+        throw new Error('database blip');
+      },
+      givenUp: async (entry) => void toldGivenUp.push(entry.key),
     });
     worker.start();
     await worker.accept(delivery('poison'));
@@ -98,6 +104,8 @@ describe('the inbox worker', () => {
     await eventually(async () => (inbox.stateOf('poison') === 'dead' ? true : undefined));
     expect(calls).toBe(3);
     expect(dead).toEqual(['poison']);
+    await eventually(async () => (toldGivenUp.length > 0 ? true : undefined));
+    expect(toldGivenUp).toEqual(['poison']);
   });
 
   it('resumes what a crashed replica took, once its lease has run out', async () => {
@@ -105,7 +113,7 @@ describe('the inbox worker', () => {
     await crashed.accept(delivery('orphan'));
     // replica-gone died before processing it; this replica sweeps.
     const processed: string[] = [];
-    worker.handle('slack', async (entry) => void processed.push(entry.key));
+    worker.handle('slack', { process: async (entry) => void processed.push(entry.key) });
     worker.start();
     worker.later('orphan');
     await new Promise((resolve) => setTimeout(resolve, 30));
