@@ -19,7 +19,8 @@ export interface Route {
   readonly maxBodyBytes?: number;
 }
 
-// Teams' own cap; a Slack event carrying a 40,000-character message is a few hundred KB.
+// Teams' own cap. A Slack event with a 40,000-character message (Slack's limit) carries the
+// text twice (text and blocks): 80 KB in ASCII, 240 KB in 3-byte UTF-8, 480 KB \u-escaped.
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
 /** A request a handler refuses as the client's fault: answered with `status` and `message`. */
