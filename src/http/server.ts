@@ -19,7 +19,8 @@ export interface Route {
   readonly maxBodyBytes?: number;
 }
 
-// Teams' own cap; a Slack event carrying a 40,000-character message is a few hundred KB.
+// Teams' own cap. A Slack event with a 40,000-character message (Slack's limit) carries the
+// text twice (text and blocks): 80 KB in ASCII, 240 KB in 3-byte UTF-8, 480 KB \u-escaped.
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
 /** A request a handler refuses as the client's fault: answered with `status` and `message`. */
@@ -38,7 +39,7 @@ export interface RequestFailure {
   readonly correlationId: string;
   readonly method: string;
   readonly path: string;
-  /** What the client was answered (0: the response had begun, the connection was cut). */
+  /** What the client was answered (0: the answer had begun, and the connection was cut). */
   readonly status: number;
   readonly error: ErrorSummary;
 }
@@ -106,6 +107,20 @@ const statusOf = (error: unknown): { status: number; message?: string } => {
   return { status: 500 };
 };
 
+// Answering while the client is still sending, then closing, resets the connection: the
+// client sees a broken pipe instead of our 413. So what it sends is read and dropped first
+// (up to this much; past it the connection is cut), and then it is answered.
+const DISCARD_BYTES = 16 * 1024 * 1024;
+
+const afterDiscarding = (req: IncomingMessage, answer: () => void): void => {
+  let seen = 0;
+  req.on('data', (chunk: Buffer) => {
+    seen += chunk.length;
+    if (seen > DISCARD_BYTES) req.socket.destroy();
+  });
+  req.once('end', answer);
+};
+
 /** Checks what the route declares before its handler sees the request. */
 const refusal = (
   route: Route,
@@ -117,13 +132,9 @@ const refusal = (
       sendJson(res, 405, { error: 'method not allowed' }, { allow: route.methods.join(', ') });
   const length = Number(req.headers['content-length'] ?? 0);
   if (route.maxBodyBytes !== undefined && length > route.maxBodyBytes)
-    // The body is not read: close the connection rather than drain it.
     return (res) =>
-      sendJson(
-        res,
-        413,
-        { error: `body over ${route.maxBodyBytes} bytes` },
-        { connection: 'close' },
+      afterDiscarding(req, () =>
+        sendJson(res, 413, { error: `body over ${route.maxBodyBytes} bytes` }),
       );
   return undefined;
 };
@@ -149,7 +160,9 @@ export const createHttpServer = (
       .catch((error: unknown) => {
         const correlationId = randomUUID();
         const { status, message } = statusOf(error);
-        const answered = res.headersSent ? 0 : status;
+        // A complete answer stands (the client has it: cutting the connection now would
+        // only break its next request); a half-written one is cut off.
+        const answered = res.writableEnded ? res.statusCode : res.headersSent ? 0 : status;
         onError({
           correlationId,
           method: req.method ?? '',
@@ -157,6 +170,7 @@ export const createHttpServer = (
           status: answered,
           error: summarizeError(error),
         });
+        if (res.writableEnded) return;
         if (res.headersSent) {
           res.destroy();
           return;

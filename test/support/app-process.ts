@@ -64,7 +64,7 @@ const parseLine = (text: string): LogLine => {
   return { msg: text };
 };
 
-const describe = (lines: readonly LogLine[]): string =>
+const tailOf = (lines: readonly LogLine[]): string =>
   lines
     .slice(-40)
     .map((line) =>
@@ -140,7 +140,7 @@ export const startAppProcess = async (options: AppProcessOptions): Promise<AppPr
       };
       const onLine = (line: LogLine) => predicate(line) && done(undefined, line);
       const timer = setTimeout(
-        () => done(new Error(`app never logged the expected line:\n${describe(lines)}`)),
+        () => done(new Error(`app never logged the expected line:\n${tailOf(lines)}`)),
         timeoutMs,
       );
       waiters.add(onLine);
@@ -188,9 +188,9 @@ export const startAppProcess = async (options: AppProcessOptions): Promise<AppPr
         if (typeof line.msg === 'string' && LISTENING.test(line.msg)) finish();
       };
       const onExit = (code: number | null, signal: string | null) =>
-        finish(new Error(`app exited while starting (${code ?? signal}):\n${describe(lines)}`));
+        finish(new Error(`app exited while starting (${code ?? signal}):\n${tailOf(lines)}`));
       const timer = setTimeout(
-        () => finish(new Error(`app not listening after ${timeoutMs} ms:\n${describe(lines)}`)),
+        () => finish(new Error(`app not listening after ${timeoutMs} ms:\n${tailOf(lines)}`)),
         timeoutMs,
       );
       waiters.add(onLine);

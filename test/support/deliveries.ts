@@ -3,6 +3,7 @@
  * deadline (a killed app or a hung request must fail the delivery, never the test run),
  * and the database read back from the test's side to count what was kept.
  */
+import { request as httpRequest } from 'node:http';
 import { MongoClient, type Db } from 'mongodb';
 import type { SlackRequestKind } from './slack/signed-request.js';
 import { encodeSlackBody, signSlackRequest } from './slack/signed-request.js';
@@ -35,6 +36,37 @@ export const request = async (
     return { status: undefined, error: cause ?? (error as Error).name };
   }
 };
+
+/**
+ * A request exactly as given (no content type added, any method with any body), for
+ * inputs fetch will not send; never rejects.
+ */
+export const rawRequest = (
+  url: string,
+  init: { method: string; headers: Record<string, string>; body?: string },
+  timeoutMs = 10_000,
+): Promise<Delivery> =>
+  new Promise((resolve) => {
+    // A declared length always: Node sends a DELETE's body with neither a length nor
+    // chunks, and the server then reads it as the start of the next request.
+    const length =
+      init.body === undefined ? {} : { 'content-length': String(Buffer.byteLength(init.body)) };
+    const req = httpRequest(url, {
+      method: init.method,
+      headers: { ...init.headers, ...length },
+      timeout: timeoutMs,
+    });
+    req.on('response', (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      res.on('error', (error) => resolve({ status: undefined, error: error.message }));
+    });
+    req.on('timeout', () => req.destroy(new Error('deadline')));
+    req.on('error', (error) => resolve({ status: undefined, error: error.message }));
+    req.end(init.body);
+  });
 
 export interface SlackDeliveryOptions {
   /** `X-Slack-Retry-Num`, as on Slack's redeliveries of an event. */
