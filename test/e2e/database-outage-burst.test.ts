@@ -3,16 +3,9 @@
  * middle of a burst of Slack message events: whatever the app answered 200 becomes a case,
  * what it refused Slack delivers again, and readiness tells the truth throughout.
  */
-import { startAppProcess, type AppProcess } from '../support/app-process.js';
-import { startDatabaseProcess, type DatabaseProcess } from '../support/database-process.js';
-import {
-  inParallel,
-  request,
-  slackEnv,
-  viewDatabase,
-  type DatabaseView,
-} from '../support/deliveries.js';
+import { inParallel, request } from '../support/deliveries.js';
 import { eventually } from '../support/eventually.js';
+import { inOwnProcess, useSlackRig } from '../support/fault-rig.js';
 import { acknowledged, settle } from '../support/burst.js';
 import {
   burstOfMessages,
@@ -21,38 +14,20 @@ import {
   redeliverUnacknowledged,
   type BurstMessage,
 } from '../support/slack-burst.js';
-import { startFakeSlackApi, type FakeSlackApi } from '../support/slack/fake-slack-api.js';
 
 const OUTAGE_MS = 20_000;
 const PROBE_DEADLINE_MS = 1000;
 
-let db: DatabaseProcess | undefined;
-let fake: FakeSlackApi | undefined;
-let app: AppProcess | undefined;
-let view: DatabaseView | undefined;
-
-beforeAll(async () => {
-  db = await startDatabaseProcess('outage_slack');
-  fake = await startFakeSlackApi();
-  app = await startAppProcess({ mongodbUri: db.uri, env: slackEnv(fake.url) });
-  view = await viewDatabase(db.uri);
-}, 120_000);
-
-afterAll(async () => {
-  await view?.close();
-  await app?.stop();
-  await fake?.close();
-  await db?.dispose();
-});
+const rig = useSlackRig('outage_slack', inOwnProcess);
 
 /** /readyz's status, or why it gave none within its deadline. */
 const readiness = async (): Promise<number | string> => {
-  const answer = await request(`${app!.url}/readyz`, {}, PROBE_DEADLINE_MS);
+  const answer = await request(`${rig.url}/readyz`, {}, PROBE_DEADLINE_MS);
   return answer.status ?? `no answer within ${PROBE_DEADLINE_MS} ms (${answer.error})`;
 };
 
 const send = (messages: readonly BurstMessage[]) =>
-  inParallel(messages, 5, (message) => deliver(app!.url, message));
+  inParallel(messages, 5, (message) => deliver(rig.url, message));
 
 test('nothing answered 200 during a 20 s database outage is lost; /readyz says 503 within 1 s and 200 after', async () => {
   const messages = burstOfMessages('OUTAGE', 200);
@@ -61,7 +36,7 @@ test('nothing answered 200 during a 20 s database outage is lost; /readyz says 5
   const after = messages.slice(140);
 
   await send(before);
-  await db!.kill();
+  await rig.db.kill();
   const outageEnds = Date.now() + OUTAGE_MS;
   // The first probe after the kill already says so.
   const probes: (number | string)[] = [await readiness()];
@@ -80,23 +55,23 @@ test('nothing answered 200 during a 20 s database outage is lost; /readyz says 5
   await writing;
   expect(probes).toEqual(probes.map(() => 503));
 
-  await db!.restart();
+  await rig.db.restart();
   await eventually(async () => ((await readiness()) === 200 ? true : undefined), 30_000, {
     everyMs: 250,
     what: '/readyz to answer 200 after the database came back',
   });
   await send(after);
   // Slack retries what was not answered 200.
-  await redeliverUnacknowledged(app!.url, messages);
+  await redeliverUnacknowledged(rig.url, messages);
   expect(messages.filter((m) => !acknowledged(m)).map((m) => m.index)).toEqual([]);
 
   const outcomes = await settle(
-    () => outcomesOf(view!, fake!, messages),
+    () => outcomesOf(rig.view, rig.fake, messages),
     (all) => all.every((o) => o.cases === 1),
     60_000,
   );
   const lost = outcomes.filter((o) => o.cases === 0).map((o) => o.index);
   const doubled = outcomes.filter((o) => o.cases > 1).map((o) => o.index);
   expect({ lost, doubled }).toEqual({ lost: [], doubled: [] });
-  expect(app!.exitStatus()).toBeUndefined();
+  expect(rig.app.exitStatus()).toBeUndefined();
 }, 240_000);

@@ -5,16 +5,8 @@
  * stores nothing.
  */
 import fc from 'fast-check';
-import { startAppProcess, type AppProcess } from '../support/app-process.js';
-import { startDatabaseProcess, type DatabaseProcess } from '../support/database-process.js';
-import {
-  rawRequest,
-  request,
-  slackEnv,
-  SIGNING_SECRET,
-  viewDatabase,
-  type DatabaseView,
-} from '../support/deliveries.js';
+import { rawRequest, request, SIGNING_SECRET } from '../support/deliveries.js';
+import { inOwnProcess, useSlackRig } from '../support/fault-rig.js';
 import {
   contentType,
   describeAnswer,
@@ -26,30 +18,12 @@ import {
   storedSince,
   type Exchange,
 } from '../support/inbound-fuzz.js';
-import { startFakeSlackApi, type FakeSlackApi } from '../support/slack/fake-slack-api.js';
 import { SLACK_HOME } from '../support/slack/payloads.js';
 import { signSlackRequest } from '../support/slack/signed-request.js';
 
 const RUNS = 300;
 
-let db: DatabaseProcess | undefined;
-let fake: FakeSlackApi | undefined;
-let app: AppProcess | undefined;
-let view: DatabaseView | undefined;
-
-beforeAll(async () => {
-  db = await startDatabaseProcess('fuzz_slack');
-  fake = await startFakeSlackApi();
-  app = await startAppProcess({ mongodbUri: db.uri, env: slackEnv(fake.url) });
-  view = await viewDatabase(db.uri);
-}, 120_000);
-
-afterAll(async () => {
-  await view?.close();
-  await app?.stop();
-  await fake?.close();
-  await db?.dispose();
-});
+const rig = useSlackRig('fuzz_slack', inOwnProcess);
 
 /** A body that needs the request's token: `(token) => [label, text]`, shown by its label. */
 type Body = (token: string) => readonly [string, string];
@@ -164,7 +138,7 @@ let runs = 0;
 const exchanges: Exchange[] = [];
 
 test(`${RUNS} generated requests to /slack/events: the process stays up, no 5xx, and what is refused stores nothing`, async () => {
-  const before = await snapshot(view!);
+  const before = await snapshot(rig.view);
   await fc.assert(
     fc.asyncProperty(slackRequest, async (input) => {
       const token = `FZS${String((runs += 1)).padStart(4, '0')}x${Math.random().toString(36).slice(2, 8)}`;
@@ -185,13 +159,17 @@ test(`${RUNS} generated requests to /slack/events: the process stays up, no 5xx,
         ...signature,
       };
       const answer = await rawRequest(
-        `${app!.url}/slack/events`,
+        `${rig.url}/slack/events`,
         { method: input.method, headers, ...(hasBody ? { body } : {}) },
         10_000,
       );
       const summary = `${input.method} ${input.contentType ?? '(no content type)'} ${input.signing} ${label}, ${body.length} chars`;
       exchanges.push({ token, summary, answer });
-      const outcome = { request: summary, answer: describeAnswer(answer), exit: app!.exitStatus() };
+      const outcome = {
+        request: summary,
+        answer: describeAnswer(answer),
+        exit: rig.app.exitStatus(),
+      };
       expect(outcome).toEqual({ ...outcome, exit: undefined });
       if (answer.status === undefined || answer.status >= 500)
         throw new Error(`${summary} → ${outcome.answer}`);
@@ -199,18 +177,18 @@ test(`${RUNS} generated requests to /slack/events: the process stays up, no 5xx,
     // A failure can leave the process dead: shrinking against it would mislead.
     { numRuns: RUNS, endOnFailure: true },
   );
-  expect((await request(`${app!.url}/healthz`)).status).toBe(200);
+  expect((await request(`${rig.url}/healthz`)).status).toBe(200);
 
-  const stored = storedSince(before, await snapshot(view!), exchanges);
+  const stored = storedSince(before, await snapshot(rig.view), exchanges);
   expect(stored).toEqual({ forRefused: [], untraced: [] });
   // The log never holds a request (bolt's routing errors carry one, headers and all): no
   // headers anywhere, and no signature value, which only a request's headers contain.
-  const logged = JSON.stringify(app!.log());
+  const logged = JSON.stringify(rig.app.log());
   expect(logged).not.toMatch(/"(rawHeaders|headers)":/);
   expect(logged).not.toMatch(/v0=[0-9a-f]{64}/);
 }, 300_000);
 
 test('GET on /slack/events is 405 and names the method it takes', async () => {
-  const answer = await fetch(`${app!.url}/slack/events`);
+  const answer = await fetch(`${rig.url}/slack/events`);
   expect([answer.status, answer.headers.get('allow')]).toEqual([405, 'POST']);
 });

@@ -5,9 +5,8 @@
  * running, nothing malformed is answered 5xx, and a refused request stores nothing.
  */
 import fc from 'fast-check';
-import { startAppProcess, type AppProcess } from '../support/app-process.js';
-import { startDatabaseProcess, type DatabaseProcess } from '../support/database-process.js';
-import { rawRequest, request, viewDatabase, type DatabaseView } from '../support/deliveries.js';
+import { rawRequest, request } from '../support/deliveries.js';
+import { inOwnProcess, useTeamsRig } from '../support/fault-rig.js';
 import {
   contentType,
   describeAnswer,
@@ -20,33 +19,10 @@ import {
   type Exchange,
 } from '../support/inbound-fuzz.js';
 import { TENANT } from '../support/teams/activities.js';
-import { teamsTestConfig } from '../support/teams/app-under-test.js';
-import { startFakeConnector, type FakeConnector } from '../support/teams/fake-connector.js';
 
 const RUNS = 300;
 
-let db: DatabaseProcess | undefined;
-let connector: FakeConnector | undefined;
-let app: AppProcess | undefined;
-let view: DatabaseView | undefined;
-
-beforeAll(async () => {
-  db = await startDatabaseProcess('fuzz_teams');
-  connector = await startFakeConnector();
-  app = await startAppProcess({
-    mongodbUri: db.uri,
-    config: teamsTestConfig(),
-    env: { CASELINE_PLAYGROUND: 'off' },
-  });
-  view = await viewDatabase(db.uri);
-}, 120_000);
-
-afterAll(async () => {
-  await view?.close();
-  await app?.stop();
-  await connector?.close();
-  await db?.dispose();
-});
+const rig = useTeamsRig('fuzz_teams', inOwnProcess);
 
 /** An activity made for the request's token, shown by its label. */
 type Body = (token: string) => readonly [string, string];
@@ -63,7 +39,7 @@ const envelope = (token: string, service: unknown, without: readonly string[] = 
   const full: Record<string, unknown> = {
     id: `act-${token}`,
     channelId: 'msteams',
-    serviceUrl: service === 'connector' ? connector!.url : service,
+    serviceUrl: service === 'connector' ? rig.fake.url : service,
     timestamp: new Date().toISOString(),
     from: { id: `29:${token}`, name: token },
     recipient: { id: '28:caseline-bot', name: 'Caseline' },
@@ -128,7 +104,7 @@ let runs = 0;
 const exchanges: Exchange[] = [];
 
 test(`${RUNS} generated requests to /api/messages: the process stays up, no 5xx, and what is refused stores nothing`, async () => {
-  const before = await snapshot(view!);
+  const before = await snapshot(rig.view);
   await fc.assert(
     fc.asyncProperty(teamsRequest, async (input) => {
       const token = `FZT${String((runs += 1)).padStart(4, '0')}x${Math.random().toString(36).slice(2, 8)}`;
@@ -139,13 +115,17 @@ test(`${RUNS} generated requests to /api/messages: the process stays up, no 5xx,
         ? { 'content-type': input.contentType }
         : {};
       const answer = await rawRequest(
-        `${app!.url}/api/messages`,
+        `${rig.url}/api/messages`,
         { method: input.method, headers, ...(hasBody ? { body } : {}) },
         10_000,
       );
       const summary = `${input.method} ${input.contentType ?? '(no content type)'} ${label}, ${body.length} chars`;
       exchanges.push({ token, summary, answer });
-      const outcome = { request: summary, answer: describeAnswer(answer), exit: app!.exitStatus() };
+      const outcome = {
+        request: summary,
+        answer: describeAnswer(answer),
+        exit: rig.app.exitStatus(),
+      };
       expect(outcome).toEqual({ ...outcome, exit: undefined });
       if (answer.status === undefined || answer.status >= 500)
         throw new Error(`${summary} → ${outcome.answer}`);
@@ -153,14 +133,14 @@ test(`${RUNS} generated requests to /api/messages: the process stays up, no 5xx,
     // A failure can leave the process dead: shrinking against it would mislead.
     { numRuns: RUNS, endOnFailure: true },
   );
-  expect((await request(`${app!.url}/healthz`)).status).toBe(200);
-  expect(storedSince(before, await snapshot(view!), exchanges)).toEqual({
+  expect((await request(`${rig.url}/healthz`)).status).toBe(200);
+  expect(storedSince(before, await snapshot(rig.view), exchanges)).toEqual({
     forRefused: [],
     untraced: [],
   });
 }, 300_000);
 
 test('GET on /api/messages is 405 and names the method it takes', async () => {
-  const answer = await fetch(`${app!.url}/api/messages`);
+  const answer = await fetch(`${rig.url}/api/messages`);
   expect([answer.status, answer.headers.get('allow')]).toEqual([405, 'POST']);
 });

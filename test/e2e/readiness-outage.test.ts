@@ -2,40 +2,18 @@
  * Readiness through a real database outage: the app in its own process on a database
  * process of the test's own, which is killed (`kill -9`) and started again.
  */
-import { startAppProcess, type AppProcess } from '../support/app-process.js';
-import { startDatabaseProcess, type DatabaseProcess } from '../support/database-process.js';
-import {
-  deliverToSlack,
-  request,
-  slackEnv,
-  viewDatabase,
-  type Delivery,
-} from '../support/deliveries.js';
+import { deliverToSlack, request, type Delivery } from '../support/deliveries.js';
 import { eventually } from '../support/eventually.js';
-import { startFakeSlackApi, type FakeSlackApi } from '../support/slack/fake-slack-api.js';
+import { inOwnProcess, useSlackRig } from '../support/fault-rig.js';
 import { messageEvent } from '../support/slack/payloads.js';
 
 // The issue's bound: a probe answers (any status) within its own 1 s deadline.
 const PROBE_DEADLINE_MS = 1000;
 
-let db: DatabaseProcess | undefined;
-let fake: FakeSlackApi | undefined;
-let app: AppProcess | undefined;
-
-beforeAll(async () => {
-  db = await startDatabaseProcess('readyz');
-  fake = await startFakeSlackApi();
-  app = await startAppProcess({ mongodbUri: db.uri, env: slackEnv(fake.url) });
-}, 120_000);
-
-afterAll(async () => {
-  await app?.stop();
-  await fake?.close();
-  await db?.dispose();
-});
+const rig = useSlackRig('readyz', inOwnProcess);
 
 const probe = (path: string): Promise<Delivery> =>
-  request(`${app!.url}${path}`, {}, PROBE_DEADLINE_MS);
+  request(`${rig.url}${path}`, {}, PROBE_DEADLINE_MS);
 
 /** The status, failing the test when the probe did not answer within its deadline. */
 const answered = async (path: string): Promise<number> => {
@@ -58,11 +36,11 @@ test('/readyz answers 503 within its deadline while the database is down and 200
     for (let lane = 0; lane < 3; lane += 1) {
       const channel = `D0LOAD000${lane}`;
       const event = messageEvent({ text: `still there? ${round}`, channel, channelType: 'im' });
-      writing.push(deliverToSlack(app!.url, 'event', event));
+      writing.push(deliverToSlack(rig.url, 'event', event));
     }
   };
   write(0);
-  await db!.kill();
+  await rig.db.kill();
   // Probed back to back for a while: each must answer, and each must say "not ready".
   const during: number[] = [];
   for (let round = 1; round <= 10; round += 1) {
@@ -74,7 +52,7 @@ test('/readyz answers 503 within its deadline while the database is down and 200
   await Promise.all(writing);
   expect(during).toEqual(during.map(() => 503));
 
-  await db!.restart();
+  await rig.db.restart();
   await eventually(async () => ((await answered('/readyz')) === 200 ? true : undefined), 30_000, {
     everyMs: 250,
     what: '/readyz to answer 200 after the database came back',
@@ -87,16 +65,11 @@ test('/readyz answers 503 within its deadline while the database is down and 200
     channelType: 'im',
   });
   const ts = (event.event as { ts: string }).ts;
-  expect((await deliverToSlack(app!.url, 'event', event)).status).toBe(200);
-  const view = await viewDatabase(db!.uri);
-  try {
-    await eventually(
-      async () => ((await view.casesOpenedBy('slack:D0READYZ01', ts)) === 1 ? true : undefined),
-      20_000,
-      { what: 'the case opened by the message after the outage' },
-    );
-  } finally {
-    await view.close();
-  }
-  expect(app!.exitStatus()).toBeUndefined();
+  expect((await deliverToSlack(rig.url, 'event', event)).status).toBe(200);
+  await eventually(
+    async () => ((await rig.view.casesOpenedBy('slack:D0READYZ01', ts)) === 1 ? true : undefined),
+    20_000,
+    { what: 'the case opened by the message after the outage' },
+  );
+  expect(rig.app.exitStatus()).toBeUndefined();
 }, 90_000);

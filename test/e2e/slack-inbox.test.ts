@@ -1,10 +1,9 @@
 import { ACTIONS } from '../../adapters/slack/registry.js';
 import { NOT_SAVED } from '../../adapters/shared/words.js';
-import { serve, type RunningApp } from '../../src/main.js';
 import { MongoInbox } from '../../src/store/inbox/mongo-inbox.js';
-import { startDatabaseProcess, type DatabaseProcess } from '../support/database-process.js';
-import { eventually, SECRET, TRIAGE, useSlackE2E } from '../support/slack/e2e.js';
-import { startFakeSlackApi, type FakeSlackApi } from '../support/slack/fake-slack-api.js';
+import { SIGNING_SECRET } from '../support/deliveries.js';
+import { inTestProcess, useSlackRig } from '../support/fault-rig.js';
+import { eventually, TRIAGE, useSlackE2E } from '../support/slack/e2e.js';
 import {
   blockActions,
   messageEvent,
@@ -67,45 +66,12 @@ describe('Caseline in Slack: the inbox in front of every delivery', () => {
 });
 
 describe('Caseline in Slack: when the database cannot take a delivery', () => {
-  let database: DatabaseProcess;
-  let fake: FakeSlackApi;
-  let app: RunningApp;
+  const rig = useSlackRig('slack_inbox_down', inTestProcess);
   const post = (kind: SlackRequestKind, payload: object, options = {}) =>
-    postToSlackEndpoint(
-      `http://127.0.0.1:${app.port}/slack/events`,
-      SECRET,
-      kind,
-      payload,
-      options,
-    );
-
-  beforeAll(async () => {
-    database = await startDatabaseProcess('slack_inbox_down');
-    fake = await startFakeSlackApi();
-    app = await serve({
-      env: {
-        PORT: '0',
-        HOST: '127.0.0.1',
-        LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-        MONGODB_URI: database.uri,
-        CASELINE_CONFIG: 'caseline.example.yaml',
-        SLACK_API_URL: fake.url,
-        SLACK_SIGNING_SECRET: SECRET,
-        SLACK_BOT_TOKEN: 'xoxb-test-token',
-      },
-      cwd: process.cwd(),
-      importExamplesFrom: 'examples',
-    });
-  });
-  afterAll(async () => {
-    await database.restart().catch(() => undefined);
-    await app.shutdown('test over');
-    await fake.close();
-    await database.dispose();
-  });
+    postToSlackEndpoint(`${rig.url}/slack/events`, SIGNING_SECRET, kind, payload, options);
 
   it('answers events non-2xx and interactions with a clear "could not save", then takes them once it is back', async () => {
-    await database.kill();
+    await rig.db.kill();
     const event = messageEvent({
       text: 'Bank import rejects IBANs with spaces',
       channel: 'D0INBOXDWN',
@@ -128,9 +94,9 @@ describe('Caseline in Slack: when the database cannot take a delivery', () => {
       blockActions({ actionId: ACTIONS.claim, value: 'case-x', channel: TRIAGE }),
     );
     expect(press.status).toBe(200);
-    await fake.waitFor('chat.postEphemeral', (c) => c.args.text === NOT_SAVED);
+    await rig.fake.waitFor('chat.postEphemeral', (c) => c.args.text === NOT_SAVED);
 
-    await database.restart();
+    await rig.db.restart();
     // Slack's retry of the refused event: now stored, acknowledged and opened as a case.
     const retried = await eventually(async () => {
       const answer = await post('event', event, { retryNum: 1, retryReason: 'http_error' });
@@ -139,12 +105,12 @@ describe('Caseline in Slack: when the database cannot take a delivery', () => {
     expect(retried.status).toBe(200);
     const ts = (event.event as { ts: string }).ts;
     const opened = await eventually(
-      () => app.core.cases.findByIntakeKey(`slack:D0INBOXDWN:${ts}`),
+      () => rig.app.core.cases.findByIntakeKey(`slack:D0INBOXDWN:${ts}`),
       30_000,
     );
     expect(opened.title).toContain('IBAN');
     // The refused interactions left nothing to be done later.
-    const inbox = new MongoInbox(app.core.connection);
+    const inbox = new MongoInbox(rig.app.core.connection);
     await eventually(async () => ((await inbox.count('pending')) === 0 ? true : undefined), 10_000);
     expect(await inbox.count('dropped')).toBe(0);
   });

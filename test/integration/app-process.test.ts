@@ -1,24 +1,10 @@
-import { startAppProcess, type AppProcess } from '../support/app-process.js';
-import { startDatabaseProcess, type DatabaseProcess } from '../support/database-process.js';
-import { request, slackEnv } from '../support/deliveries.js';
-import { startFakeSlackApi, type FakeSlackApi } from '../support/slack/fake-slack-api.js';
+import { request } from '../support/deliveries.js';
+import { inOwnProcess, useSlackRig } from '../support/fault-rig.js';
 
-let db: DatabaseProcess | undefined;
-let fake: FakeSlackApi | undefined;
-let app: AppProcess | undefined;
-
-beforeAll(async () => {
-  db = await startDatabaseProcess('appproc');
-  fake = await startFakeSlackApi();
-});
-afterAll(async () => {
-  await app?.stop();
-  await fake?.close();
-  await db?.dispose();
-});
+const rig = useSlackRig('appproc', inOwnProcess);
 
 test('the app in a process of its own is killed for real and comes back on the same port', async () => {
-  app = await startAppProcess({ mongodbUri: db!.uri, env: slackEnv(fake!.url) });
+  const app = rig.app;
   expect((await request(`${app.url}/healthz`)).status).toBe(200);
   const first = app.pid();
 
