@@ -20,7 +20,7 @@ import { createTeamsAdapter } from '../adapters/teams/app.js';
 import { teamsSettingsFrom } from '../adapters/teams/settings.js';
 import { createPlayground } from '../adapters/playground/index.js';
 import { connectMongo, pingMongo } from './infra/mongo-connection.js';
-import { createHttpServer, healthRoutes, postRoutes } from './http/server.js';
+import { createHttpServer, healthRoutes } from './http/server.js';
 import { startOutboxWorker } from './jobs/outbox-worker.js';
 import { createInboxWorker } from './jobs/inbox-worker.js';
 import { MongoInbox } from './store/inbox/mongo-inbox.js';
@@ -145,9 +145,8 @@ export const serve = async (options: ServeOptions): Promise<RunningApp> => {
     ...teams?.routes,
     ...playground?.routes,
   };
-  const server = createHttpServer(
-    { ...routes, ...postRoutes(routes, ['/slack/events', '/api/messages']) },
-    (failure) => log[failure.status < 500 ? 'warn' : 'error'](failure, 'request failed'),
+  const server = createHttpServer(routes, (failure) =>
+    log[failure.status < 500 ? 'warn' : 'error'](failure, 'request failed'),
   );
   await new Promise<void>((resolve) => server.listen(config.env.PORT, config.env.HOST, resolve));
   const port = (server.address() as AddressInfo).port;

@@ -1,5 +1,4 @@
 import { App, ErrorCode, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import type { Core } from '../../src/composition.js';
 import type { Config } from '../../src/config.js';
@@ -16,14 +15,13 @@ import { createMongoInstallationStore } from './installation-store.js';
 import { isOAuth, type SlackSettings } from './settings.js';
 import type { Connection } from 'mongoose';
 import { InboxUnavailable, type InboundDeliveries } from '../../src/ports/inbox.js';
-import { guardSlackEvents, guardSlackPage, SLACK_MAX_BODY } from './http-guard.js';
+import { guardSlackEvents, SLACK_MAX_BODY } from './http-guard.js';
+import type { Route } from '../../src/http/server.js';
 import { InboxReceiver, type TellPerson } from './inbox-receiver.js';
 
 export interface SlackAdapter {
   /** HTTP routes to mount on the app's server (none in Socket Mode). */
-  readonly routes: Readonly<
-    Record<string, (req: IncomingMessage, res: ServerResponse) => void | Promise<void>>
-  >;
+  readonly routes: Readonly<Record<string, Route>>;
   readonly notifier: Notifier;
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -151,11 +149,15 @@ export const createSlackAdapter = async (deps: SlackAdapterDeps): Promise<SlackA
   });
   const routes: SlackAdapter['routes'] = http
     ? {
-        '/slack/events': guardSlackEvents(http.requestListener, log),
+        '/slack/events': {
+          methods: ['POST'],
+          maxBodyBytes: SLACK_MAX_BODY,
+          handler: guardSlackEvents(http.requestListener, log),
+        },
         ...(oauth
           ? {
-              '/slack/install': guardSlackPage(http.requestListener),
-              '/slack/oauth_redirect': guardSlackPage(http.requestListener),
+              '/slack/install': { methods: ['GET'], handler: http.requestListener },
+              '/slack/oauth_redirect': { methods: ['GET'], handler: http.requestListener },
             }
           : {}),
       }

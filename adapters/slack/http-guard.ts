@@ -7,8 +7,9 @@ import { slackDelivery } from './delivery.js';
 
 type Listener = (req: IncomingMessage, res: ServerResponse) => void;
 
-// Slack's largest bodies are message events near its 40,000-character text limit, whose
-// blocks repeat the text: at most about 250 KB (3-byte characters). Past 1 MiB it is not Slack.
+// A Slack event with a 40,000-character message (Slack's limit) carries the text twice
+// (text and blocks): 80 KB in ASCII, 240 KB in 3-byte UTF-8, 480 KB \u-escaped. Past
+// 1 MiB it is not Slack.
 export const SLACK_MAX_BODY = 1024 * 1024;
 
 const JSON_TYPE = 'application/json';
@@ -51,15 +52,14 @@ const shapeProblem = (type: string, text: string): string | undefined => {
 };
 
 /**
- * `/slack/events` before bolt sees it: POST only, Slack's two content types, a bounded
- * body, and a shape bolt can read. bolt's HTTPReceiver reads properties of the parsed body
+ * `/slack/events` before bolt sees it (its route takes POST only): Slack's two content
+ * types, a bounded body, and a shape bolt can read. bolt's HTTPReceiver reads properties of the parsed body
  * in a promise nothing awaits, so a signed `null` there stopped the process; here it is a
  * 400. What bolt itself throws is caught and answered.
  */
 export const guardSlackEvents =
   (listener: Listener, log: Logger) =>
   async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    if (req.method !== 'POST') return refuse(res, 405, 'POST only', { allow: 'POST' });
     const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
     if (type !== JSON_TYPE && type !== FORM_TYPE)
       return refuse(res, 415, `content-type must be ${JSON_TYPE} or ${FORM_TYPE}`);
@@ -79,13 +79,5 @@ export const guardSlackEvents =
     // bolt matches the content type exactly; the signature covers the body, not headers.
     req.headers['content-type'] = type;
     Object.assign(req, { rawBody: raw });
-    listener(req, res);
-  };
-
-/** Routes bolt serves as they are (OAuth install pages), with what it throws answered. */
-export const guardSlackPage =
-  (listener: Listener) =>
-  (req: IncomingMessage, res: ServerResponse): void => {
-    if (req.method !== 'GET') return refuse(res, 405, 'GET only', { allow: 'GET' });
     listener(req, res);
   };

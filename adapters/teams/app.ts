@@ -11,14 +11,15 @@ import { makeRegisterChatContact } from '../../src/use-cases/register-chat-conta
 import { CaselineTeamsBot } from './bot.js';
 import { makeCardBuilder } from './cards.js';
 import { createTeamsConversationStore, type TeamsConversationStore } from './conversation-store.js';
-import { InboxCloudAdapter, messagesEndpoint, type Handler } from './http.js';
+import { InboxCloudAdapter, messagesEndpoint, TEAMS_MAX_BODY } from './http.js';
+import type { Route } from '../../src/http/server.js';
 import { createTeamsKb } from './kb.js';
 import { createTeamsNotifier } from './notifier.js';
 import { makeWithConversations } from './proactive.js';
 import { botFrameworkConfiguration, isUnauthenticated, type TeamsSettings } from './settings.js';
 
 export interface TeamsAdapter {
-  readonly routes: Readonly<Record<string, Handler>>;
+  readonly routes: Readonly<Record<string, Route>>;
   readonly notifier: Notifier;
   readonly store: TeamsConversationStore;
   readonly bot: CaselineTeamsBot;
@@ -94,5 +95,12 @@ export const createTeamsAdapter = (deps: TeamsAdapterDeps): TeamsAdapter => {
     log,
     authenticated: !isUnauthenticated(deps.settings),
   });
-  return { routes: { '/api/messages': endpoint }, notifier, store, bot };
+  return {
+    routes: {
+      '/api/messages': { methods: ['POST'], maxBodyBytes: TEAMS_MAX_BODY, handler: endpoint },
+    },
+    notifier,
+    store,
+    bot,
+  };
 };

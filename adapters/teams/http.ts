@@ -15,7 +15,7 @@ import { NOT_SAVED, NOT_TAKEN_IN } from '../shared/words.js';
 export type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 type Logic = (context: TurnContext) => Promise<void>;
 
-const MAX_BODY = 1024 * 1024;
+export const TEAMS_MAX_BODY = 1024 * 1024;
 
 /** Set on a turn whose activity the inbox had already: render, but do not act again. */
 export const REPEATED_DELIVERY = Symbol('caseline.repeatedDelivery');
@@ -166,7 +166,6 @@ export const messagesEndpoint = (deps: MessagesEndpointDeps): Handler => {
   };
 
   return async (req, res) => {
-    if (req.method !== 'POST') return send(res, 405, 'POST only', { allow: 'POST' });
     const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
     if (type !== 'application/json') return send(res, 415, 'content-type must be application/json');
     // The token itself is checked below; a request without one is refused at once.
@@ -174,7 +173,7 @@ export const messagesEndpoint = (deps: MessagesEndpointDeps): Handler => {
     if (deps.authenticated && !header) return send(res, 401, 'a Bot Framework token is required');
     let text: string;
     try {
-      text = await readBody(req, MAX_BODY);
+      text = await readBody(req, TEAMS_MAX_BODY);
     } catch (error) {
       if (error instanceof BodyTooLarge)
         return send(res, 413, error.message, { connection: 'close' });

@@ -19,10 +19,6 @@ export interface Route {
   readonly maxBodyBytes?: number;
 }
 
-// Teams' own cap. A Slack event with a 40,000-character message (Slack's limit) carries the
-// text twice (text and blocks): 80 KB in ASCII, 240 KB in 3-byte UTF-8, 480 KB \u-escaped.
-export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
-
 /** A request a handler refuses as the client's fault: answered with `status` and `message`. */
 export class RequestError extends Error {
   constructor(
@@ -57,21 +53,6 @@ export const sendJson = (
     'content-length': Buffer.byteLength(text),
   });
   res.end(text);
-};
-
-/** Webhooks only ever receive POSTs: these paths of `routes` become POST routes. */
-export const postRoutes = (
-  routes: Readonly<Record<string, Handler | Route>>,
-  paths: readonly string[],
-  maxBodyBytes = DEFAULT_MAX_BODY_BYTES,
-): Record<string, Route> => {
-  const found = paths.flatMap((path) => {
-    const route = routes[path];
-    if (!route) return [];
-    const handler = typeof route === 'function' ? route : route.handler;
-    return [[path, { methods: ['POST'], handler, maxBodyBytes }] as const];
-  });
-  return Object.fromEntries(found);
 };
 
 const asRoute = (route: Handler | Route): Route =>

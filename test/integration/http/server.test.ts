@@ -2,7 +2,6 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
   createHttpServer,
-  postRoutes,
   RequestError,
   sendJson,
   type Handler,
@@ -56,7 +55,15 @@ const handlers: Record<string, Handler> = {
 
 beforeAll(async () => {
   server = createHttpServer(
-    { ...handlers, ...postRoutes(handlers, ['/echo', '/rejects'], 1000) },
+    {
+      ...handlers,
+      ...Object.fromEntries(
+        (['/echo', '/rejects'] as const).map((path) => [
+          path,
+          { methods: ['POST'], handler: handlers[path]!, maxBodyBytes: 1000 },
+        ]),
+      ),
+    },
     (failure) => failures.push(failure),
   );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
