@@ -1,4 +1,5 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import { sendJson } from '../../src/http/server.js';
 
 /** A body over the route's limit: the client's fault, answered 413. */
 export class BodyTooLarge extends Error {
@@ -35,3 +36,30 @@ export const readBodyBytes = (req: IncomingMessage, maxBytes: number): Promise<B
 /** The body as UTF-8 text (see `readBodyBytes`). */
 export const readBody = async (req: IncomingMessage, maxBytes: number): Promise<string> =>
   (await readBodyBytes(req, maxBytes)).toString('utf8');
+
+/** A webhook's refusal: the status and one line saying what was wrong. */
+export const refuse = (
+  res: ServerResponse,
+  status: number,
+  error: string,
+  headers: OutgoingHttpHeaders = {},
+): void => sendJson(res, status, { error }, headers);
+
+/** The media type of the request's Content-Type, without parameters, in lower case. */
+export const mediaTypeOf = (req: IncomingMessage): string =>
+  (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+
+/** The body up to `maxBytes`, or undefined once a 413 has been answered. */
+export const readBodyOrRefuse = async (
+  req: IncomingMessage,
+  res: ServerResponse,
+  maxBytes: number,
+): Promise<Buffer | undefined> => {
+  try {
+    return await readBodyBytes(req, maxBytes);
+  } catch (error) {
+    if (!(error instanceof BodyTooLarge)) throw error;
+    refuse(res, 413, error.message, { connection: 'close' });
+    return undefined;
+  }
+};

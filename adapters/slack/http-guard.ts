@@ -1,8 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse as parseForm } from 'node:querystring';
 import type { Logger } from 'pino';
-import { sendJson } from '../../src/http/server.js';
-import { BodyTooLarge, readBodyBytes } from '../shared/http-body.js';
+import { mediaTypeOf, readBodyOrRefuse, refuse } from '../shared/http-body.js';
 import { slackDelivery } from './delivery.js';
 
 type Listener = (req: IncomingMessage, res: ServerResponse) => void;
@@ -14,11 +13,6 @@ export const SLACK_MAX_BODY = 1024 * 1024;
 
 const JSON_TYPE = 'application/json';
 const FORM_TYPE = 'application/x-www-form-urlencoded';
-
-const refuse = (res: ServerResponse, status: number, error: string, headers = {}) => {
-  for (const [name, value] of Object.entries(headers)) res.setHeader(name, String(value));
-  sendJson(res, status, { error });
-};
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -60,17 +54,11 @@ const shapeProblem = (type: string, text: string): string | undefined => {
 export const guardSlackEvents =
   (listener: Listener, log: Logger) =>
   async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+    const type = mediaTypeOf(req);
     if (type !== JSON_TYPE && type !== FORM_TYPE)
       return refuse(res, 415, `content-type must be ${JSON_TYPE} or ${FORM_TYPE}`);
-    let raw: Buffer;
-    try {
-      raw = await readBodyBytes(req, SLACK_MAX_BODY);
-    } catch (error) {
-      if (error instanceof BodyTooLarge)
-        return refuse(res, 413, error.message, { connection: 'close' });
-      throw error;
-    }
+    const raw = await readBodyOrRefuse(req, res, SLACK_MAX_BODY);
+    if (!raw) return;
     const problem = shapeProblem(type, raw.toString('utf8'));
     if (problem) {
       log.info({ problem }, 'slack: malformed request refused');

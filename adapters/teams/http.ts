@@ -9,7 +9,7 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import { InboxUnavailable, type InboundDeliveries } from '../../src/ports/inbox.js';
 import { sendJson } from '../../src/http/server.js';
-import { BodyTooLarge, readBody } from '../shared/http-body.js';
+import { mediaTypeOf, readBodyOrRefuse, refuse } from '../shared/http-body.js';
 import { NOT_SAVED, NOT_TAKEN_IN } from '../shared/words.js';
 
 export type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -57,11 +57,6 @@ export class InboxCloudAdapter extends CloudAdapter {
     return this.processActivity(auth, activity, logic);
   }
 }
-
-const send = (res: ServerResponse, status: number, message: string, headers = {}) => {
-  for (const [name, value] of Object.entries(headers)) res.setHeader(name, String(value));
-  sendJson(res, status, { error: message });
-};
 
 // Teams shows an Action.Execute error response's message on the card.
 const cardError = (message: string) => ({
@@ -144,11 +139,11 @@ export const messagesEndpoint = (deps: MessagesEndpointDeps): Handler => {
       log.warn({ key, err: error.cause }, 'teams: invoke not stored');
       return isCardAction(stored.activity)
         ? sendJson(res, 200, cardError(NOT_SAVED))
-        : send(res, 503, NOT_SAVED);
+        : refuse(res, 503, NOT_SAVED);
     }
     const answer = async (repeated: boolean) => {
       const response = await turn(stored, repeated);
-      if (!response) return send(res, 500, 'the turn gave no answer');
+      if (!response) return refuse(res, 500, 'the turn gave no answer');
       sendJson(res, response.status, response.body ?? {});
     };
     // A redelivered invoke still gets its card, from a turn that does not act again.
@@ -166,26 +161,20 @@ export const messagesEndpoint = (deps: MessagesEndpointDeps): Handler => {
   };
 
   return async (req, res) => {
-    const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
-    if (type !== 'application/json') return send(res, 415, 'content-type must be application/json');
+    if (mediaTypeOf(req) !== 'application/json')
+      return refuse(res, 415, 'content-type must be application/json');
     // The token itself is checked below; a request without one is refused at once.
     const header = req.headers.authorization ?? '';
-    if (deps.authenticated && !header) return send(res, 401, 'a Bot Framework token is required');
-    let text: string;
-    try {
-      text = await readBody(req, TEAMS_MAX_BODY);
-    } catch (error) {
-      if (error instanceof BodyTooLarge)
-        return send(res, 413, error.message, { connection: 'close' });
-      throw error;
-    }
-    const activity = parseActivity(text);
-    if (typeof activity === 'string') return send(res, 400, activity);
+    if (deps.authenticated && !header) return refuse(res, 401, 'a Bot Framework token is required');
+    const body = await readBodyOrRefuse(req, res, TEAMS_MAX_BODY);
+    if (!body) return;
+    const activity = parseActivity(body.toString('utf8'));
+    if (typeof activity === 'string') return refuse(res, 400, activity);
     let authenticated: AuthenticateRequestResult;
     try {
       authenticated = await auth.authenticateRequest(activity, header);
     } catch {
-      return send(res, 401, 'the Bot Framework token was not accepted');
+      return refuse(res, 401, 'the Bot Framework token was not accepted');
     }
     // Claims, not the token: what a resumed turn needs, without a credential at rest.
     const stored: Stored = {
@@ -210,7 +199,7 @@ export const messagesEndpoint = (deps: MessagesEndpointDeps): Handler => {
     } catch (error) {
       if (!(error instanceof InboxUnavailable)) throw error;
       log.warn({ key, err: error.cause }, 'teams: activity not stored');
-      return send(res, 503, 'the activity could not be stored; send it again');
+      return refuse(res, 503, 'the activity could not be stored; send it again');
     }
     res.writeHead(200, { 'content-length': 0 });
     res.end();
