@@ -67,7 +67,7 @@ export const createInboxWorker = (options: InboxWorkerOptions): InboxWorker => {
       // This replica retries on its own; the sweeper is for what a crash left behind.
       const timer = setTimeout(() => {
         retries.delete(timer);
-        queue.push(key, () => processStored(key));
+        void queue.push(key, () => processStored(key));
       }, wait);
       timer.unref();
       retries.add(timer);
@@ -117,6 +117,7 @@ export const createInboxWorker = (options: InboxWorkerOptions): InboxWorker => {
   const controller = new AbortController();
   let loop: Promise<void> | undefined;
   let lastPrune = 0;
+  const sweeping = new Set<string>();
   const sweepOnce = async () => {
     const now = clock.now();
     if (now.getTime() - lastPrune > 60 * 60_000) {
@@ -124,9 +125,13 @@ export const createInboxWorker = (options: InboxWorkerOptions): InboxWorker => {
       await inbox.prune(new Date(now.getTime() - options.retentionMs));
     }
     // Oldest first and one at a time: a crash's leftovers keep their conversation order.
-    for (const key of await inbox.due(now, 100))
-      queue.push('inbox:sweep', () => processStored(key));
-    await queue.idle();
+    // Not waited for (a long job must not hold back the next sweep, and under steady traffic
+    // the queue is never idle); a key already queued by a sweep is not queued again.
+    for (const key of await inbox.due(now, 100)) {
+      if (sweeping.has(key)) continue;
+      sweeping.add(key);
+      void queue.push('inbox:sweep', () => processStored(key)).finally(() => sweeping.delete(key));
+    }
   };
 
   return {
@@ -159,7 +164,7 @@ export const createInboxWorker = (options: InboxWorkerOptions): InboxWorker => {
       }
     },
     later(key, group = key) {
-      queue.push(group, () => processStored(key));
+      void queue.push(group, () => processStored(key));
     },
     async inline(key, run) {
       let end: InboxEnd;

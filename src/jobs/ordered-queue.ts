@@ -7,7 +7,8 @@
  * without the yield, about 1× with it).
  */
 export interface OrderedQueue {
-  push(group: string, job: () => Promise<void>): void;
+  /** Resolves once this job has run (it reports its own failures). */
+  push(group: string, job: () => Promise<void>): Promise<void>;
   /** Resolves once everything pushed so far has run (bounded by the caller). */
   idle(): Promise<void>;
 }
@@ -46,6 +47,7 @@ export const createOrderedQueue = (limit: number): OrderedQueue => {
       void run.finally(() => {
         if (tails.get(group) === run) tails.delete(group);
       });
+      return run;
     },
     async idle() {
       while (tails.size > 0) await Promise.all([...tails.values()]);

@@ -123,6 +123,32 @@ describe('the inbox worker', () => {
     expect(processed).toEqual(['orphan']);
   });
 
+  it('keeps sweeping while other work is still running', async () => {
+    let release: () => void = () => undefined;
+    const processed: string[] = [];
+    worker.handle('slack', {
+      process: async (entry) => {
+        if (entry.key === 'slow') await new Promise<void>((resolve) => (release = resolve));
+        processed.push(entry.key);
+      },
+    });
+    await worker.accept(delivery('slow'));
+    worker.later('slow');
+    worker.start();
+    // The crashed replica's leases are short, so they lapse while 'slow' still holds its own.
+    const crashed = make('replica-gone', { leaseMs: 1_000 });
+    await crashed.accept(delivery('orphan-1'));
+    clock.advance(1_001);
+    await eventually(async () => (processed.includes('orphan-1') ? true : undefined));
+    // A later crash's leftover is found by a later sweep, though 'slow' has not finished.
+    await crashed.accept(delivery('orphan-2'));
+    clock.advance(1_001);
+    await eventually(async () => (processed.includes('orphan-2') ? true : undefined));
+    expect(processed).not.toContain('slow');
+    release();
+    await eventually(async () => (processed.includes('slow') ? true : undefined));
+  });
+
   it('ends an inline delivery as its run says, and leaves a thrown one for a retry', async () => {
     await worker.accept(delivery('press'));
     await worker.inline('press', async () => 'dropped');
