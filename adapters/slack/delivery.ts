@@ -1,5 +1,7 @@
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { digest, PRESS_REPEAT_MS } from '../shared/press.js';
+
+export { PRESS_REPEAT_MS };
 
 /**
  * What kind of Slack delivery a body is, and its identity in the inbox. Slack retries
@@ -22,12 +24,6 @@ export type SlackDelivery =
     }
   // Read-only requests (a menu's options) and anything Slack may add later: no inbox.
   | { readonly kind: 'passthrough' };
-
-// A double click arrives as two payloads a few hundred milliseconds apart.
-export const PRESS_REPEAT_MS = 5_000;
-
-const digest = (value: unknown): string =>
-  createHash('sha256').update(JSON.stringify(value)).digest('base64url').slice(0, 22);
 
 const eventCallback = z.looseObject({
   type: z.literal('event_callback'),

@@ -11,6 +11,7 @@ import { InboxUnavailable, type InboundDeliveries } from '../../src/ports/inbox.
 import { sendJson } from '../../src/http/server.js';
 import { mediaTypeOf, readBodyOrRefuse, refuse } from '../shared/http-body.js';
 import { NOT_SAVED, NOT_TAKEN_IN } from '../shared/words.js';
+import { digest, PRESS_REPEAT_MS } from '../shared/press.js';
 
 export type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 type Logic = (context: TurnContext) => Promise<void>;
@@ -87,6 +88,15 @@ const isCardAction = (activity: Activity): boolean =>
 const isRefresh = (activity: Activity): boolean =>
   isCardAction(activity) && cardActionValue.parse(activity.value).action.verb === 'refresh';
 
+// A double press arrives as two invokes with ids of their own: the press is who pressed
+// which action (with its inputs) on which card, as in Slack.
+const pressKey = (activity: Activity): string =>
+  `teams:press:${activity.from?.id ?? ''}:${digest([
+    activity.conversation.id,
+    activity.replyToId ?? '',
+    cardActionValue.parse(activity.value).action,
+  ])}`;
+
 export interface MessagesEndpointDeps {
   readonly adapter: InboxCloudAdapter;
   readonly auth: BotFrameworkAuthentication;
@@ -128,25 +138,30 @@ export const messagesEndpoint = (deps: MessagesEndpointDeps): Handler => {
   });
 
   const invoke = async (res: ServerResponse, key: string, stored: Stored) => {
+    const press = isCardAction(stored.activity);
     let outcome;
     try {
       outcome = await inbound.accept(
-        { key, source: 'teams', payload: JSON.stringify(stored) },
+        {
+          key,
+          source: 'teams',
+          payload: JSON.stringify(stored),
+          ...(press ? { repeatWindowMs: PRESS_REPEAT_MS } : {}),
+        },
         { dropIfLate: true },
       );
     } catch (error) {
       if (!(error instanceof InboxUnavailable)) throw error;
       log.warn({ key, err: error.cause }, 'teams: invoke not stored');
-      return isCardAction(stored.activity)
-        ? sendJson(res, 200, cardError(NOT_SAVED))
-        : refuse(res, 503, NOT_SAVED);
+      return press ? sendJson(res, 200, cardError(NOT_SAVED)) : refuse(res, 503, NOT_SAVED);
     }
     const answer = async (repeated: boolean) => {
       const response = await turn(stored, repeated);
       if (!response) return refuse(res, 500, 'the turn gave no answer');
       sendJson(res, response.status, response.body ?? {});
     };
-    // A redelivered invoke still gets its card, from a turn that does not act again.
+    // A redelivered invoke or a double press still gets its card, from a turn that does not
+    // act again.
     if (outcome === 'duplicate') return answer(true);
     await inbound.inline(key, async () => {
       try {
@@ -188,6 +203,7 @@ export const messagesEndpoint = (deps: MessagesEndpointDeps): Handler => {
       const response = await turn(stored);
       return sendJson(res, response?.status ?? 500, response?.body ?? {});
     }
+    if (isCardAction(activity)) return invoke(res, pressKey(activity), stored);
     if (activity.type === 'invoke') return invoke(res, key, stored);
     try {
       await inbound.accept({

@@ -2,6 +2,7 @@
  * The running app over HTTP as Teams drives it: Bot Framework activities posted to
  * /api/messages, replies and card updates caught by a loopback fake connector.
  */
+import { CARD_CONTENT_TYPE } from '../../adapters/teams/render/card.js';
 import { cardAction, messageActivity } from '../support/teams/activities.js';
 import {
   cardOf,
@@ -167,6 +168,29 @@ describe('Teams: card actions', () => {
     expect(answers.map((a) => a.status)).toEqual([200, 200]);
     const stored = await e2e.app.core.cases.findById(opened.case.id);
     expect(stored?.events.filter((e) => e.type === 'claimed')).toHaveLength(1);
+  });
+
+  it('a double press on Send reply (two invokes of their own) sends one reply and answers both with the card', async () => {
+    const opened = await e2e.openCase('Shelf labels show yesterday’s prices');
+    const press = (verb: string, data: Record<string, string> = {}) =>
+      e2e.post(
+        cardAction(e2e.connector.url, {
+          from: TEAMS_AGENT,
+          conversation: desk,
+          verb,
+          data: { caseId: opened.case.id, ...data },
+          replyToId: opened.agentCard.postedId!,
+        }),
+      );
+    await press('claim');
+    const reply = () => press('reply', { replyText: 'Reprinting the shelf labels now' });
+    const answers = [await reply(), await reply()];
+    expect(answers.map((a) => a.body?.type)).toEqual([CARD_CONTENT_TYPE, CARD_CONTENT_TYPE]);
+    await e2e.app.core.deliverOutbox();
+    const stored = await e2e.app.core.cases.findById(opened.case.id);
+    expect(
+      stored?.events.filter((e) => JSON.stringify(e).includes('Reprinting the shelf labels')),
+    ).toHaveLength(1);
   });
 });
 
