@@ -130,7 +130,7 @@ export const composeCore = async (options: CoreOptions) => {
     logTime: makeLogTime(deps),
     resolveCase: makeResolveCase(deps),
     closeCase: makeCloseCase(deps),
-    reopenCase: makeReopenCase(deps),
+    reopenCase: makeReopenCase({ ...deps, reopenWithinDays: config.intake.reopenWithinDays }),
     createTask: makeCreateTask(deps),
     completeTask: makeCompleteTask(deps),
     linkIssue: makeLinkIssue(deps),
@@ -148,7 +148,19 @@ export const composeCore = async (options: CoreOptions) => {
       log.error({ err: error, entryId: entry.id, case: state.number }, 'outbox entry given up'),
     ...(sla ? { describeSla: sla.describe } : {}),
   });
-  return { config, connection, directory, cases, outbox, useCases, deliverOutbox, clock, sla, kb };
+  return {
+    config,
+    connection,
+    directory,
+    cases,
+    outbox,
+    useCases,
+    deliverOutbox,
+    clock,
+    newId,
+    sla,
+    kb,
+  };
 };
 
 export type Core = Awaited<ReturnType<typeof composeCore>>;

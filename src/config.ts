@@ -84,8 +84,13 @@ export const fileSchema = z.strictObject({
         .string()
         .regex(/^[a-z0-9_+-]+$/, 'must be an emoji name such as ticket')
         .default('ticket'),
+      /**
+       * A customer writing on their closed case may reopen it for this many days after it
+       * closed; later they are offered a new case that refers to it. 0: never.
+       */
+      reopenWithinDays: z.number().int().min(0).max(365).default(14),
     })
-    .default({ groupingWindowSeconds: 120, ticketReaction: 'ticket' }),
+    .default({ groupingWindowSeconds: 120, ticketReaction: 'ticket', reopenWithinDays: 14 }),
   /** Calendars, SLA policies and the default policy; checked by the SLA domain's schema. */
   sla: z.unknown().optional(),
   outbox: z

@@ -4,7 +4,7 @@ import type { Core } from '../../src/composition.js';
 import type { Config } from '../../src/config.js';
 import type { ChatLinkRepository } from '../../src/ports/chat-links.js';
 import type { Notifier } from '../../src/ports/notifier.js';
-import { makeReceiveChatMessage } from '../../src/use-cases/receive-chat-message.js';
+import { composeConversation } from '../../src/compose-conversation.js';
 import { makeSlackContext } from './context.js';
 import { BOT_SCOPES } from './registry.js';
 import { registerSlackListeners } from './listeners/index.js';
@@ -128,15 +128,7 @@ export const createSlackAdapter = async (deps: SlackAdapterDeps): Promise<SlackA
     config: deps.config,
     chatLinks: deps.chatLinks,
     log,
-    receiveMessage: makeReceiveChatMessage({
-      chatLinks: deps.chatLinks,
-      clock: deps.core.clock,
-      groupingWindowMs: deps.config.intake.groupingWindowSeconds * 1000,
-      openCase: deps.core.useCases.openCase,
-      replyToCustomer: deps.core.useCases.replyToCustomer,
-      addInternalNote: deps.core.useCases.addInternalNote,
-      caseOfIntake: (intakeKey) => deps.core.cases.findByIntakeClaim(intakeKey),
-    }),
+    conversation: composeConversation(deps.core, deps.chatLinks),
   });
   registerSlackListeners(app, ctx);
   const notifier = createSlackNotifier({

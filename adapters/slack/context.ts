@@ -4,8 +4,7 @@ import type { Core } from '../../src/composition.js';
 import type { Config } from '../../src/config.js';
 import type { Actor } from '../../src/domain/case/types.js';
 import type { ChatLinkRepository } from '../../src/ports/chat-links.js';
-import type { ChatMessageOutcome } from '../../src/use-cases/receive-chat-message.js';
-import type { Result } from '../../src/domain/result.js';
+import type { Conversation } from '../../src/compose-conversation.js';
 import { resolveSlackActor, type SlackUser } from './identity.js';
 
 /** What every listener needs; built once in app.ts. */
@@ -14,7 +13,8 @@ export interface SlackContext {
   readonly config: Config;
   readonly chatLinks: ChatLinkRepository;
   readonly log: Logger;
-  readonly receiveMessage: (input: unknown) => Promise<Result<ChatMessageOutcome>>;
+  /** What a written message becomes, and the presses its answers offer. */
+  readonly conversation: Conversation;
   actorOf(user: SlackUser): Promise<Actor | undefined>;
 }
 

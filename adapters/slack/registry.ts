@@ -41,6 +41,10 @@ export const ACTIONS = {
   saveKbArticle: 'case_save_kb_article',
   kbSolved: 'kb_suggestion_solved',
   kbNeedHelp: 'kb_suggestion_need_help',
+  /** On the answer to a customer's message (see src/presentation/conversation.ts). */
+  separateRequest: 'conversation_separate_request',
+  reopenFromChat: 'conversation_reopen',
+  newCaseFromChat: 'conversation_new_case',
 } as const;
 
 /** `callback_id`s of modals. */

@@ -6,7 +6,7 @@ import type { Config } from '../../src/config.js';
 import type { ChatLinkRepository } from '../../src/ports/chat-links.js';
 import type { Notifier } from '../../src/ports/notifier.js';
 import type { InboundDeliveries } from '../../src/ports/inbox.js';
-import { makeReceiveChatMessage } from '../../src/use-cases/receive-chat-message.js';
+import { composeConversation } from '../../src/compose-conversation.js';
 import { makeRegisterChatContact } from '../../src/use-cases/register-chat-contact.js';
 import { CaselineTeamsBot } from './bot.js';
 import { makeCardBuilder } from './cards.js';
@@ -64,17 +64,7 @@ export const createTeamsAdapter = (deps: TeamsAdapterDeps): TeamsAdapter => {
     log,
     kb,
     registerContact: makeRegisterChatContact({ directory: core.directory }),
-    receiveMessage: makeReceiveChatMessage({
-      chatLinks: deps.chatLinks,
-      clock: core.clock,
-      groupingWindowMs: config.intake.groupingWindowSeconds * 1000,
-      openCase: core.useCases.openCase,
-      replyToCustomer: core.useCases.replyToCustomer,
-      addInternalNote: core.useCases.addInternalNote,
-      // A channel post's replies carry its id as their thread: a reply under a customer's
-      // own request joins its case even before the customer card is out.
-      caseOfIntake: (intakeKey) => core.cases.findByIntakeClaim(intakeKey),
-    }),
+    conversation: composeConversation(core, deps.chatLinks),
   });
   const notifier = createTeamsNotifier({
     adapter,

@@ -11,8 +11,9 @@ import type { Config } from '../../src/config.js';
 import type { Actor } from '../../src/domain/case/types.js';
 import type { Contact, Organization } from '../../src/domain/directory.js';
 import { customerActor } from '../shared/actors.js';
+import type { Conversation } from '../../src/compose-conversation.js';
 import type { Result } from '../../src/domain/result.js';
-import type { ChatMessageOutcome } from '../../src/use-cases/receive-chat-message.js';
+import { pressConversationAction, tellOutcome } from './conversation.js';
 import { runCardAction } from './actions.js';
 import type { CardBuilder } from './cards.js';
 import { splitConversationId, type TeamsConversationStore } from './conversation-store.js';
@@ -32,7 +33,8 @@ export interface TeamsBotDeps {
   readonly store: TeamsConversationStore;
   readonly cards: CardBuilder;
   readonly log: Logger;
-  readonly receiveMessage: (input: unknown) => Promise<Result<ChatMessageOutcome>>;
+  /** What a written message becomes, and the presses its answers offer. */
+  readonly conversation: Conversation;
   readonly kb: TeamsKb;
   /** Makes an unknown sender from a mapped tenant a contact of that organization. */
   readonly registerContact: (input: unknown) => Promise<Result<Contact>>;
@@ -182,7 +184,7 @@ export class CaselineTeamsBot extends TeamsActivityHandler {
       await showIntakeForm(context, this.deps, actor, newCase[1]);
       return;
     }
-    const result = await this.deps.receiveMessage({
+    const result = await this.deps.conversation.receiveMessage({
       actor,
       channel: 'teams',
       address: teamsAddress(base),
@@ -196,7 +198,9 @@ export class CaselineTeamsBot extends TeamsActivityHandler {
     if (!result.ok) {
       this.deps.log.warn({ code: result.code, activity: activity.id }, result.message);
       await context.sendActivity(friendlyFailure(result));
+      return;
     }
+    await tellOutcome(context, result.value);
   }
 
   protected override async onAdaptiveCardInvoke(
@@ -211,6 +215,8 @@ export class CaselineTeamsBot extends TeamsActivityHandler {
         friendlyFailure({ code: 'not-allowed', message: 'We do not know you yet.' }),
       );
     if (verb === VERBS.openCase) return openCaseFromForm(context, this.deps, actor, data);
+    const answered = await pressConversationAction(this.deps.conversation, actor, verb, data);
+    if (answered) return cardResponse(answered);
     const caseId = typeof data.caseId === 'string' ? data.caseId : '';
     // Teams may deliver an invoke twice: the inbox knows the second, which must not act again.
     const repeated = context.turnState.get(REPEATED_DELIVERY) === true;

@@ -53,6 +53,10 @@ export const openCaseCommand = z.object({
       workspace: z.string().optional(),
     })
     .default({ channel: 'api' }),
+  /** The case this request was split from, or follows up after it closed. */
+  relatedTo: z
+    .object({ number: z.string().min(1), why: z.enum(['separate', 'follow-up']) })
+    .optional(),
 });
 export type OpenCaseCommand = z.input<typeof openCaseCommand>;
 

@@ -1,10 +1,17 @@
 import { z } from 'zod';
 import { isChitChat } from '../domain/chit-chat.js';
+import { judgeFollowUp, type WordOverlap } from '../domain/case/follow-up.js';
+import { customerMayReopen } from '../domain/case/status.js';
+import type { Actor, CaseState } from '../domain/case/types.js';
 import { ok, type Result } from '../domain/result.js';
+import type { CaseRepository } from '../ports/case-repository.js';
 import type { ChatLinkRepository, ThreadOwner } from '../ports/chat-links.js';
 import type { Clock } from '../ports/clock.js';
 import { actorSchema } from './shared/commands.js';
 import { invalid } from './shared/case-action.js';
+import type { ChatMessageOutcome } from './chat-message-outcome.js';
+
+export type { ChatMessageOutcome } from './chat-message-outcome.js';
 
 export const chatMessageCommand = z.object({
   actor: actorSchema,
@@ -20,17 +27,20 @@ export const chatMessageCommand = z.object({
   /** Top-level messages here may open cases (a mapped support channel or a DM). */
   intakeAllowed: z.boolean(),
 });
+type ChatMessage = z.infer<typeof chatMessageCommand>;
 
-export type ChatMessageOutcome =
-  | { readonly outcome: 'opened' | 'commented' | 'replied' | 'noted'; readonly caseId: string }
-  | { readonly outcome: 'ignored'; readonly reason: string };
-
-type UseCase = (input: unknown) => Promise<Result<{ case: { id: string } }>>;
+type CaseResult = Result<{ case: CaseState }>;
+type UseCase = (input: unknown) => Promise<CaseResult>;
 
 export interface ReceiveChatMessageDeps {
   readonly chatLinks: ChatLinkRepository;
+  readonly cases: Pick<CaseRepository, 'findById'>;
   readonly clock: Clock;
   readonly groupingWindowMs: number;
+  /** `intake.reopenWithinDays`: whether a closed case's customer is offered Reopen. */
+  readonly reopenWithinDays: number;
+  /** How much of a message's words a case already uses (the KB's analyser). */
+  readonly overlap: (caseText: string, written: string) => WordOverlap;
   readonly openCase: UseCase;
   readonly replyToCustomer: UseCase;
   readonly addInternalNote: UseCase;
@@ -42,31 +52,123 @@ export interface ReceiveChatMessageDeps {
   readonly caseOfIntake?: (intakeKey: string) => Promise<{ readonly id: string } | undefined>;
 }
 
-const done = (
-  outcome: 'opened' | 'commented' | 'replied' | 'noted',
-  result: Result<{ case: { id: string } }>,
-) => (result.ok ? ok<ChatMessageOutcome>({ outcome, caseId: result.value.case.id }) : result);
-
 const ignored = (reason: string) => ok<ChatMessageOutcome>({ outcome: 'ignored', reason });
+
+/** The history line this message became (found by its chat identity). */
+const eventOf = (state: CaseState, sourceId: string): string =>
+  state.events.find((e) => e.data?.sourceId === sourceId)?.id ?? '';
+
+/** What a new message is compared with: the request and what the customer added since. */
+const caseText = (state: CaseState): string =>
+  [
+    state.title,
+    state.description,
+    ...state.events.map((e) => (e.type === 'commented' ? e.text : '')),
+  ]
+    .filter(Boolean)
+    .join('\n');
+
+const brief = (state: CaseState) => ({
+  caseId: state.id,
+  number: state.number,
+  title: state.title,
+});
 
 /**
  * A customer replying in the thread of the message that opened their case, quicker than
  * the customer card went out: the thread belongs to that case's customer side.
  */
-const threadOfOwnRequest = async (
+const threadOwner = async (
   deps: ReceiveChatMessageDeps,
-  actorKind: string,
-  intakeKey: string,
+  m: ChatMessage & { threadId: string },
 ): Promise<ThreadOwner | undefined> => {
-  if (actorKind !== 'customer' || !deps.caseOfIntake) return undefined;
-  const opened = await deps.caseOfIntake(intakeKey);
+  const found = await deps.chatLinks.findThread(m.address, m.threadId);
+  if (found || m.actor.kind !== 'customer' || !deps.caseOfIntake) return found;
+  const opened = await deps.caseOfIntake(`${m.address}:${m.threadId}`);
   return opened ? { caseId: opened.id, role: 'customer-card' } : undefined;
 };
 
+/** A reply in a case thread: a comment, a public reply or an internal note, by whose thread. */
+const inThread = async (
+  deps: ReceiveChatMessageDeps,
+  m: ChatMessage & { threadId: string },
+  sourceId: string,
+): Promise<Result<ChatMessageOutcome>> => {
+  const owner = await threadOwner(deps, m);
+  if (!owner) return ignored('not a case thread');
+  const command = { ref: { caseId: owner.caseId }, actor: m.actor, text: m.text, sourceId };
+  if (owner.role === 'staff-card') {
+    if (m.actor.kind !== 'staff') return ignored('only staff write in the internal thread');
+    const noted = await deps.addInternalNote(command);
+    return noted.ok ? ok({ outcome: 'noted', caseId: noted.value.case.id }) : noted;
+  }
+  const before = await deps.cases.findById(owner.caseId);
+  const written = await deps.replyToCustomer(command);
+  if (!written.ok) return written;
+  const after = written.value.case;
+  if (m.actor.kind !== 'customer') return ok({ outcome: 'replied', caseId: after.id });
+  const courtesy = isChitChat(m.text);
+  if (after.statusCategory === 'closed') {
+    if (courtesy) return ok({ outcome: 'courtesy', on: 'closed', ...brief(after) });
+    return ok({
+      outcome: 'on-closed-case',
+      ...brief(after),
+      eventId: eventOf(after, sourceId),
+      canReopen: customerMayReopen(after, deps.clock.now(), deps.reopenWithinDays),
+    });
+  }
+  if (after.statusCategory === 'solved' && courtesy)
+    return ok({ outcome: 'courtesy', on: 'solved', ...brief(after) });
+  const reopened = before?.statusCategory === 'solved' && after.statusCategory !== 'solved';
+  return ok({ outcome: 'commented', caseId: after.id, reopened });
+};
+
 /**
- * A message written in chat: a reply in a case thread becomes a comment, public reply or
- * internal note (by whose thread it is); a customer's top-level message opens a case or
- * joins the one they opened moments ago. The chat message id makes every path idempotent.
+ * A top-level message that may join the case its writer opened moments ago: a courtesy
+ * always does (it never opens one), anything else when it plausibly continues that case.
+ */
+const joinRecent = async (
+  deps: ReceiveChatMessageDeps,
+  m: ChatMessage & { actor: Extract<Actor, { kind: 'customer' }> },
+  sourceId: string,
+): Promise<Result<ChatMessageOutcome> | undefined> => {
+  const now = deps.clock.now();
+  const { address } = m;
+  const recent = await deps.chatLinks.recentIntake(
+    address,
+    m.actor.contactId,
+    now,
+    deps.groupingWindowMs,
+  );
+  const current = recent ? await deps.cases.findById(recent) : undefined;
+  if (!current || current.statusCategory === 'closed') return undefined;
+  const courtesy = isChitChat(m.text);
+  if (!courtesy && !judgeFollowUp(m.text, (w) => deps.overlap(caseText(current), w)).joins)
+    return undefined;
+  const joined = await deps.replyToCustomer({
+    ref: { caseId: current.id },
+    actor: m.actor,
+    text: m.text,
+    sourceId,
+  });
+  if (!joined.ok) return joined;
+  await deps.chatLinks.rememberIntake(address, m.actor.contactId, current.id, now);
+  const after = joined.value.case;
+  if (courtesy)
+    return ok({
+      outcome: 'courtesy',
+      on: after.statusCategory === 'solved' ? 'solved' : 'active',
+      ...brief(after),
+    });
+  const reopened = current.statusCategory === 'solved' && after.statusCategory !== 'solved';
+  return ok({ outcome: 'joined', ...brief(after), eventId: eventOf(after, sourceId), reopened });
+};
+
+/**
+ * A message written in chat. In a case thread it is a comment, public reply or internal
+ * note; at the top of a support conversation a customer's message opens a case or joins
+ * the one they opened moments ago. Each outcome says what the writer should be told.
+ * The chat message id makes every path idempotent.
  */
 export const makeReceiveChatMessage =
   (deps: ReceiveChatMessageDeps) =>
@@ -75,51 +177,20 @@ export const makeReceiveChatMessage =
     if (!parsed.success) return invalid(parsed.error);
     const m = parsed.data;
     const sourceId = `${m.address}:${m.messageId}`;
-    if (m.threadId && m.threadId !== m.messageId) {
-      const owner =
-        (await deps.chatLinks.findThread(m.address, m.threadId)) ??
-        (await threadOfOwnRequest(deps, m.actor.kind, `${m.address}:${m.threadId}`));
-      if (!owner) return ignored('not a case thread');
-      const ref = { caseId: owner.caseId };
-      if (owner.role === 'staff-card') {
-        if (m.actor.kind !== 'staff') return ignored('only staff write in the internal thread');
-        return done(
-          'noted',
-          await deps.addInternalNote({ ref, actor: m.actor, text: m.text, sourceId }),
-        );
-      }
-      const kind = m.actor.kind === 'customer' ? 'commented' : 'replied';
-      return done(
-        kind,
-        await deps.replyToCustomer({ ref, actor: m.actor, text: m.text, sourceId }),
-      );
-    }
-    if (m.actor.kind !== 'customer') return ignored('staff messages do not open cases');
+    if (m.threadId && m.threadId !== m.messageId)
+      return inThread(deps, { ...m, threadId: m.threadId }, sourceId);
+    const { actor } = m;
+    if (actor.kind !== 'customer') return ignored('staff messages do not open cases');
     if (!m.intakeAllowed) return ignored('not a support conversation');
     // The message's own identity before the grouping window: a second delivery of the
     // message that opened a case is that case, not a comment on whatever is recent now.
     const own = await deps.caseOfIntake?.(sourceId);
-    if (own) return ok<ChatMessageOutcome>({ outcome: 'opened', caseId: own.id });
-    const now = deps.clock.now();
-    const recent = await deps.chatLinks.recentIntake(
-      m.address,
-      m.actor.contactId,
-      now,
-      deps.groupingWindowMs,
-    );
-    if (recent) {
-      const joined = await deps.replyToCustomer({
-        ref: { caseId: recent },
-        actor: m.actor,
-        text: m.text,
-        sourceId,
-      });
-      if (joined.ok) await deps.chatLinks.rememberIntake(m.address, m.actor.contactId, recent, now);
-      return done('commented', joined);
-    }
-    if (isChitChat(m.text)) return ignored('courtesy message');
+    if (own) return ok({ outcome: 'opened', caseId: own.id });
+    const joined = await joinRecent(deps, { ...m, actor }, sourceId);
+    if (joined) return joined;
+    if (isChitChat(m.text)) return ok({ outcome: 'courtesy', on: 'none' });
     const opened = await deps.openCase({
-      actor: m.actor,
+      actor,
       intakeKey: sourceId,
       title: titleOf(m.text),
       description: m.text,
@@ -130,9 +201,14 @@ export const makeReceiveChatMessage =
         ...(m.workspace ? { workspace: m.workspace } : {}),
       },
     });
-    if (opened.ok)
-      await deps.chatLinks.rememberIntake(m.address, m.actor.contactId, opened.value.case.id, now);
-    return done('opened', opened);
+    if (!opened.ok) return opened;
+    await deps.chatLinks.rememberIntake(
+      m.address,
+      actor.contactId,
+      opened.value.case.id,
+      deps.clock.now(),
+    );
+    return ok({ outcome: 'opened', caseId: opened.value.case.id });
   };
 
 /** The first line, cut at a word near 120 characters: enough to recognise the case. */

@@ -3,6 +3,7 @@ import type { SlackContext } from '../context.js';
 import { registerCaseButtons } from './case-buttons.js';
 import { registerCaseModals } from './case-modals.js';
 import { registerHome, registerTicketReaction } from './home-and-reactions.js';
+import { registerConversationActions } from './conversation.js';
 import { registerIntake } from './intake.js';
 import { registerKbListeners } from './kb.js';
 import { registerMessageListener } from './messages.js';
@@ -11,6 +12,7 @@ import { registerSupportCommand } from './support-command.js';
 /** Every listener, from registry.ts names; a test holds this list to the registry and manifest. */
 export const registerSlackListeners = (app: App, ctx: SlackContext): void => {
   registerMessageListener(app, ctx);
+  registerConversationActions(app, ctx);
   registerCaseButtons(app, ctx);
   registerCaseModals(app, ctx);
   registerIntake(app, ctx);

@@ -5,6 +5,7 @@ import type { SlackContext } from '../context.js';
 import { tellUser } from '../context.js';
 import { friendlyFailure } from '../failures.js';
 import { slackAddress } from '../identity.js';
+import { tellOutcome } from './conversation.js';
 
 // Only the fields we use; everything else in Slack's message event is ignored.
 const messageEvent = z.object({
@@ -51,7 +52,7 @@ export const registerMessageListener = (app: App, ctx: SlackContext): void => {
       }
       return;
     }
-    const result = await ctx.receiveMessage({
+    const result = await ctx.conversation.receiveMessage({
       actor,
       channel: 'slack',
       address,
@@ -68,6 +69,12 @@ export const registerMessageListener = (app: App, ctx: SlackContext): void => {
     if (!result.ok) {
       ctx.log.warn({ code: result.code, channel: m.channel, ts: m.ts }, result.message);
       await tellUser(client, m.channel, m.user, friendlyFailure(result));
+      return;
     }
+    await tellOutcome(
+      client,
+      { channel: m.channel, user: m.user, threadTs: m.thread_ts },
+      result.value,
+    );
   });
 };

@@ -35,6 +35,10 @@ export const VERBS = {
   openCase: 'openCase',
   kbSolved: 'kbSolved',
   kbNeedHelp: 'kbNeedHelp',
+  /** On the answer to a customer's message (see src/presentation/conversation.ts). */
+  separateRequest: 'separateRequest',
+  reopenFromChat: 'reopenFromChat',
+  newCaseFromChat: 'newCaseFromChat',
 } as const;
 export type Verb = (typeof VERBS)[keyof typeof VERBS];
 

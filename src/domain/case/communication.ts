@@ -1,3 +1,4 @@
+import { isChitChat } from '../chit-chat.js';
 import { fail, ok, type Result } from '../result.js';
 import { findTransition, type Workflow } from '../workflow/index.js';
 import { fitText, KEPT_TEXT_MAX, textAttachment } from './attachments.js';
@@ -101,7 +102,10 @@ export const replyToCustomer = (
 
 /**
  * A customer's comment. On a case waiting on them or solved, it hands the case back to
- * the team when the workflow has that edge for customers (reopenTo).
+ * the team when the workflow has that edge for customers (reopenTo) — unless it is only a
+ * courtesy: "thanks!" on a solved case is kept in the history and leaves it solved.
+ * The customer's card is refreshed too: a comment can start the next-response clock, and
+ * the customer must see the new promise.
  */
 export const addCustomerComment = (
   workflow: Workflow,
@@ -113,9 +117,10 @@ export const addCustomerComment = (
   if (!recorded.ok || recorded.value === null) return recorded as Result<null>;
   const { builder, event } = recorded.value;
   builder.notify({ topic: 'public-message', audience: 'staff', eventId: event.id });
-  builder.refreshCards(false);
+  builder.refreshCards(true);
   const { current } = input;
-  const handsBack = ['pending-customer', 'solved'].includes(current.statusCategory);
+  const handsBack =
+    ['pending-customer', 'solved'].includes(current.statusCategory) && !isChitChat(text);
   const edge = findTransition(workflow, current.status, workflow.reopenTo);
   if (handsBack && edge?.roles.includes(workflowRole(input.actor))) {
     const moved = moveStatus(builder, workflow, input, workflow.reopenTo);

@@ -62,6 +62,14 @@ export interface NewCaseFacts {
   readonly queueKey: string;
   readonly routingReason: string;
   readonly origin: CaseOrigin;
+  /** The case this one was split from, or follows up after it closed. */
+  readonly relatedTo?: RelatedCase;
+}
+
+export interface RelatedCase {
+  readonly number: string;
+  /** `separate`: a message moved out of that case; `follow-up`: written after it closed. */
+  readonly why: 'separate' | 'follow-up';
 }
 
 const optional = <K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } =>
@@ -71,10 +79,18 @@ const optional = <K extends string, V>(key: K, value: V | undefined): { [P in K]
  * The chat message a case was opened from, `<address>:<messageId>`: the same identity every
  * message from chat carries, so a redelivery of the opening message finds it in the history.
  */
-const openingMessage = (origin: CaseOrigin): { data: { sourceId: string } } | undefined =>
-  origin.address && origin.messageId
-    ? { data: { sourceId: `${origin.address}:${origin.messageId}` } }
-    : undefined;
+const openingData = (
+  origin: CaseOrigin,
+  related: RelatedCase | undefined,
+): { data: Record<string, string> } | undefined => {
+  const data = {
+    ...(origin.address && origin.messageId
+      ? { sourceId: `${origin.address}:${origin.messageId}` }
+      : {}),
+    ...(related ? { relatedTo: related.number, relation: related.why } : {}),
+  };
+  return Object.keys(data).length > 0 ? { data } : undefined;
+};
 
 /** A new case with its first history and the notifications that announce it. */
 export const buildNewCase = (
@@ -91,7 +107,7 @@ export const buildNewCase = (
     actor,
     visibility: 'public' as const,
     text: facts.title,
-    ...openingMessage(facts.origin),
+    ...openingData(facts.origin, facts.relatedTo),
   };
   const described = fitText(facts.description, DESCRIPTION_MAX);
   const attachments = described.cut

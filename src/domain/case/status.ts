@@ -8,7 +8,8 @@ import {
   type Workflow,
 } from '../workflow/index.js';
 import { ChangeBuilder, factsOf, workflowRole, type ActionInput } from './change.js';
-import type { CaseChange } from './types.js';
+import type { Role } from '../roles.js';
+import type { CaseChange, CaseState } from './types.js';
 
 // The customer hears about these moves as a thread message, not only a card update.
 const MILESTONE_CATEGORIES: readonly StatusCategory[] = ['pending-customer', 'solved', 'closed'];
@@ -22,12 +23,14 @@ export const moveStatus = (
   workflow: Workflow,
   input: ActionInput,
   to: string,
+  /** Whose edge this is when a desk rule, not the actor's role, grants it. */
+  asRole?: Role,
 ): Result<null> => {
   const { current } = input;
   const checked = checkTransition(workflow, {
     from: current.status,
     to,
-    role: workflowRole(input.actor),
+    role: asRole ?? workflowRole(input.actor),
     facts: factsOf(current, workflow.taskStatuses, builder.pendingSet),
   });
   if (!checked.ok) return checked;
@@ -61,10 +64,11 @@ export const transitionCase = (
   workflow: Workflow,
   input: ActionInput,
   to: string,
+  asRole?: Role,
 ): Result<CaseChange | null> => {
   if (input.current.status === to) return ok(null);
   const builder = new ChangeBuilder(input);
-  const moved = moveStatus(builder, workflow, input, to);
+  const moved = moveStatus(builder, workflow, input, to, asRole);
   return moved.ok ? builder.build() : moved;
 };
 
@@ -126,4 +130,42 @@ export const moveToCategory = (
     );
   }
   return transitionCase(workflow, input, edge.to);
+};
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Whether a customer may still reopen their closed case themselves. */
+export const customerMayReopen = (state: CaseState, now: Date, windowDays: number): boolean =>
+  state.statusCategory !== 'closed' ||
+  now.getTime() - (state.closedAt ?? state.updatedAt).getTime() <= windowDays * DAY_MS;
+
+/**
+ * Reopen. A customer may reopen their closed case for `customerWindowDays` after it closed
+ * (the desk's promise, whatever roles the workflow's edge out of Closed names); after that
+ * they open a new case that refers to it. Staff reopen as the workflow allows.
+ */
+export const reopenCase = (
+  workflow: Workflow,
+  input: ActionInput,
+  customerWindowDays: number,
+): Result<CaseChange | null> => {
+  const { current, actor, ctx } = input;
+  if (!['solved', 'closed'].includes(current.statusCategory)) return ok(null);
+  const reopened: readonly StatusCategory[] = ['open', 'new', 'pending-internal'];
+  if (actor.kind !== 'customer' || current.statusCategory !== 'closed')
+    return moveToCategory(workflow, input, reopened, workflow.reopenTo);
+  if (!customerMayReopen(current, ctx.now, customerWindowDays))
+    return fail(
+      'not-allowed',
+      `${current.number} was closed more than ${customerWindowDays} days ago, so it cannot be reopened; open a new case that refers to it.`,
+      { closedAt: (current.closedAt ?? current.updatedAt).toISOString() },
+    );
+  const edges = workflow.transitions.filter(
+    (t) =>
+      t.from.includes(current.status) &&
+      reopened.includes(statusById(workflow, t.to)?.category ?? 'closed'),
+  );
+  const edge = edges.find((t) => t.to === workflow.reopenTo) ?? edges[0];
+  if (!edge) return fail('invalid-transition', `${current.number} cannot be reopened from here.`);
+  return transitionCase(workflow, input, edge.to, edge.roles[0]);
 };

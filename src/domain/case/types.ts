@@ -55,6 +55,8 @@ export const EVENT_TYPES = [
   'task-created',
   'task-completed',
   'issue-linked',
+  // A customer's message moved into a case of its own (data: eventId, toCaseId, toNumber).
+  'message-moved',
   // SLA: each records which clock, the decision point and who was told.
   'sla-warning',
   'sla-breached',

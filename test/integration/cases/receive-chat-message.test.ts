@@ -1,4 +1,5 @@
 import { MongoChatLinks } from '../../../src/store/chat-links/mongo-chat-links.js';
+import { wordOverlap } from '../../../src/kb/word-overlap.js';
 import { makeReceiveChatMessage } from '../../../src/use-cases/receive-chat-message.js';
 import { startCoreFixture, type CoreFixture } from '../../support/core-fixture.js';
 
@@ -16,8 +17,11 @@ describe('a chat message in the thread of a new request', () => {
   const receiver = (withIntakeLookup: boolean) =>
     makeReceiveChatMessage({
       chatLinks: new MongoChatLinks(fx.connection),
+      cases: fx.core.cases,
       clock: fx.clock,
       groupingWindowMs: 60_000,
+      reopenWithinDays: 14,
+      overlap: wordOverlap,
       openCase: fx.core.useCases.openCase,
       replyToCustomer: fx.core.useCases.replyToCustomer,
       addInternalNote: fx.core.useCases.addInternalNote,

@@ -1,6 +1,7 @@
 import { SIMPLE_WORKFLOW } from '../../../src/domain/workflow/index.js';
 import { makeAddInternalNote } from '../../../src/use-cases/add-internal-note.js';
 import { makeOpenCase } from '../../../src/use-cases/open-case.js';
+import { wordOverlap } from '../../../src/kb/word-overlap.js';
 import { makeReceiveChatMessage } from '../../../src/use-cases/receive-chat-message.js';
 import { makeReplyToCustomer } from '../../../src/use-cases/reply-to-customer.js';
 import { InMemoryCases, InMemoryChatLinks, ManualClock, sequentialIds } from './cases.js';
@@ -27,8 +28,11 @@ export const inMemoryDesk = (options: { readonly intakeLookup?: boolean } = {}) 
   const addInternalNote = makeAddInternalNote(deps);
   const receive = makeReceiveChatMessage({
     chatLinks,
+    cases,
     clock,
     groupingWindowMs: GROUPING_WINDOW_MS,
+    reopenWithinDays: 14,
+    overlap: wordOverlap,
     openCase,
     replyToCustomer,
     addInternalNote,

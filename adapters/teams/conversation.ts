@@ -1,0 +1,60 @@
+import { TurnContext } from 'botbuilder';
+import type { Conversation } from '../../src/compose-conversation.js';
+import type { Actor } from '../../src/domain/case/types.js';
+import { noticeFor, pressedNotice } from '../../src/presentation/conversation.js';
+import type { ChatMessageOutcome } from '../../src/use-cases/receive-chat-message.js';
+import { friendlyFailure } from './failures.js';
+import { attachment, escapeCardText, type AdaptiveCard } from './render/card.js';
+import {
+  conversationActionOf,
+  renderConversationNotice,
+  renderConversationResult,
+} from './render/conversation.js';
+
+/** Answers the writer where they wrote: the chat, or the channel post's thread. */
+export const tellOutcome = async (
+  context: TurnContext,
+  outcome: ChatMessageOutcome,
+): Promise<void> => {
+  const notice = noticeFor(outcome);
+  if (!notice) return;
+  await context.sendActivity({ attachments: [attachment(renderConversationNotice(notice))] });
+};
+
+const text = (data: Record<string, unknown>, key: string): string =>
+  typeof data[key] === 'string' ? data[key] : '';
+
+/**
+ * A press on one of those answers, when `verb` is one: the card it was on becomes what
+ * happened. Undefined for every other verb.
+ */
+export const pressConversationAction = async (
+  conversation: Conversation,
+  actor: Actor,
+  verb: string,
+  data: Record<string, unknown>,
+): Promise<AdaptiveCard | undefined> => {
+  const id = conversationActionOf(verb);
+  if (!id) return undefined;
+  const caseId = text(data, 'caseId');
+  // Both are idempotent: a repeated delivery of the press tells the same outcome again.
+  if (id === 'reopen') {
+    const reopened = await conversation.reopenCase({ ref: { caseId }, actor });
+    return renderConversationResult(
+      reopened.ok
+        ? escapeCardText(pressedNotice(id, reopened.value.case))
+        : friendlyFailure(reopened),
+    );
+  }
+  const moved = await conversation.moveMessage({
+    actor,
+    caseId,
+    eventId: text(data, 'eventId'),
+    why: id === 'separate-request' ? 'separate' : 'follow-up',
+  });
+  return renderConversationResult(
+    moved.ok
+      ? escapeCardText(pressedNotice(id, moved.value.from, moved.value.to))
+      : friendlyFailure(moved),
+  );
+};
