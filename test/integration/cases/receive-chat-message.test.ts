@@ -49,7 +49,7 @@ describe('a chat message in the thread of a new request', () => {
     const reply = await receive(await message('100.2', 'Screenshot attached: code 1257L', '100.1'));
     expect(reply).toEqual({
       ok: true,
-      value: { outcome: 'commented', caseId: opened.value.caseId },
+      value: { outcome: 'commented', caseId: opened.value.caseId, reopened: false },
     });
     const stored = await fx.core.cases.findById(opened.value.caseId);
     expect(stored?.events.filter((e) => e.type === 'commented').map((e) => e.text)).toEqual([
@@ -64,7 +64,8 @@ describe('a chat message in the thread of a new request', () => {
   it('ignores a reply under a message that opened no case', async () => {
     const receive = receiver(true);
     const courtesy = await receive(await message('200.1', 'thanks!'));
-    expect(courtesy.ok && courtesy.value.outcome).toBe('ignored');
+    // A courtesy opens nothing; its writer is told so.
+    expect(courtesy).toEqual({ ok: true, value: { outcome: 'courtesy', on: 'none' } });
     const reply = await receive(await message('200.2', 'and one more thing', '200.1'));
     expect(reply).toEqual({ ok: true, value: { outcome: 'ignored', reason: 'not a case thread' } });
   });

@@ -152,7 +152,7 @@ export const messageEvent = (o: MessageOptions = {}): EnvelopedEvent<UserMessage
   };
   if (o.files) {
     const { event } = slackFixture<EnvelopedEvent<UserMessage>>('event-message-file-share');
-    const fileShare = { ...event, ...where, ...thread, text, files: o.files };
+    const fileShare = { ...event, ...where, ...thread, team: who.team, text, files: o.files };
     return envelope('event-message-file-share', fileShare, o, who.team);
   }
   const { event } = slackFixture<EnvelopedEvent<UserMessage>>('event-message');

@@ -80,7 +80,10 @@ describe('a long chat message', () => {
 
     const result = await desk.receive(chat('500.2', reply, { threadId: '500.1' }));
 
-    expect(result).toEqual({ ok: true, value: { outcome: 'commented', caseId: stored.id } });
+    expect(result).toEqual({
+      ok: true,
+      value: { outcome: 'commented', caseId: stored.id, reopened: false },
+    });
     const after = (await desk.cases.findById(stored.id))!;
     const comment = after.events.find((e) => e.type === 'commented')!;
     expect(comment.text!.length).toBeLessThanOrEqual(MESSAGE_MAX);

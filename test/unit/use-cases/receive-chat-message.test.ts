@@ -65,9 +65,10 @@ describe('a chat message delivered again', () => {
     const follow = message('300.2', 'Only the PDF ones.');
 
     const joined = await desk.receive(follow);
-    await desk.receive(follow);
+    const again = await desk.receive(follow);
 
-    expect(joined).toEqual({ ok: true, value: { outcome: 'commented', caseId } });
+    expect(joined).toMatchObject({ ok: true, value: { outcome: 'joined', caseId } });
+    expect(again).toEqual(joined);
     expect(desk.cases.commits).toHaveLength(1);
     const stored = await desk.cases.findById(caseId);
     expect(stored?.events.filter((e) => e.type === 'commented').map((e) => e.text)).toEqual([
