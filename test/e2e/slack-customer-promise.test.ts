@@ -37,7 +37,7 @@ describe('Caseline in Slack: the promise on the customer card', () => {
       channel,
       ts,
     } = await e2e.openByMessage('Invoice export fails at month-end with error 500');
-    const cardTs = (card.response as { ts: string }).ts;
+    const cardTs = (card.response as unknown as { ts: string }).ts;
     const customerCard = () =>
       e2e.fake
         .callsTo('chat.update')

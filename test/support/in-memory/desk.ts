@@ -1,5 +1,9 @@
 import { SIMPLE_WORKFLOW } from '../../../src/domain/workflow/index.js';
 import { makeAddInternalNote } from '../../../src/use-cases/add-internal-note.js';
+import { makeCloseCase } from '../../../src/use-cases/close-case.js';
+import { makeMoveMessageToNewCase } from '../../../src/use-cases/move-message-to-new-case.js';
+import { makeReopenCase } from '../../../src/use-cases/reopen-case.js';
+import { makeResolveCase } from '../../../src/use-cases/resolve-case.js';
 import { makeOpenCase } from '../../../src/use-cases/open-case.js';
 import { wordOverlap } from '../../../src/kb/word-overlap.js';
 import { makeReceiveChatMessage } from '../../../src/use-cases/receive-chat-message.js';
@@ -40,5 +44,21 @@ export const inMemoryDesk = (options: { readonly intakeLookup?: boolean } = {}) 
       ? {}
       : { caseOfIntake: (key: string) => cases.findByIntakeClaim(key) }),
   });
-  return { clock, cases, chatLinks, openCase, replyToCustomer, addInternalNote, receive };
+  const moveMessage = makeMoveMessageToNewCase({ ...deps, openCase });
+  const reopenCase = makeReopenCase({ ...deps, reopenWithinDays: 14 });
+  const closeCase = makeCloseCase(deps);
+  const resolveCase = makeResolveCase(deps);
+  return {
+    clock,
+    cases,
+    chatLinks,
+    openCase,
+    replyToCustomer,
+    addInternalNote,
+    receive,
+    moveMessage,
+    reopenCase,
+    closeCase,
+    resolveCase,
+  };
 };
