@@ -73,13 +73,8 @@ interface Started {
   readonly connection: Connection;
 }
 
-const serveOn = async ({
-  options,
-  config,
-  log,
-  database,
-  connection,
-}: Started): Promise<RunningApp> => {
+const serveOn = async (started: Started): Promise<RunningApp> => {
+  const { options, config, log, database, connection } = started;
   const notifier = new CompositeNotifier();
   notifier.add(createLoggingNotifier(log));
   // SLA timers: the handler is bound after the core exists (it is one of its use cases).
