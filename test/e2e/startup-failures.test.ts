@@ -124,6 +124,12 @@ describe('the CLI beside a running server', () => {
       expect(beside.stderr).toBe(
         `caseline: using ${EXAMPLE_CONFIG}, the configuration of the server running here (pid ${server.child.pid}); set CASELINE_CONFIG to use another file\n`,
       );
+      // Without MONGODB_URI it would read a separate local database: refused, saying why.
+      const local = await runCaselineIn(dir, ['cases', 'list'], {});
+      expect(local.code).toBe(2);
+      expect(linesOf(local)).toContain(
+        `caseline: the server running here (pid ${server.child.pid}) uses MONGODB_URI; set MONGODB_URI for this command too`,
+      );
     } finally {
       server.child.kill('SIGTERM');
     }
