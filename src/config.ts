@@ -226,6 +226,10 @@ export const loadConfig = (
   const problems: string[] = [];
   const envResult = envSchema.safeParse(env);
   if (!envResult.success) problems.push(...issuesOf('env', envResult.error));
+  if (envResult.success && envResult.data.NODE_ENV === 'production' && !envResult.data.MONGODB_URI)
+    problems.push(
+      'env: MONGODB_URI: required when NODE_ENV=production; without it each replica starts its own local database and holds its own data. Set MONGODB_URI to your MongoDB (a replica set or Atlas), or leave NODE_ENV unset for a single local install',
+    );
   const configPath = envResult.success ? envResult.data.CASELINE_CONFIG : undefined;
   const raw = readFile(configPath, cwd, problems);
   const fileResult = fileSchema.safeParse(raw);

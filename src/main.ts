@@ -5,11 +5,13 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { hostname } from 'node:os';
+import { resolve } from 'node:path';
 import type { Connection } from 'mongoose';
 import { importExamples } from './cli/import-examples.js';
 import { composeCore, type Core } from './composition.js';
-import { loadConfig } from './config.js';
+import { loadConfig, type Config } from './config.js';
 import { startDatabase, type DatabaseHandle } from './infra/database/index.js';
+import { listen } from './infra/listen.js';
 import { createLogger, type Logger } from './infra/logger.js';
 import { createLoggingNotifier } from './infra/logging-notifier.js';
 import { CompositeNotifier } from './infra/composite-notifier.js';
@@ -48,8 +50,31 @@ export const serve = async (options: ServeOptions): Promise<RunningApp> => {
     mongodbUri: config.env.MONGODB_URI,
     root: options.cwd,
     log: (message) => log.info(message),
+    // Recorded for the CLI, which then reads the same file (README "Start-up").
+    serving: { config: config.configPath ? resolve(options.cwd, config.configPath) : null },
   });
-  const connection = await connectMongo(database.uri);
+  let connection: Connection | undefined;
+  try {
+    connection = await connectMongo(database.uri);
+    return await serveOn({ options, config, log, database, connection });
+  } catch (error) {
+    // A start that fails leaves nothing behind: no embedded server, no stale state file.
+    await connection?.close().catch(() => undefined);
+    await database.stop().catch(() => undefined);
+    throw error;
+  }
+};
+
+interface Started {
+  readonly options: ServeOptions;
+  readonly config: Config;
+  readonly log: Logger;
+  readonly database: DatabaseHandle;
+  readonly connection: Connection;
+}
+
+const serveOn = async (started: Started): Promise<RunningApp> => {
+  const { options, config, log, database, connection } = started;
   const notifier = new CompositeNotifier();
   notifier.add(createLoggingNotifier(log));
   // SLA timers: the handler is bound after the core exists (it is one of its use cases).
@@ -148,29 +173,14 @@ export const serve = async (options: ServeOptions): Promise<RunningApp> => {
   const server = createHttpServer(routes, (failure) =>
     log[failure.status < 500 ? 'warn' : 'error'](failure, 'request failed'),
   );
-  await new Promise<void>((resolve) => server.listen(config.env.PORT, config.env.HOST, resolve));
-  const port = (server.address() as AddressInfo).port;
-  await slack?.start();
-  // Deliveries a crash left behind are resumed once this replica can process them.
-  inbound.start();
-  await playground?.start(port);
-  if (playground)
-    log.info(`Playground: open http://localhost:${port}/ (no Slack or Teams credentials set)`);
-  if (timers) {
-    await timers.start();
-    // Covers a crash between a change and its re-arm, and policies changed while down.
-    const rearmed = await core.sla?.rearmOpenCases?.();
-    log.info({ cases: rearmed }, 'SLA timers armed for open cases');
-  }
-  log.info(
-    { port, database: database.kind, workflow: config.workflow.name },
-    `Caseline listening on :${port}`,
-  );
+  let slackStarted = false;
+  let timersStarted = false;
   let stopping: Promise<void> | undefined;
   const shutdown = (reason: string) =>
     (stopping ??= (async () => {
       log.info({ reason }, 'shutting down');
       const closeHttp = () => {
+        if (!server.listening) return Promise.resolve();
         const done = new Promise((resolve) => server.close(resolve));
         server.closeIdleConnections();
         return done;
@@ -178,10 +188,10 @@ export const serve = async (options: ServeOptions): Promise<RunningApp> => {
       // The playground's connector lives on this server: its cards go out before it closes.
       const closed = playground ? undefined : closeHttp();
       clearInterval(pruning);
-      await slack?.stop();
+      if (slackStarted) await slack?.stop();
       // What was acknowledged is stored: unfinished work is resumed after a restart.
       await inbound.stop();
-      await timers?.stop();
+      if (timersStarted) await timers?.stop();
       await core.kb.follower.stop();
       await worker.stop();
       await worker.drain(5_000);
@@ -190,6 +200,36 @@ export const serve = async (options: ServeOptions): Promise<RunningApp> => {
       await database.stop();
       log.info('stopped');
     })());
+  try {
+    await listen(server, config.env.PORT, config.env.HOST);
+  } catch (error) {
+    await shutdown('start-up failed');
+    throw error;
+  }
+  const port = (server.address() as AddressInfo).port;
+  await slack?.start();
+  slackStarted = true;
+  // Deliveries a crash left behind are resumed once this replica can process them.
+  inbound.start();
+  await playground?.start(port);
+  if (playground)
+    log.info(`Playground: open http://localhost:${port}/ (no Slack or Teams credentials set)`);
+  if (timers) {
+    await timers.start();
+    timersStarted = true;
+    // Covers a crash between a change and its re-arm, and policies changed while down.
+    const rearmed = await core.sla?.rearmOpenCases?.();
+    log.info({ cases: rearmed }, 'SLA timers armed for open cases');
+  }
+  log.info(
+    {
+      port,
+      database: database.description,
+      config: config.configPath ?? 'built-in defaults',
+      workflow: config.workflow.name,
+    },
+    `Caseline listening on :${port}`,
+  );
   return { core, port, database, log, shutdown };
 };
 

@@ -4,14 +4,17 @@ import { Command, Option } from 'commander';
 import { resolve } from 'node:path';
 import { ConfigError } from '../config.js';
 import { guardProcess } from '../infra/process-guard.js';
+import { EXIT_CODES, StartupError } from '../infra/startup-error.js';
 import { serve } from '../main.js';
 import { registerCaseCommands } from './case-commands.js';
 import { registerImportCommand } from './import-command.js';
 import { registerKbCommands } from './kb-commands.js';
 import { registerReportCommands } from './report-commands.js';
+import { packageVersion } from './version.js';
 
 const program = new Command('caseline')
   .description('Caseline, the chat-first support desk')
+  .version(packageVersion(), '-V, --version', 'print the version')
   .showHelpAfterError();
 
 program
@@ -34,11 +37,19 @@ registerCaseCommands(program);
 registerKbCommands(program);
 registerReportCommands(program);
 
+// Failures a person can fix are told in a line (a line per problem), with an exit code of
+// their own; anything else is a bug, printed with its stack.
 program.parseAsync(process.argv).catch((error: unknown) => {
-  if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);
-  else
-    process.stderr.write(
-      `caseline: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
-  process.exit(1);
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(EXIT_CODES.invalidConfig);
+  }
+  if (error instanceof StartupError) {
+    process.stderr.write(`caseline: ${error.message}\n`);
+    process.exit(error.exitCode);
+  }
+  process.stderr.write(
+    `caseline: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exit(EXIT_CODES.failed);
 });

@@ -1,20 +1,32 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { composeCore, type Core } from '../composition.js';
 import { loadConfig } from '../config.js';
 import { startDatabase } from '../infra/database/index.js';
+import { readServerState } from '../infra/database/state-file.js';
 import { createLogger } from '../infra/logger.js';
 import { createLoggingNotifier } from '../infra/logging-notifier.js';
 import { connectMongo } from '../infra/mongo-connection.js';
+import { chooseCliConfig } from './config-choice.js';
 
 /**
- * Runs one CLI command against the database: the running server's embedded one when
- * there is one (see `.data/server.json`), MONGODB_URI, or a server started just for it.
+ * Runs one CLI command against the database: MONGODB_URI, the running server's embedded
+ * one when there is one (see `.data/server.json`), or a server started just for it; with
+ * the configuration the running server uses unless CASELINE_CONFIG names one.
  */
 export const withCore = async <T>(run: (core: Core) => Promise<T>): Promise<T> => {
-  const config = loadConfig(process.env);
+  const cwd = process.cwd();
+  const choice = chooseCliConfig(process.env, {
+    cwd,
+    server: readServerState(cwd),
+    hasDefaultFile: existsSync(resolve(cwd, 'caseline.yaml')),
+  });
+  if (choice.note) process.stderr.write(`caseline: ${choice.note}\n`);
+  const config = loadConfig(choice.env, cwd);
   const log = createLogger(config.env.LOG_LEVEL === 'info' ? 'warn' : config.env.LOG_LEVEL);
   const database = await startDatabase({
     mongodbUri: config.env.MONGODB_URI,
-    root: process.cwd(),
+    root: cwd,
     log: () => undefined,
   });
   const connection = await connectMongo(database.uri);

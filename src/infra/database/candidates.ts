@@ -41,7 +41,7 @@ const cleanupAfter = (server: RunningServer, dir: string, ephemeral: boolean): R
           rmSync(dir, { recursive: true, force: true });
         },
       }
-    : server;
+    : { ...server, dataDir: dir };
 
 /** How each server is started on a data folder and loopback port (tests restart them too). */
 export const mongodArgs = (dir: string, port: number): string[] => [
@@ -124,16 +124,18 @@ export const memoryServer: Candidate = {
   async start(options) {
     // Imported lazily: it is the last resort and downloads mongod on first use.
     const { MongoMemoryServer } = await import('mongodb-memory-server');
+    const dir = options.ephemeral ? undefined : dataDir(options, 'memory-server');
     const server = await MongoMemoryServer.create({
-      instance: options.ephemeral
-        ? { ip: '127.0.0.1' }
-        : {
-            ip: '127.0.0.1',
-            dbPath: dataDir(options, 'memory-server'),
-            storageEngine: 'wiredTiger',
-          },
+      instance: dir
+        ? { ip: '127.0.0.1', dbPath: dir, storageEngine: 'wiredTiger' }
+        : { ip: '127.0.0.1' },
     });
-    return { uri: server.getUri(), pid: -1, stop: async () => void (await server.stop()) };
+    return {
+      uri: server.getUri(),
+      pid: -1,
+      ...(dir ? { dataDir: dir } : {}),
+      stop: async () => void (await server.stop()),
+    };
   },
 };
 

@@ -1,13 +1,18 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { relative } from 'node:path';
+import { EXIT_CODES, StartupError } from '../startup-error.js';
+import { mongoAddress } from './address.js';
 import { CANDIDATES, type Candidate, type StartOptions } from './candidates.js';
-import { answersPing, isAlive } from './server-process.js';
+import { reachDatabase } from './reach.js';
+import { answersPing } from './server-process.js';
+import { readServerState, removeServerState, writeServerState } from './state-file.js';
 
 export type DatabaseKind = 'external' | Candidate['kind'];
 
 export interface DatabaseHandle {
   readonly uri: string;
   readonly kind: DatabaseKind;
+  /** Which server this is, for people: `mongodb://db.example:27017 (MONGODB_URI)`. */
+  readonly description: string;
   /** Stops the server if this process started it; a no-op otherwise. */
   stop(): Promise<void>;
 }
@@ -15,32 +20,34 @@ export interface DatabaseHandle {
 export interface DatabaseOptions extends Partial<StartOptions> {
   readonly mongodbUri?: string | undefined;
   readonly candidates?: readonly Candidate[];
+  /**
+   * Set by a server: the configuration file it loaded (absolute; null for built-in
+   * defaults), recorded in `.data/server.json` for the CLI. A CLI command leaves it out.
+   */
+  readonly serving?: { readonly config: string | null };
 }
 
 const noop = async (): Promise<void> => undefined;
 
 /**
- * Returns a MongoDB connection string: MONGODB_URI when given, else the first local
- * server that starts (mongod, FerretDB, mongodb-memory-server). A persistent embedded
- * server records itself in `.data/server.json`, so the CLI run beside `npm start`
- * reuses it instead of opening the same files twice.
+ * Returns a MongoDB connection string: MONGODB_URI when given (once it answers), else the
+ * first local server that starts (mongod, FerretDB, mongodb-memory-server). A persistent
+ * embedded server records itself in `.data/server.json` (see state-file.ts).
  */
 export const startDatabase = async (options: DatabaseOptions = {}): Promise<DatabaseHandle> => {
   const log = options.log ?? ((message: string) => process.stderr.write(`caseline: ${message}\n`));
-  if (options.mongodbUri) {
-    log('database: MONGODB_URI');
-    return { uri: options.mongodbUri, kind: 'external', stop: noop };
-  }
   const start: StartOptions = {
     root: options.root ?? process.cwd(),
     ephemeral: options.ephemeral ?? false,
     log,
   };
+  if (options.mongodbUri) return useExternal(options.mongodbUri, start, options.serving);
   if (!start.ephemeral) {
-    const running = await findRunning(start.root);
+    const running = await findRunning(start.root, options.serving !== undefined);
     if (running) {
-      log(`database: reusing the embedded ${running.kind} at ${running.uri}`);
-      return { ...running, stop: noop };
+      const description = `the embedded ${running.kind} on ${mongoAddress(running.uri).hosts}, started by pid ${running.pid}`;
+      log(`database: ${description}`);
+      return { uri: running.uri, kind: running.kind, description, stop: noop };
     }
   }
   const problems: string[] = [];
@@ -52,14 +59,28 @@ export const startDatabase = async (options: DatabaseOptions = {}): Promise<Data
     }
     try {
       const server = await candidate.start(start);
-      log(`database: ${candidate.kind} on ${server.uri}${start.ephemeral ? ' (throwaway)' : ''}`);
+      const description = [
+        `embedded ${candidate.kind} on ${mongoAddress(server.uri).hosts}`,
+        server.pid > 0 ? ` (pid ${server.pid})` : '',
+        start.ephemeral ? ' (throwaway)' : '',
+        server.dataDir && !start.ephemeral
+          ? `, data in ${relative(start.root, server.dataDir)}`
+          : '',
+      ].join('');
+      log(`database: ${description}`);
       if (!start.ephemeral)
-        record(start.root, { uri: server.uri, kind: candidate.kind, pid: process.pid });
+        writeServerState(start.root, {
+          pid: process.pid,
+          kind: candidate.kind,
+          uri: server.uri,
+          ...(options.serving ? { config: options.serving.config } : {}),
+        });
       return {
         uri: server.uri,
         kind: candidate.kind,
+        description,
         stop: async () => {
-          if (!start.ephemeral) rmSync(statePath(start.root), { force: true });
+          if (!start.ephemeral) removeServerState(start.root);
           await server.stop();
         },
       };
@@ -67,7 +88,8 @@ export const startDatabase = async (options: DatabaseOptions = {}): Promise<Data
       problems.push(`${candidate.kind}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
-  throw new Error(
+  throw new StartupError(
+    EXIT_CODES.databaseUnavailable,
     [
       'No MongoDB-compatible server could be started. Options, in the order tried:',
       '  1. set MONGODB_URI to a MongoDB you run (e.g. mongodb://127.0.0.1:27017/caseline)',
@@ -80,24 +102,41 @@ export const startDatabase = async (options: DatabaseOptions = {}): Promise<Data
   );
 };
 
-interface Recorded {
-  uri: string;
-  kind: DatabaseKind;
-  pid: number;
-}
+const useExternal = async (
+  uri: string,
+  start: StartOptions,
+  serving: DatabaseOptions['serving'],
+): Promise<DatabaseHandle> => {
+  await reachDatabase(uri, 'MONGODB_URI');
+  const description = `${mongoAddress(uri).display} (MONGODB_URI)`;
+  start.log(`database: ${description}`);
+  // The first server in a directory keeps the record; the URI itself is never written.
+  const recorded = serving && !start.ephemeral && !readServerState(start.root);
+  if (recorded && serving)
+    writeServerState(start.root, { pid: process.pid, kind: 'external', config: serving.config });
+  return {
+    uri,
+    kind: 'external',
+    description,
+    stop: async () => (recorded ? removeServerState(start.root) : undefined),
+  };
+};
 
-const statePath = (root: string): string => join(root, '.data', 'server.json');
-
-const record = (root: string, state: Recorded): void =>
-  writeFileSync(statePath(root), JSON.stringify(state));
-
-const findRunning = async (root: string): Promise<Recorded | undefined> => {
-  if (!existsSync(statePath(root))) return undefined;
-  try {
-    const state = JSON.parse(readFileSync(statePath(root), 'utf8')) as Recorded;
-    if (isAlive(state.pid) && (await answersPing(state.uri))) return state;
-  } catch {
-    // A torn or stale file means nobody is serving; start afresh.
+const findRunning = async (
+  root: string,
+  serving: boolean,
+): Promise<{ uri: string; kind: Candidate['kind']; pid: number } | undefined> => {
+  const state = readServerState(root);
+  if (!state) return undefined;
+  if (state.kind === 'external' || !state.uri) {
+    // A command on a local database would show none of the server's data.
+    if (serving) return undefined;
+    throw new StartupError(
+      EXIT_CODES.invalidConfig,
+      `the server running here (pid ${state.pid}) uses MONGODB_URI; set MONGODB_URI for this command too`,
+    );
   }
-  return undefined;
+  return (await answersPing(state.uri))
+    ? { uri: state.uri, kind: state.kind, pid: state.pid }
+    : undefined;
 };

@@ -48,6 +48,8 @@ export const answersPing = async (uri: string, timeoutMs = 1500): Promise<boolea
 export interface RunningServer {
   readonly uri: string;
   readonly pid: number;
+  /** Where a persistent server keeps its data. */
+  readonly dataDir?: string;
   stop(): Promise<void>;
 }
 

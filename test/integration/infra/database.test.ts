@@ -1,5 +1,6 @@
 import { closeTestDatabase, connectTestDatabase } from '../../support/db.js';
 import { startDatabase } from '../../../src/infra/database/index.js';
+import { freePort } from '../../../src/infra/database/server-process.js';
 
 describe('the database bootstrap', () => {
   it('gives the tests a server that answers ping and stores documents', async () => {
@@ -36,13 +37,27 @@ describe('the database bootstrap', () => {
     );
   });
 
-  it('uses MONGODB_URI as given without starting anything', async () => {
-    const handle = await startDatabase({
-      mongodbUri: 'mongodb://db.example:27017/x',
+  it('uses MONGODB_URI as given, once it answers, without starting anything', async () => {
+    const uri = process.env.MONGODB_URI!;
+    const handle = await startDatabase({ mongodbUri: uri, log: () => undefined });
+    expect(handle).toMatchObject({
+      uri,
+      kind: 'external',
+      description: expect.stringContaining('(MONGODB_URI)'),
+    });
+    await handle.stop();
+  });
+
+  it('refuses a MONGODB_URI nothing answers on, naming its host and port', async () => {
+    const port = await freePort();
+    const attempt = startDatabase({
+      mongodbUri: `mongodb://127.0.0.1:${port}/x`,
       log: () => undefined,
     });
-    expect(handle).toMatchObject({ uri: 'mongodb://db.example:27017/x', kind: 'external' });
-    await handle.stop();
+    await expect(attempt).rejects.toMatchObject({
+      exitCode: 3,
+      message: expect.stringContaining(`cannot reach the database at 127.0.0.1:${port}`),
+    });
   });
 });
 
