@@ -96,6 +96,12 @@ const latestMove = (state: CaseState, actor: Actor): CaseEvent | undefined => {
   return named ?? last;
 };
 
+/** What the explanation reads besides the case: status names, and the time it is now. */
+interface Inputs {
+  readonly workflow: Workflow;
+  readonly now: Date;
+}
+
 const didWhat = (event: CaseEvent, state: CaseState, workflow: Workflow): string => {
   const to = typeof event.data?.to === 'string' ? event.data.to : undefined;
   const status = to ? (statusById(workflow, to)?.name ?? to) : undefined;
@@ -121,11 +127,6 @@ const moveInWords = (event: CaseEvent, state: CaseState, actor: Actor, input: In
   const who = event.actor.id === refOf(actor).id ? 'You' : event.actor.name;
   return `${who} ${didWhat(event, state, input.workflow)} ${agoInWords(event.at, input.now)}.`;
 };
-
-interface Inputs {
-  readonly workflow: Workflow;
-  readonly now: Date;
-}
 
 type Refused = Inputs & {
   readonly state: CaseState | undefined;
