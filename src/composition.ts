@@ -24,6 +24,7 @@ import { makeCloseCase } from './use-cases/close-case.js';
 import { makeCompleteTask } from './use-cases/complete-task.js';
 import { makeCreateTask } from './use-cases/create-task.js';
 import { makeDeliverOutbox } from './use-cases/deliver-outbox.js';
+import { makeExplainRefusal } from './use-cases/explain-refusal.js';
 import { makeGetAccessNotes } from './use-cases/get-access-notes.js';
 import { makeGetCase } from './use-cases/get-case.js';
 import { makeLinkIssue } from './use-cases/link-issue.js';
@@ -137,6 +138,7 @@ export const composeCore = async (options: CoreOptions) => {
     getCase: makeGetCase(deps),
     listCases: makeListCases(deps),
     getAccessNotes: makeGetAccessNotes(deps),
+    explainRefusal: makeExplainRefusal(deps),
   };
   const deliverOutbox = makeDeliverOutbox({
     outbox,

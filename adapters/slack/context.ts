@@ -6,6 +6,7 @@ import type { Actor } from '../../src/domain/case/types.js';
 import type { ChatLinkRepository } from '../../src/ports/chat-links.js';
 import type { Conversation } from '../../src/compose-conversation.js';
 import { resolveSlackActor, type SlackUser } from './identity.js';
+import type { SlackMessage } from './render/blocks.js';
 
 /** What every listener needs; built once in app.ts. */
 export interface SlackContext {
@@ -49,13 +50,25 @@ export const makeSlackContext = (
   return { ...args, actorOf: (user) => resolveSlackActor(args.core.directory, user, emailOf) };
 };
 
-/** Tells one person something only they see, in the conversation they acted in. */
+/**
+ * Tells one person something only they see, in the conversation they acted in; where there
+ * is none (a modal opened from App Home) or Slack refuses the ephemeral there (they left the
+ * channel), in their DM with the app, so a refusal never goes untold.
+ */
 export const tellUser = async (
   client: WebClient,
   channel: string | undefined,
   user: string,
-  text: string,
+  message: string | SlackMessage,
 ): Promise<void> => {
-  if (!channel) return;
-  await client.chat.postEphemeral({ channel, user, text });
+  const content = typeof message === 'string' ? { text: message } : message;
+  if (channel) {
+    const told = await client.chat.postEphemeral({ channel, user, ...content }).then(
+      () => true,
+      () => false,
+    );
+    if (told) return;
+  }
+  // A user id as the channel posts in the app's DM with that user.
+  await client.chat.postMessage({ channel: user, ...content });
 };

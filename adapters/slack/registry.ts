@@ -35,6 +35,8 @@ export const ACTIONS = {
   linkIssue: 'case_link_issue',
   createTask: 'case_create_task',
   addDetails: 'case_add_details',
+  /** On a refusal's copy: posts the text the person wrote as an internal note. */
+  keptNote: 'case_kept_note',
   closeMine: 'case_close_mine',
   reopen: 'case_reopen',
   openCase: 'home_open_case',
@@ -58,6 +60,8 @@ export const VIEWS = {
   createTask: 'view_create_task',
   addDetails: 'view_add_details',
   saveKbArticle: 'view_save_kb_article',
+  /** What a refused form turns into when it cannot help any more. */
+  refusal: 'view_refusal',
 } as const;
 
 /** `action_id`s of `external_select` menus whose options Slack loads from us. */

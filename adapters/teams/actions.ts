@@ -46,6 +46,8 @@ const RUNS: Readonly<Partial<Record<Verb, Run>>> = {
     }),
   [VERBS.note]: (core, actor, caseId, data) =>
     core.useCases.addInternalNote({ ref: { caseId }, actor, text: field(data, 'noteText') ?? '' }),
+  [VERBS.keptNote]: (core, actor, caseId, data) =>
+    core.useCases.addInternalNote({ ref: { caseId }, actor, text: field(data, 'keptText') ?? '' }),
   [VERBS.logTime]: (core, actor, caseId, data) =>
     core.useCases.logTime({
       ref: { caseId },

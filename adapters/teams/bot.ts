@@ -15,6 +15,7 @@ import type { Conversation } from '../../src/compose-conversation.js';
 import type { Result } from '../../src/domain/result.js';
 import { pressConversationAction, tellOutcome } from './conversation.js';
 import { runCardAction } from './actions.js';
+import { refusalCard } from './refusals.js';
 import type { CardBuilder } from './cards.js';
 import { splitConversationId, type TeamsConversationStore } from './conversation-store.js';
 import { withFiles } from '../shared/files.js';
@@ -228,8 +229,8 @@ export class CaselineTeamsBot extends TeamsActivityHandler {
     if (verb !== VERBS.refresh) {
       const result = !repeated ? await runCardAction(this.deps.core, actor, verb, data) : undefined;
       if (result && !result.ok) {
-        const refused = await this.deps.cards.forActor(caseId, actor, friendlyFailure(result));
-        return refused ? cardResponse(refused.card) : messageResponse(friendlyFailure(result));
+        const refused = await refusalCard(this.deps, actor, verb, data, result);
+        return refused ? cardResponse(refused) : messageResponse(friendlyFailure(result));
       }
     }
     const fresh = await this.deps.cards.forActor(caseId, actor);

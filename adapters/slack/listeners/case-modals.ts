@@ -2,8 +2,7 @@ import type { App, BlockAction, ButtonAction, ViewSubmitAction } from '@slack/bo
 import type { ModalView } from '@slack/types';
 import type { Failure, Result } from '../../../src/domain/result.js';
 import type { SlackContext } from '../context.js';
-import { tellUser, userOfPayload } from '../context.js';
-import { friendlyFailure } from '../failures.js';
+import { userOfPayload } from '../context.js';
 import { ACTIONS, VIEWS } from '../registry.js';
 import {
   addDetailsModal,
@@ -16,6 +15,8 @@ import {
   resolveModal,
   viewErrors,
 } from '../render/modals.js';
+import { encodeMetadata } from '../render/modal-inputs.js';
+import { answerRefusal, placeOf, registerRefusals } from './refusals.js';
 import { readInput, readMetadata } from './view-state.js';
 
 const MODAL_FOR: Readonly<Record<string, (caseId: string) => ModalView>> = {
@@ -106,7 +107,7 @@ const SUBMITS: Readonly<Record<string, Submit>> = {
     }),
 };
 
-/** A refusal the person can fix in the form comes back inside the modal. */
+/** Where a refusal shows in the form, when the form is where it can be fixed. */
 const errorsFor = (callbackId: string, failure: Failure) => {
   const field =
     failure.message.toLowerCase().includes('link') && callbackId === VIEWS.resolve
@@ -120,7 +121,10 @@ export const registerCaseModals = (app: App, ctx: SlackContext): void => {
     app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, action, body, client }) => {
       await ack();
       if (!action.value) return;
-      await client.views.open({ trigger_id: body.trigger_id, view: build(action.value) });
+      // Where the button was, so a refusal after the modal can be told there.
+      const metadata = encodeMetadata({ caseId: action.value, ...placeOf(body) });
+      const view = { ...build(action.value), private_metadata: metadata };
+      await client.views.open({ trigger_id: body.trigger_id, view });
     });
   }
   for (const [callbackId, submit] of Object.entries(SUBMITS)) {
@@ -138,12 +142,19 @@ export const registerCaseModals = (app: App, ctx: SlackContext): void => {
       }
       const result = await submit({ caseId, view, ctx, actor });
       if (result.ok) return void (await ack());
-      const inline = ['invalid-input', 'requirement-missing'].includes(result.code)
-        ? errorsFor(callbackId, result)
-        : undefined;
-      if (inline) return void (await ack(inline));
-      await ack();
-      await tellUser(client, readMetadata(view).channel, body.user.id, friendlyFailure(result));
+      const inline = errorsFor(callbackId, result);
+      await answerRefusal({
+        ctx,
+        client,
+        ack,
+        view,
+        user: body.user.id,
+        caseId,
+        actor,
+        failure: result,
+        inline,
+      });
     });
   }
+  registerRefusals(app, ctx);
 };

@@ -39,6 +39,8 @@ export const VERBS = {
   separateRequest: 'separateRequest',
   reopenFromChat: 'reopenFromChat',
   newCaseFromChat: 'newCaseFromChat',
+  /** On a refused action's card: posts the text the person wrote as an internal note. */
+  keptNote: 'keptNote',
 } as const;
 export type Verb = (typeof VERBS)[keyof typeof VERBS];
 
