@@ -12,12 +12,14 @@ import { readManifest } from '../../../../scripts/teams-package.js';
 // thing about them, and each title, picked from the menu (and completed where it takes an
 // argument), must be the command it claims to be.
 
-type Manifest = ReturnType<typeof readManifest> & {
+type Manifest = Omit<ReturnType<typeof readManifest>, 'bots'> & {
   bots: {
     scopes: string[];
     supportsFiles: boolean;
     commandLists: { scopes: string[]; commands: { title: string; description: string }[] }[];
   }[];
+  id: string;
+  webApplicationInfo?: { id: string };
   authorization?: { permissions?: { resourceSpecific?: { name: string; type: string }[] } };
 };
 
@@ -68,7 +70,7 @@ const commandProblems = (manifest: Manifest): string[] => {
   return problems;
 };
 
-const manifest = readManifest() as Manifest;
+const manifest = readManifest() as unknown as Manifest;
 const bot = manifest.bots[0]!;
 
 describe('Teams manifest and the commands the bot answers', () => {
