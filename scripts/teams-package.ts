@@ -1,7 +1,10 @@
 /**
- * `npm run teams:package`: validates manifest/teams/manifest.json against Microsoft's
- * schema (shipped offline in @microsoft/app-manifest), puts the bot's app id in it when
- * MICROSOFT_APP_ID is set, and writes dist/teams/caseline-teams.zip for upload to Teams.
+ * `npm run teams:package [-- --dev] [out.zip]`: validates manifest/teams/manifest.json
+ * against Microsoft's schema (shipped offline in @microsoft/app-manifest), puts the bot's
+ * app id (MICROSOFT_APP_ID) in it, and writes dist/teams/caseline-teams.zip for upload to
+ * Teams. A package still holding placeholders (no app id, the all-zero GUID, example
+ * URLs) is refused: Teams would install an app that can never reach the bot. `--dev`
+ * writes it anyway, with a warning, for local trials.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -30,10 +33,12 @@ export const schemaFor = (manifestVersion: string): object => {
   return JSON.parse(readFileSync(file, 'utf8')) as object;
 };
 
-type Manifest = { manifestVersion: string; id: string; bots?: { botId: string }[] } & Record<
-  string,
-  unknown
->;
+type Manifest = {
+  manifestVersion: string;
+  id: string;
+  bots?: { botId: string }[];
+  webApplicationInfo?: { id: string; resource?: string };
+} & Record<string, unknown>;
 
 export const readManifest = (dir = MANIFEST_DIR): Manifest =>
   JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
@@ -58,19 +63,75 @@ export const validateManifest = async (manifest: Manifest): Promise<string[]> =>
 export const withAppId = (manifest: Manifest, appId: string | undefined): Manifest => {
   if (!appId) return manifest;
   const id = guid.parse(appId);
-  return { ...manifest, id, bots: (manifest.bots ?? []).map((bot) => ({ ...bot, botId: id })) };
+  return {
+    ...manifest,
+    id,
+    bots: (manifest.bots ?? []).map((bot) => ({ ...bot, botId: id })),
+    // Resource-specific consent is granted to this registration: the same id again.
+    ...(manifest.webApplicationInfo
+      ? { webApplicationInfo: { ...manifest.webApplicationInfo, id } }
+      : {}),
+  };
+};
+
+const ZERO_GUID = '00000000-0000-0000-0000-000000000000';
+// Names reserved for examples and tests (RFC 2606, RFC 6761): no real app lives there.
+const RESERVED_HOST = /(^|\.)(example(\.(com|net|org))?|test|invalid|localhost)$/i;
+
+/** Every URL-valued string of the manifest, with where it is. */
+const urlsOf = (value: unknown, path = ''): [string, string][] => {
+  if (typeof value === 'string') return /^https?:\/\//i.test(value) ? [[path, value]] : [];
+  if (Array.isArray(value)) return value.flatMap((v, i) => urlsOf(v, `${path}/${i}`));
+  if (value && typeof value === 'object')
+    return Object.entries(value).flatMap(([k, v]) =>
+      k === '$schema' ? [] : urlsOf(v, `${path}/${k}`),
+    );
+  return [];
+};
+
+const hostOf = (url: string): string => {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+};
+
+/** What still stands in for the real app: one readable phrase each; empty when none. */
+export const placeholderProblems = (manifest: Manifest): string[] => {
+  const problems: string[] = [];
+  if (manifest.id === ZERO_GUID || (manifest.bots ?? []).some((b) => b.botId === ZERO_GUID))
+    problems.push('no app id (set MICROSOFT_APP_ID to the bot registration id)');
+  const examples = urlsOf(manifest).filter(([, url]) => RESERVED_HOST.test(hostOf(url)));
+  if (examples.length > 0)
+    problems.push(
+      `example URLs in ${examples.map(([path]) => path).join(', ')} (edit ${MANIFEST_DIR}/manifest.json)`,
+    );
+  const domains = Array.isArray(manifest.validDomains) ? manifest.validDomains : [];
+  const reserved = domains.filter(
+    (d): d is string => typeof d === 'string' && RESERVED_HOST.test(d),
+  );
+  if (reserved.length > 0) problems.push(`example validDomains ${reserved.join(', ')}`);
+  return problems;
 };
 
 export const packageTeamsApp = async (options: {
   readonly dir?: string;
   readonly out: string;
   readonly appId?: string | undefined;
-}): Promise<string> => {
+  /** Write a package that still holds placeholders; they are returned as warnings. */
+  readonly dev?: boolean;
+}): Promise<{ readonly file: string; readonly warnings: readonly string[] }> => {
   const dir = options.dir ?? MANIFEST_DIR;
   const manifest = withAppId(readManifest(dir), options.appId);
   const problems = await validateManifest(manifest);
   if (problems.length > 0)
     throw new Error(`manifest.json is not valid:\n  ${problems.join('\n  ')}`);
+  const placeholders = placeholderProblems(manifest);
+  if (placeholders.length > 0 && !options.dev)
+    throw new Error(
+      `teams:package: refusing a package with placeholders: ${placeholders.join('; ')}. For a development package, pass --dev.`,
+    );
   const icons = manifest.icons as { color: string; outline: string };
   const zip = zipSync({
     'manifest.json': Buffer.from(JSON.stringify(manifest, null, 2)),
@@ -79,13 +140,21 @@ export const packageTeamsApp = async (options: {
   });
   mkdirSync(dirname(resolve(options.out)), { recursive: true });
   writeFileSync(options.out, zip);
-  return options.out;
+  return { file: options.out, warnings: placeholders };
 };
 
 if (process.argv[1]?.endsWith('teams-package.ts')) {
-  const out = process.argv[2] ?? 'dist/teams/caseline-teams.zip';
-  packageTeamsApp({ out, appId: process.env.MICROSOFT_APP_ID })
-    .then((file) => console.log(`wrote ${file}`))
+  const args = process.argv.slice(2);
+  const dev = args.includes('--dev');
+  const out = args.find((a) => !a.startsWith('--')) ?? 'dist/teams/caseline-teams.zip';
+  packageTeamsApp({ out, appId: process.env.MICROSOFT_APP_ID || undefined, dev })
+    .then(({ file, warnings }) => {
+      if (warnings.length > 0)
+        console.warn(
+          `warning: development package, not for upload to a real tenant: ${warnings.join('; ')}`,
+        );
+      console.log(`wrote ${file}`);
+    })
     .catch((error: unknown) => {
       console.error(error instanceof Error ? error.message : error);
       process.exitCode = 1;

@@ -16,13 +16,16 @@ import type { Result } from '../../src/domain/result.js';
 import { pressConversationAction, tellOutcome } from './conversation.js';
 import { runCardAction } from './actions.js';
 import { refusalCard } from './refusals.js';
+import { isUnaddressedChatter } from './channel-chatter.js';
+import { answerTeamsCommand } from './commands.js';
+import { rememberTeamChannels } from './installation.js';
 import type { CardBuilder } from './cards.js';
 import { splitConversationId, type TeamsConversationStore } from './conversation-store.js';
 import { withFiles } from '../shared/files.js';
 import { friendlyFailure } from './failures.js';
 import { filesOf } from './files.js';
 import { resolveTeamsActor, teamsAddress } from './identity.js';
-import { openCaseFromForm, showIntakeForm } from './intake-form.js';
+import { openCaseFromForm } from './intake-form.js';
 import { isKbVerb, type TeamsKb } from './kb.js';
 import { timeZoneOf } from './time-zone.js';
 import { CARD_CONTENT_TYPE, VERBS } from './render/card.js';
@@ -52,9 +55,6 @@ const tenantOf = (activity: TurnContext['activity']): string | undefined => {
 
 export const NOT_ON_FILE =
   "We don't have you on file yet, so this message did not open a case. Ask your account manager to add you as a contact.";
-
-// "new case", and for agents "new case for <customer's email>".
-const NEW_CASE = /^\s*new\s+case(?:\s+for\s+(\S+@\S+))?\s*$/i;
 
 /** Roster emails, asked of Teams at most once per user per process (found ones only). */
 const emailLookup = () => {
@@ -94,10 +94,18 @@ export class CaselineTeamsBot extends TeamsActivityHandler {
       await this.handleMessage(context);
       await next();
     });
+    const remember = async (context: TurnContext, next: () => Promise<void>) => {
+      await rememberTeamChannels(context, this.deps);
+      await next();
+    };
+    this.onConversationUpdate(remember);
+    this.onInstallationUpdate(remember);
   }
 
   /** Every activity carries the conversation reference later proactive posts need. */
   override async run(context: TurnContext): Promise<void> {
+    const { config, core } = this.deps;
+    if (await isUnaddressedChatter(context.activity, { config, directory: core.directory })) return;
     await this.deps.store.saveReference(TurnContext.getConversationReference(context.activity));
     await super.run(context);
   }
@@ -180,11 +188,7 @@ export class CaselineTeamsBot extends TeamsActivityHandler {
       if (intakeAllowed && !threadId) await context.sendActivity(NOT_ON_FILE);
       return;
     }
-    const newCase = NEW_CASE.exec(written);
-    if (newCase) {
-      await showIntakeForm(context, this.deps, actor, newCase[1]);
-      return;
-    }
+    if (await answerTeamsCommand(context, this.deps, actor, written, tenantOrganization)) return;
     const result = await this.deps.conversation.receiveMessage({
       actor,
       channel: 'teams',

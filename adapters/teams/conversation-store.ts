@@ -71,6 +71,26 @@ export const splitConversationId = (id: string): { base: string; threadId?: stri
   return thread ? { base, threadId: thread } : { base };
 };
 
+/**
+ * A reference for a channel of the team another reference comes from: the same service
+ * and bot, the channel's id (`19:…@thread.tacv2`). A new post there starts a new thread.
+ */
+export const channelReference = (
+  from: Partial<ConversationReference>,
+  channelId: string,
+): Partial<ConversationReference> => {
+  const { activityId: _activityId, ...rest } = from;
+  return {
+    ...rest,
+    conversation: {
+      ...(from.conversation ?? {}),
+      id: channelId,
+      conversationType: 'channel',
+      isGroup: true,
+    } as ConversationReference['conversation'],
+  };
+};
+
 export interface TeamsConversationStore {
   saveReference(reference: Partial<ConversationReference>): Promise<void>;
   findReference(conversationId: string): Promise<Partial<ConversationReference> | undefined>;

@@ -9,6 +9,8 @@ export interface CaseListFilter {
   readonly organizationId?: string;
   readonly organizationKey?: string;
   readonly assigneeId?: string;
+  /** The contact who raised the case (a customer's own cases). */
+  readonly contactId?: string;
   readonly unassigned?: boolean;
   /** Cases not yet solved or closed, and any case opened since this instant. */
   readonly unsolvedOrCreatedSince?: Date;

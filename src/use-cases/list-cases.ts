@@ -12,6 +12,7 @@ export const listCasesCommand = z.object({
   queueKey: z.string().trim().min(1).optional(),
   organizationKey: z.string().trim().min(1).optional(),
   assigneeId: z.string().trim().min(1).optional(),
+  contactId: z.string().trim().min(1).optional(),
   unassigned: z.boolean().optional(),
   limit: z.number().int().min(1).max(1000).default(100),
 });

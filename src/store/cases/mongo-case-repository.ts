@@ -86,6 +86,7 @@ const listQuery = (filter: CaseListFilter): Filter<StoredCase> => {
   if (filter.organizationId) query.organizationId = filter.organizationId;
   if (filter.organizationKey) query.organizationKey = filter.organizationKey;
   if (filter.assigneeId) query.assigneeId = filter.assigneeId;
+  if (filter.contactId) query.contactId = filter.contactId;
   if (filter.unassigned) query.assigneeId = null;
   if (filter.updatedSince) query.updatedAt = { $gte: filter.updatedSince };
   if (filter.unsolvedOrCreatedSince) {

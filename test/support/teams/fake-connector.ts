@@ -18,6 +18,8 @@ export interface FakeConnector {
   readonly calls: ConnectorCall[];
   /** Roster members `GET /v3/conversations/{id}/members/{userId}` answers with. */
   addMember(userId: string, member: { email: string; name: string; aadObjectId?: string }): void;
+  /** Channels `GET /v3/teams/{teamId}/conversations` (TeamsInfo.getTeamChannels) lists. */
+  addTeam(teamId: string, channels: readonly { id: string; name?: string }[]): void;
   /** The next `count` writes answer `status` (e.g. 429) instead of 200. */
   failNext(count: number, status: number, retryAfterSeconds?: number): void;
   waitFor(predicate: (call: ConnectorCall) => boolean, timeoutMs?: number): Promise<ConnectorCall>;
@@ -38,6 +40,7 @@ const readJson = (req: IncomingMessage): Promise<Record<string, unknown>> =>
     });
   });
 
+const TEAM_CHANNELS = /^\/v3\/teams\/([^/]+)\/conversations\/?$/;
 const ROUTE = /^\/v3\/conversations\/([^/]+)\/(activities|members)(?:\/([^/]+))?\/?$/;
 
 /**
@@ -48,16 +51,25 @@ const ROUTE = /^\/v3\/conversations\/([^/]+)\/(activities|members)(?:\/([^/]+))?
 export const startFakeConnector = async (): Promise<FakeConnector> => {
   const calls: ConnectorCall[] = [];
   const members = new Map<string, object>();
+  const teams = new Map<string, readonly object[]>();
   const failures: { status: number; retryAfter?: number }[] = [];
   let posted = 0;
   const server: Server = createServer((req, res) => {
     void (async () => {
       const body = await readJson(req);
-      const match = ROUTE.exec((req.url ?? '').split('?')[0] ?? '');
+      const path = (req.url ?? '').split('?')[0] ?? '';
+      const match = ROUTE.exec(path);
       const answer = (status: number, value: object, headers: Record<string, string> = {}) => {
         res.writeHead(status, { 'content-type': 'application/json', ...headers });
         res.end(JSON.stringify(value));
       };
+      const team = TEAM_CHANNELS.exec(path);
+      if (team && req.method === 'GET') {
+        const channels = teams.get(decodeURIComponent(team[1]!));
+        return channels
+          ? answer(200, { conversations: channels })
+          : answer(404, { error: { code: 'NotFound' } });
+      }
       if (!match) return answer(404, { error: { code: 'NotFound' } });
       const conversationId = decodeURIComponent(match[1]!);
       const id = match[3] ? decodeURIComponent(match[3]) : undefined;
@@ -114,6 +126,7 @@ export const startFakeConnector = async (): Promise<FakeConnector> => {
     calls,
     addMember: (userId, member) =>
       members.set(userId, { id: userId, ...member, userPrincipalName: member.email }),
+    addTeam: (teamId, channels) => teams.set(teamId, channels),
     failNext: (count, status, retryAfter) => {
       for (let i = 0; i < count; i += 1)
         failures.push({ status, ...(retryAfter !== undefined ? { retryAfter } : {}) });

@@ -1,0 +1,32 @@
+import { TurnContext, type Activity } from 'botbuilder';
+import type { Config } from '../../src/config.js';
+import type { DirectoryRepository } from '../../src/ports/directory-repository.js';
+import { splitConversationId } from './conversation-store.js';
+import { teamsAddress } from './identity.js';
+
+export interface ChatterDeps {
+  readonly config: Pick<Config, 'supportChannels'>;
+  readonly directory: Pick<DirectoryRepository, 'listQueues'>;
+}
+
+const mentionsBot = (activity: Activity): boolean =>
+  TurnContext.getMentions(activity).some((m) => m.mentioned?.id === activity.recipient?.id);
+
+/**
+ * With resource-specific consent the bot hears every message of every channel of a team it
+ * is in. Only support and triage channels are its business; elsewhere it answers an
+ * @mention as before and leaves the rest alone: no case, no contact, no stored reference.
+ */
+export const isUnaddressedChatter = async (
+  activity: Activity,
+  deps: ChatterDeps,
+): Promise<boolean> => {
+  if (activity.type !== 'message' || activity.conversation?.conversationType !== 'channel')
+    return false;
+  // An old card's Action.Submit arrives as a message with a value: a press, not chatter.
+  if (activity.value !== undefined || mentionsBot(activity)) return false;
+  const address = teamsAddress(splitConversationId(activity.conversation.id).base);
+  if (deps.config.supportChannels.some((c) => c.channel === address)) return false;
+  const queues = await deps.directory.listQueues();
+  return !queues.some((q) => q.triageChannel === address);
+};

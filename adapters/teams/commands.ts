@@ -1,0 +1,122 @@
+/**
+ * The support commands typed to the bot in Teams (`help`, `new case`, `list`, `my cases`,
+ * `show CASE-1042`): the grammar and the answers are src/presentation's, as for Slack's
+ * `/support`; this file finds where the answer would be read and renders it as a message.
+ * A message that is not a command in every word goes on as a message (it asks for help).
+ */
+import type { TurnContext } from 'botbuilder';
+import type { Core } from '../../src/composition.js';
+import type { Config } from '../../src/config.js';
+import type { Actor } from '../../src/domain/case/types.js';
+import type { Organization } from '../../src/domain/directory.js';
+import {
+  ASK_PRIVATELY,
+  makeAnswerSupportCommand,
+  mayAnswerHere,
+  type AnswerPlace,
+  type SupportAnswer,
+} from '../../src/presentation/support-answers.js';
+import { parseSupportCommand } from '../../src/presentation/support-commands.js';
+import { splitConversationId } from './conversation-store.js';
+import { friendlyFailure } from './failures.js';
+import { teamsAddress } from './identity.js';
+import { showIntakeForm } from './intake-form.js';
+import { escapeMessageText } from './render/thread-lines.js';
+
+export interface TeamsCommandDeps {
+  readonly core: Core;
+  readonly config: Config;
+}
+
+const safe = (text: string, max = 500) => escapeMessageText(text, max);
+
+// Teams markdown: a blank line breaks a paragraph, `- ` starts a list item.
+const render = (answer: SupportAnswer): string => {
+  switch (answer.kind) {
+    case 'help':
+      return answer.lines.map((l) => `- **${safe(l.usage)}** — ${safe(l.description)}`).join('\n');
+    case 'list': {
+      if (answer.cases.length === 0) return answer.empty;
+      const lines = answer.cases.map(
+        (c) =>
+          `- **${c.number}** ${c.urgent ? '🔴 ' : ''}${safe(c.title, 200)} — ${safe(c.status)}${c.assigneeName ? `, ${safe(c.assigneeName)}` : ''}`,
+      );
+      return [
+        `**${safe(answer.heading)}**`,
+        lines.join('\n'),
+        ...(answer.more ? [`_${safe(answer.more)}_`] : []),
+      ].join('\n\n');
+    }
+    case 'case':
+      return [
+        `**${answer.number}** ${safe(answer.title, 200)}`,
+        `Status: ${safe(answer.status)} · Priority: ${answer.priority}${answer.assigneeName ? ` · ${safe(answer.assigneeName)}` : ''}`,
+        answer.history
+          .map(
+            (h) =>
+              `- ${h.when} ${safe(h.who, 120)}${h.internal ? ' 🔒 _(internal)_' : ''}: ${h.what}${h.text ? ` — ${safe(h.text)}` : ''}`,
+          )
+          .join('\n'),
+      ].join('\n\n');
+    case 'unknown-words':
+      return safe(answer.text);
+    case 'refused':
+      return friendlyFailure(answer.failure);
+  }
+};
+
+/** Who can read a reply here: the person alone, agents, one organization, or anyone. */
+const placeOf = async (
+  context: TurnContext,
+  deps: TeamsCommandDeps,
+  tenantOrganization: Organization | undefined,
+): Promise<AnswerPlace> => {
+  const conversation = context.activity.conversation;
+  if (conversation.conversationType === 'personal') return { kind: 'private' };
+  const address = teamsAddress(splitConversationId(conversation.id).base);
+  const queues = await deps.core.directory.listQueues();
+  if (
+    conversation.conversationType === 'channel' &&
+    queues.some((q) => q.triageChannel === address)
+  )
+    return { kind: 'staff' };
+  const mapped = deps.config.supportChannels.find((c) => c.channel === address);
+  const organization = mapped
+    ? await deps.core.directory.findOrganizationByKey(mapped.organization)
+    : tenantOrganization;
+  return organization
+    ? { kind: 'organization', organizationId: organization.id }
+    : { kind: 'shared' };
+};
+
+/**
+ * Answers `text` when it is a support command; false when it is not one (the caller goes
+ * on with it as a message). Never opens a case.
+ */
+export const answerTeamsCommand = async (
+  context: TurnContext,
+  deps: TeamsCommandDeps,
+  actor: Actor,
+  text: string,
+  tenantOrganization?: Organization,
+): Promise<boolean> => {
+  const command = parseSupportCommand(text, 'message', deps.config.workflow);
+  if (!command || command.kind === 'kb') return false;
+  if (command.kind === 'new') {
+    await showIntakeForm(context, deps, actor, command.forEmail);
+    return true;
+  }
+  const place = await placeOf(context, deps, tenantOrganization);
+  if (!mayAnswerHere(actor, command, place)) {
+    await context.sendActivity(ASK_PRIVATELY);
+    return true;
+  }
+  const answer = makeAnswerSupportCommand({
+    listCases: deps.core.useCases.listCases,
+    getCase: deps.core.useCases.getCase,
+    workflow: deps.config.workflow,
+  });
+  const shown = await answer(actor, command, 'message');
+  await context.sendActivity({ type: 'message', textFormat: 'markdown', text: render(shown) });
+  return true;
+};

@@ -1,0 +1,220 @@
+/**
+ * What the support commands answer, decided once for both chats: which cases a `list`
+ * shows to whom, what `show` tells, and the help. Adapters only render these views.
+ * A customer sees their own organization's cases and public history only, with the status
+ * labels written for customers; an agent sees the desk's status names and internal notes.
+ */
+import type { Actor } from '../domain/case/types.js';
+import type { CaseView } from '../domain/case/view.js';
+import type { Failure, Result } from '../domain/result.js';
+import { statusById, STATUS_CATEGORIES, type Workflow } from '../domain/workflow/index.js';
+import type { CaseSummary } from '../ports/case-repository.js';
+import {
+  helpFor,
+  type CommandForm,
+  type ListRequest,
+  type SupportCommand,
+} from './support-commands.js';
+
+/** A chat message stays readable with this many lines; more are offered as a narrower list. */
+export const LIST_LIMIT = 30;
+const HISTORY_LINES = 15;
+const HISTORY_TEXT = 200;
+const WORKED_ON = ['new', 'open', 'pending-customer', 'pending-internal'] as const;
+
+export interface CaseLine {
+  readonly number: string;
+  readonly title: string;
+  readonly urgent: boolean;
+  readonly status: string;
+  readonly assigneeName?: string | undefined;
+}
+
+export interface HistoryLine {
+  /** `2026-12-02 14:05 UTC`: one zone for every reader of a channel. */
+  readonly when: string;
+  readonly who: string;
+  readonly internal: boolean;
+  readonly what: string;
+  readonly text?: string | undefined;
+}
+
+export type SupportAnswer =
+  | {
+      readonly kind: 'help';
+      readonly lines: readonly { readonly usage: string; readonly description: string }[];
+    }
+  | {
+      readonly kind: 'list';
+      readonly heading: string;
+      readonly cases: readonly CaseLine[];
+      /** Set when more cases match than are shown: how to narrow the list. */
+      readonly more?: string | undefined;
+      readonly empty: string;
+    }
+  | {
+      readonly kind: 'case';
+      readonly number: string;
+      readonly title: string;
+      readonly status: string;
+      readonly priority: string;
+      readonly assigneeName?: string | undefined;
+      readonly history: readonly HistoryLine[];
+    }
+  /** `list` words that are neither a status nor a filter: the valid ones, named. */
+  | { readonly kind: 'unknown-words'; readonly text: string }
+  | { readonly kind: 'refused'; readonly failure: Failure };
+
+export type AnsweredCommand = Extract<SupportCommand, { kind: 'help' | 'list' | 'show' }>;
+
+export interface SupportAnswerDeps {
+  readonly listCases: (input: unknown) => Promise<Result<CaseSummary[]>>;
+  readonly getCase: (input: unknown) => Promise<Result<CaseView>>;
+  readonly workflow: Workflow;
+}
+
+const audienceOf = (actor: Actor): 'customer' | 'staff' =>
+  actor.kind === 'customer' ? 'customer' : 'staff';
+
+export const utcMinute = (at: Date): string =>
+  `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+
+export const makeAnswerSupportCommand = (deps: SupportAnswerDeps) => {
+  const { workflow } = deps;
+  const statusLabel = (id: string, actor: Actor): string => {
+    const status = statusById(workflow, id);
+    if (!status) return id;
+    return actor.kind === 'customer' ? status.customerLabel : status.name;
+  };
+
+  const listInput = (actor: Actor, request: ListRequest) => {
+    const staff = actor.kind === 'staff';
+    const mine =
+      request.mine && actor.kind === 'staff'
+        ? { assigneeId: actor.agentId }
+        : request.mine && actor.kind === 'customer'
+          ? { contactId: actor.contactId }
+          : {};
+    const categories = request.category ? [request.category] : [...WORKED_ON];
+    return {
+      actor,
+      ...mine,
+      ...(request.status ? { status: request.status } : {}),
+      ...(request.status || request.all ? {} : { categories }),
+      // Queues are the desk's business; a customer's organization is set by the use case.
+      ...(staff && request.queueKey ? { queueKey: request.queueKey } : {}),
+      ...(staff && request.organizationKey ? { organizationKey: request.organizationKey } : {}),
+      limit: LIST_LIMIT + 1,
+    };
+  };
+
+  const heading = (actor: Actor, request: ListRequest): string => {
+    const whose = !request.mine
+      ? 'Cases'
+      : actor.kind === 'customer'
+        ? 'Cases you raised'
+        : 'Cases assigned to you';
+    const which = request.status
+      ? ` in status “${statusLabel(request.status, actor)}”`
+      : request.category
+        ? ` in the ${request.category} statuses`
+        : request.all
+          ? ', all'
+          : ' still being worked on';
+    const where =
+      actor.kind === 'staff'
+        ? `${request.queueKey ? `, queue ${request.queueKey}` : ''}${request.organizationKey ? `, organization ${request.organizationKey}` : ''}`
+        : '';
+    return `${whose}${which}${where}`;
+  };
+
+  const list = async (actor: Actor, request: ListRequest): Promise<SupportAnswer> => {
+    if (request.unknown.length > 0) {
+      const statuses = workflow.statuses.map((s) => s.id).join(', ');
+      const categories = STATUS_CATEGORIES.join(', ');
+      return {
+        kind: 'unknown-words',
+        text: `“${request.unknown.join(' ')}” is not a status or a filter. Statuses: ${statuses}; or a kind of status: ${categories}; or mine, all${actor.kind === 'staff' ? ', queue NAME, org NAME' : ''}.`,
+      };
+    }
+    const found = await deps.listCases(listInput(actor, request));
+    if (!found.ok) return { kind: 'refused', failure: found };
+    const shown = found.value.slice(0, LIST_LIMIT);
+    return {
+      kind: 'list',
+      heading: heading(actor, request),
+      cases: shown.map((c) => ({
+        number: c.number,
+        title: c.title,
+        urgent: c.priority === 'urgent',
+        status: statusLabel(c.status, actor),
+        assigneeName: c.assigneeName,
+      })),
+      more:
+        found.value.length > LIST_LIMIT
+          ? `Showing the first ${LIST_LIMIT}, urgent first, then oldest; add a status to narrow the list.`
+          : undefined,
+      empty: 'No cases match.',
+    };
+  };
+
+  const show = async (actor: Actor, caseNumber: string): Promise<SupportAnswer> => {
+    const found = await deps.getCase({ ref: { caseNumber }, actor });
+    if (!found.ok) return { kind: 'refused', failure: found };
+    // The use case gave a customer their public side only; internal lines are staff's.
+    const c = found.value.case;
+    return {
+      kind: 'case',
+      number: c.number,
+      title: c.title,
+      status: statusLabel(c.status, actor),
+      priority: c.priority,
+      assigneeName: c.assigneeName,
+      history: c.events.slice(-HISTORY_LINES).map((e) => ({
+        when: utcMinute(e.at),
+        who: e.actor.name,
+        internal: e.visibility === 'internal',
+        what: e.type.replace(/-/g, ' '),
+        text: e.text ? e.text.slice(0, HISTORY_TEXT) : undefined,
+      })),
+    };
+  };
+
+  return async (
+    actor: Actor,
+    command: AnsweredCommand,
+    form: CommandForm,
+  ): Promise<SupportAnswer> => {
+    if (command.kind === 'list') return list(actor, command.request);
+    if (command.kind === 'show') return show(actor, command.caseNumber);
+    return { kind: 'help', lines: helpFor(form, audienceOf(actor)) };
+  };
+};
+
+/**
+ * Where a command's answer is read. Slack's answers are ephemeral (`private`); a Teams
+ * reply is seen by everyone in the conversation.
+ */
+export type AnswerPlace =
+  | { readonly kind: 'private' }
+  /** A queue's triage channel: agents only. */
+  | { readonly kind: 'staff' }
+  /** A place of one customer organization (its support channel, its own tenant). */
+  | { readonly kind: 'organization'; readonly organizationId: string }
+  | { readonly kind: 'shared' };
+
+/** Lists and case details go only where everyone present may see them; help goes anywhere. */
+export const mayAnswerHere = (actor: Actor, command: AnsweredCommand, place: AnswerPlace) => {
+  if (command.kind === 'help' || place.kind === 'private') return true;
+  if (actor.kind === 'staff') return place.kind === 'staff';
+  return (
+    actor.kind === 'customer' &&
+    place.kind === 'organization' &&
+    place.organizationId === actor.organizationId
+  );
+};
+
+export const ASK_PRIVATELY =
+  'Lists and case details are shown only where everyone present may see them: ask me in a personal chat.';
+
+export type AnswerSupportCommand = ReturnType<typeof makeAnswerSupportCommand>;
