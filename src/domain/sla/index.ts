@@ -7,3 +7,4 @@ export * from './alerts.js';
 export * from './case-sla.js';
 export * from './alert-change.js';
 export * from './compliance.js';
+export * from './deflection.js';
