@@ -48,7 +48,14 @@ const list = async (ctx: SlackContext, actor: Actor, words: string[], respond: R
     limit: 30,
   });
   if (!result.ok) return respond({ response_type: 'ephemeral', text: friendlyFailure(result) });
-  const text = result.value.length ? result.value.map(line).join('\n') : 'No cases match.';
+  const { cases, total } = result.value;
+  const more =
+    total > cases.length
+      ? [
+          `_Showing ${cases.length} of ${total.toLocaleString('en')}: narrow it with a status, mine, queue or org._`,
+        ]
+      : [];
+  const text = cases.length ? [...cases.map(line), ...more].join('\n') : 'No cases match.';
   return respond({ response_type: 'ephemeral', text });
 };
 
