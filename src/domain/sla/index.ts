@@ -8,3 +8,4 @@ export * from './case-sla.js';
 export * from './alert-change.js';
 export * from './compliance.js';
 export * from './deflection.js';
+export * from './coverage.js';
