@@ -64,7 +64,9 @@ const tallyLine = (label: string, tally: ClockTally): string =>
 const deflectionLine = (deflections: number): string =>
   `  ${'Deflected'.padEnd(16)} ${String(deflections).padStart(7)}  solved by the customer with a knowledge-base article; not in the rates\n`;
 
-const formatCompliance = (report: SlaComplianceReport & { readonly days: number }): string => {
+export const formatCompliance = (
+  report: SlaComplianceReport & { readonly days: number },
+): string => {
   if (report.cases === 0) return `No cases opened in the last ${report.days} days or open.\n`;
   const section = (title: string, groups: SlaComplianceReport['byPriority']) =>
     `\n${title}\n` +
