@@ -164,7 +164,7 @@ export const createSlackNotifier = (deps: SlackNotifierDeps): Notifier => {
     sla: SlaSummary | undefined,
   ): Promise<SlackMessage | undefined> => {
     return renderAgentCard({
-      ...(await loadAgentCardFacts(deps.directory, deps.config, view)),
+      ...(await loadAgentCardFacts(deps.directory, deps.config, view, sla)),
       case: view,
       ...(sla ? { slaLines: slaLinesForStaff(sla, new Date()) } : {}),
     });

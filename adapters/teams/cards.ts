@@ -58,7 +58,7 @@ export const makeCardBuilder = (deps: {
 
   const staff: CardBuilder['staff'] = async (view, extra = {}) => {
     const [facts, agents, agentUserIds] = await Promise.all([
-      loadAgentCardFacts(directory, deps.config, view),
+      loadAgentCardFacts(directory, deps.config, view, extra.sla),
       directory.listAgents(),
       deps.store.agentUserIds(),
     ]);

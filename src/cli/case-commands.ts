@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
+import { z } from 'zod';
 import { PRIORITIES } from '../domain/priority.js';
+import { LIST_LIMIT_DEFAULT, LIST_LIMIT_MAX } from '../use-cases/list-cases.js';
 import { formatCase, formatCaseList } from './format.js';
 import { CLI_ACTOR, fail, withCore } from './with-core.js';
 
@@ -8,8 +10,23 @@ interface ListOptions {
   queue?: string;
   org?: string;
   assignee?: string;
+  limit: string;
   json?: boolean;
 }
+
+const limitSchema = z
+  .string()
+  .regex(/^\d+$/)
+  .transform(Number)
+  .pipe(z.number().int().min(1).max(LIST_LIMIT_MAX));
+
+/** `--limit` as typed; a refusal names the flag and its range rather than a schema's words. */
+const parseLimit = (typed: string): number => {
+  const parsed = limitSchema.safeParse(typed.trim());
+  return parsed.success
+    ? parsed.data
+    : fail(`--limit takes a whole number from 1 to ${LIST_LIMIT_MAX}, not "${typed}".`);
+};
 
 const print = (value: unknown, json: boolean | undefined, text: () => string): void => {
   process.stdout.write(`${json ? JSON.stringify(value, null, 2) : text()}\n`);
@@ -20,13 +37,16 @@ export const registerCaseCommands = (program: Command): void => {
     .command('cases')
     .description('list cases')
     .command('list')
-    .option('--status <status>', 'a status id, e.g. on-hand')
+    .option('--status <status>', 'a status id or name (on-hand), or a category (open)')
     .option('--queue <queue>', 'a queue key')
     .option('--org <organization>', 'an organization key')
     .option('--assignee <email>', "an agent's email")
-    .option('--json', 'print JSON')
-    .action((opts: ListOptions) =>
-      withCore(async (core) => {
+    .option('--limit <n>', `at most this many (1 to ${LIST_LIMIT_MAX})`, String(LIST_LIMIT_DEFAULT))
+    .option('--json', 'print JSON: { cases, total }')
+    .action((opts: ListOptions) => {
+      // Before the database: a mistyped flag should not wait for a server to start.
+      const limit = parseLimit(opts.limit);
+      return withCore(async (core) => {
         const agent = opts.assignee
           ? await core.directory.findAgentByEmail(opts.assignee)
           : undefined;
@@ -37,11 +57,12 @@ export const registerCaseCommands = (program: Command): void => {
           ...(opts.queue ? { queueKey: opts.queue } : {}),
           ...(opts.org ? { organizationKey: opts.org } : {}),
           ...(agent ? { assigneeId: agent.id } : {}),
+          limit,
         });
         if (!result.ok) fail(result.message);
-        else print(result.value, opts.json, () => formatCaseList(result.value));
-      }),
-    );
+        else print(result.value, opts.json, () => formatCaseList(result.value, LIST_LIMIT_MAX));
+      });
+    });
 
   const caseCommand = program.command('case').description('show or open one case');
   caseCommand

@@ -1,19 +1,29 @@
 import type { CaseView } from '../domain/case/view.js';
-import type { CaseSummary } from '../ports/case-repository.js';
+import type { CaseList } from '../use-cases/list-cases.js';
 
 const pad = (text: string, width: number): string =>
   text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width);
 
 const time = (date: Date): string => date.toISOString().slice(0, 16).replace('T', ' ');
 
-export const formatCaseList = (cases: readonly CaseSummary[]): string => {
+const count = (n: number): string => n.toLocaleString('en');
+
+/** The list's last line: how many it shows of how many match, and how to see more. */
+export const listFooter = (shown: number, total: number, max: number): string => {
+  if (shown >= total) return `${count(total)} case${total === 1 ? '' : 's'}`;
+  const more = shown < max ? `; --limit ${Math.min(total, max)} shows more` : '';
+  return `Showing ${count(shown)} of ${count(total)} cases${more}`;
+};
+
+export const formatCaseList = (list: CaseList, max: number): string => {
+  const { cases, total } = list;
   if (cases.length === 0) return 'No cases match.';
   const header = `${pad('CASE', 12)} ${pad('PRIORITY', 8)} ${pad('STATUS', 20)} ${pad('QUEUE', 12)} ${pad('ORG', 12)} ${pad('ASSIGNEE', 16)} TITLE`;
   const rows = cases.map(
     (c) =>
       `${pad(c.number, 12)} ${pad(c.priority, 8)} ${pad(c.status, 20)} ${pad(c.queueKey, 12)} ${pad(c.organizationKey, 12)} ${pad(c.assigneeName ?? '-', 16)} ${c.title}`,
   );
-  return [header, ...rows, `${cases.length} case(s)`].join('\n');
+  return [header, ...rows, listFooter(cases.length, total, max)].join('\n');
 };
 
 /** The whole case and its history, oldest first, internal lines marked. */

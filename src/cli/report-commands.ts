@@ -5,7 +5,8 @@ import { CLI_ACTOR, fail, withCore } from './with-core.js';
 
 /**
  * `caseline report recurring`: cases that look alike, grouped, largest first.
- * `caseline report sla`: how the SLA promises were kept, by priority and organization.
+ * `caseline report sla`: how the SLA promises were kept, by priority and organization;
+ * cases the customer solved with an article (deflections) are counted apart.
  */
 export const registerReportCommands = (program: Command): void => {
   const report = program.command('report').description('reports for leads');
@@ -56,10 +57,16 @@ const CLOCK_LABELS = {
 const percent = (tally: ClockTally): string =>
   tally.compliance === undefined ? '—' : `${(tally.compliance * 100).toFixed(1)} %`;
 
+// Deflections only where there are some: most clocks (next response always) never have one.
 const tallyLine = (label: string, tally: ClockTally): string =>
-  `  ${label.padEnd(16)} ${percent(tally).padStart(7)}  kept ${tally.met}, broken ${tally.breached}, running ${tally.running}, paused ${tally.paused}\n`;
+  `  ${label.padEnd(16)} ${percent(tally).padStart(7)}  kept ${tally.met}, broken ${tally.breached}, running ${tally.running}, paused ${tally.paused}${tally.deflected > 0 ? `, deflected ${tally.deflected}` : ''}\n`;
 
-const formatCompliance = (report: SlaComplianceReport & { readonly days: number }): string => {
+const deflectionLine = (deflections: number): string =>
+  `  ${'Deflected'.padEnd(16)} ${String(deflections).padStart(7)}  solved by the customer with a knowledge-base article; not in the rates\n`;
+
+export const formatCompliance = (
+  report: SlaComplianceReport & { readonly days: number },
+): string => {
   if (report.cases === 0) return `No cases opened in the last ${report.days} days or open.\n`;
   const section = (title: string, groups: SlaComplianceReport['byPriority']) =>
     `\n${title}\n` +
@@ -75,6 +82,7 @@ const formatCompliance = (report: SlaComplianceReport & { readonly days: number 
   const lines = [
     `SLA compliance: ${report.cases} cases (opened in the last ${report.days} days, or open)\n`,
     ...CLOCK_KINDS.map((kind) => tallyLine(CLOCK_LABELS[kind], report.clocks[kind])),
+    deflectionLine(report.deflections),
     section('By priority', report.byPriority),
     section('By organization', report.byOrganization),
     report.overdue.length > 0

@@ -71,6 +71,8 @@ export interface CaseRepository {
     outbox: readonly OutboxEntry[],
   ): Promise<CaseState | undefined>;
   list(filter: CaseListFilter): Promise<CaseSummary[]>;
+  /** How many cases match `filter` in all, its `limit` aside: "showing 100 of 2,341". */
+  count(filter: CaseListFilter): Promise<number>;
   /** Whole cases (history included) for reports: one query, in `list`'s order. */
   listStates(filter: CaseListFilter): Promise<CaseState[]>;
 }

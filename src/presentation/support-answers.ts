@@ -8,7 +8,7 @@ import type { Actor } from '../domain/case/types.js';
 import type { CaseView } from '../domain/case/view.js';
 import type { Failure, Result } from '../domain/result.js';
 import { statusById, STATUS_CATEGORIES, type Workflow } from '../domain/workflow/index.js';
-import type { CaseSummary } from '../ports/case-repository.js';
+import type { CaseList } from '../use-cases/list-cases.js';
 import {
   helpFor,
   type CommandForm,
@@ -68,7 +68,7 @@ export type SupportAnswer =
 export type AnsweredCommand = Extract<SupportCommand, { kind: 'help' | 'list' | 'show' }>;
 
 export interface SupportAnswerDeps {
-  readonly listCases: (input: unknown) => Promise<Result<CaseSummary[]>>;
+  readonly listCases: (input: unknown) => Promise<Result<CaseList>>;
   readonly getCase: (input: unknown) => Promise<Result<CaseView>>;
   readonly workflow: Workflow;
 }
@@ -104,7 +104,7 @@ export const makeAnswerSupportCommand = (deps: SupportAnswerDeps) => {
       // Queues are the desk's business; a customer's organization is set by the use case.
       ...(staff && request.queueKey ? { queueKey: request.queueKey } : {}),
       ...(staff && request.organizationKey ? { organizationKey: request.organizationKey } : {}),
-      limit: LIST_LIMIT + 1,
+      limit: LIST_LIMIT,
     };
   };
 
@@ -139,7 +139,7 @@ export const makeAnswerSupportCommand = (deps: SupportAnswerDeps) => {
     }
     const found = await deps.listCases(listInput(actor, request));
     if (!found.ok) return { kind: 'refused', failure: found };
-    const shown = found.value.slice(0, LIST_LIMIT);
+    const { cases: shown, total } = found.value;
     return {
       kind: 'list',
       heading: heading(actor, request),
@@ -151,8 +151,8 @@ export const makeAnswerSupportCommand = (deps: SupportAnswerDeps) => {
         assigneeName: c.assigneeName,
       })),
       more:
-        found.value.length > LIST_LIMIT
-          ? `Showing the first ${LIST_LIMIT}, urgent first, then oldest; add a status to narrow the list.`
+        total > shown.length
+          ? `Showing ${shown.length} of ${total.toLocaleString('en')}, urgent first, then oldest; add a status to narrow the list.`
           : undefined,
       empty: 'No cases match.',
     };

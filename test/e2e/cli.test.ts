@@ -61,6 +61,47 @@ describe('the caseline CLI', () => {
     expect(json.number).toBe(number);
   });
 
+  it('says how many of how many a list shows, and takes --limit', async () => {
+    await caseline(
+      'case',
+      'open',
+      '--contact',
+      'anna.schmidt@northwind-logistics.example',
+      '--title',
+      'Payment run stuck',
+      '--channel',
+      'phone',
+    );
+    const cut = await caseline('cases', 'list', '--limit', '1');
+    expect(cut.code).toBe(0);
+    expect(cut.stdout).toMatch(/\nShowing 1 of (\d+) cases; --limit \1 shows more\n$/);
+    const whole = JSON.parse((await caseline('cases', 'list', '--json')).stdout) as {
+      cases: unknown[];
+      total: number;
+    };
+    expect(whole.total).toBeGreaterThanOrEqual(2);
+    expect(whole.cases).toHaveLength(whole.total);
+    const refused = await caseline('cases', 'list', '--limit', '5000');
+    expect(refused).toEqual({
+      code: 1,
+      stdout: '--limit takes a whole number from 1 to 1000, not "5000".\n',
+    });
+  });
+
+  it('refuses an unknown status and names the valid ones; takes a status name or a category', async () => {
+    const bogus = await caseline('cases', 'list', '--status', 'bogus');
+    expect(bogus.code).toBe(1);
+    expect(bogus.stdout).toBe(
+      'There is no status “bogus”. Statuses: new, on-hand, waiting-on-customer, solved, closed; ' +
+        'or a category: new, open, pending-customer, solved, closed.\n',
+    );
+    const byName = await caseline('cases', 'list', '--status', 'New');
+    expect(byName.stdout).toMatch(/^CASE +PRIORITY +STATUS/);
+    expect(byName.stdout).toContain(' new ');
+    const byCategory = await caseline('cases', 'list', '--status', 'open');
+    expect(byCategory).toEqual({ code: 0, stdout: 'No cases match.\n' });
+  });
+
   it('says which case does not exist', async () => {
     const result = await caseline('case', 'show', 'CASE-999999');
     expect(result).toMatchObject({ code: 1, stdout: expect.stringContaining('No such case.') });

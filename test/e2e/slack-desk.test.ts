@@ -129,6 +129,18 @@ describe('Caseline in Slack: the desk', () => {
     expect(own.args.response_type).toBe('ephemeral');
   });
 
+  it('refuses /support list with an unknown status and names the valid ones', async () => {
+    await post(
+      'command',
+      slashCommand({ text: 'list bogus', responseUrl: e2e.fake.responseUrl('anna-bogus') }),
+    );
+    const answer = await e2e.fake.waitFor('response_url', (c) => c.path.includes('anna-bogus'));
+    expect(String(answer.args.text)).toContain(
+      'There is no status “bogus”. Statuses: new, on-hand,',
+    );
+    expect(String(answer.args.text)).toContain('or a category: new, open,');
+  });
+
   it('posts an agent’s reply from the modal into the customer thread', async () => {
     const {
       case: opened,

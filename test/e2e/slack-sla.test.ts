@@ -43,6 +43,8 @@ describe('Caseline in Slack: SLA clocks', () => {
     expect(customerCard).toContain('You will hear from us by <!date^');
     const agentCard = e2e.posts(TRIAGE, (c) => String(c.args.text).includes(opened.number))[0]!;
     expect(JSON.stringify(agentCard.args.blocks)).toContain('First response due <!date^');
+    // The card names the policy whose clocks it shows: the contract's.
+    expect(JSON.stringify(agentCard.args.blocks)).toContain('*SLA*\\ngold-24x7');
 
     // Unassigned: the warning goes to the queue's triage channel (outside the card thread).
     const warning = await e2e.fake.waitFor(

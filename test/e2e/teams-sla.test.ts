@@ -78,6 +78,9 @@ describe('Teams: SLA times in the reader’s zone', () => {
     const agent = textOf(opened.agentCard.body);
     expect(agent).toContain(formatInZone(due, sla.timeZone));
     expect(agent).not.toContain(formatInZone(due, 'America/Chicago'));
+    // The card names the policy whose clocks it shows: the contract's.
+    expect(agent).toContain(`{"title":"SLA","value":"${sla.policy}"}`);
+    expect(sla.policy).toBe('silver-business-hours');
   });
 
   it('without a zone from Teams, the customer’s promise uses the zone on file for the contact', async () => {

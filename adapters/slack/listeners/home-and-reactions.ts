@@ -17,34 +17,50 @@ export const registerHome = (app: App, ctx: SlackContext): void => {
       userId: event.user,
     });
     if (!actor) return;
-    const list = (filter: Record<string, unknown>) =>
-      ctx.core.useCases.listCases({ actor, categories: [...OPEN], limit: 50, ...filter });
+    // Each list is its own query: its true total, and no list starved by another's cases.
+    const list = async (filter: Record<string, unknown>) => {
+      const result = await ctx.core.useCases.listCases({
+        actor,
+        categories: [...OPEN],
+        limit: 15,
+        ...filter,
+      });
+      return result.ok ? result.value : { cases: [], total: 0 };
+    };
     if (actor.kind === 'customer') {
-      const [cases, organization] = await Promise.all([
+      const [own, organization] = await Promise.all([
         list({}),
         ctx.core.directory.getOrganization(actor.organizationId),
       ]);
       const view = renderCustomerHome({
         organizationName: organization?.name ?? '',
-        cases: cases.ok ? cases.value : [],
+        cases: own.cases,
+        total: own.total,
       });
       await client.views.publish({ user_id: event.user, view });
       return;
     }
     if (actor.kind !== 'staff') return;
-    const [mine, unassigned, all] = await Promise.all([
+    const open = ctx.config.workflow.statuses.filter((s) =>
+      (OPEN as readonly string[]).includes(s.category),
+    );
+    const [mine, unassigned, ...byStatus] = await Promise.all([
       list({ assigneeId: actor.agentId }),
       list({ unassigned: true }),
-      list({}),
+      ...open.map((s) => list({ status: s.id })),
     ]);
-    const byStatus = ctx.config.workflow.statuses.map((s) => ({
-      statusName: s.name,
-      cases: all.ok ? all.value.filter((c) => c.status === s.id) : [],
-    }));
     const view = renderAgentHome({
-      mine: mine.ok ? mine.value : [],
-      unassigned: unassigned.ok ? unassigned.value : [],
-      byStatus: byStatus.filter((g) => g.cases.length > 0),
+      mine: mine.cases,
+      mineTotal: mine.total,
+      unassigned: unassigned.cases,
+      unassignedTotal: unassigned.total,
+      byStatus: open
+        .map((s, i) => ({
+          statusName: s.name,
+          cases: byStatus[i]!.cases,
+          total: byStatus[i]!.total,
+        }))
+        .filter((g) => g.cases.length > 0),
     });
     await client.views.publish({ user_id: event.user, view });
   });

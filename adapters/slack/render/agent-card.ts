@@ -5,6 +5,7 @@
  */
 import type { ActionsBlockElement, Button, KnownBlock, StaticSelect } from '@slack/types';
 import type { StaffCaseView } from '../../../src/domain/case/view.js';
+import type { SlaCoverage } from '../../../src/domain/sla/index.js';
 import { PRIORITIES } from '../../../src/domain/priority.js';
 import { ACTIONS } from '../registry.js';
 import {
@@ -29,6 +30,8 @@ export interface AgentCardInput {
   readonly statusName: string;
   readonly organizationName: string;
   readonly contact: { readonly name: string; readonly email?: string };
+  /** The contract, and the SLA policy whose clocks `slaLines` show (slaCoverage). */
+  readonly coverage: SlaCoverage;
   readonly priorityLabels: PriorityLabels;
   /** Only the moves this viewer may take from the current status. */
   readonly transitions: readonly { readonly to: string; readonly label: string }[];
@@ -73,7 +76,8 @@ const factFields = (input: AgentCardInput): string[] => {
   return [
     field('Customer', customer),
     field('Organization', input.organizationName),
-    field('Contract / SLA', `${c.contractLevel ?? 'No contract'} / ${c.slaPolicy ?? 'No SLA'}`),
+    field('Contract', input.coverage.contract),
+    field('SLA', input.coverage.sla),
     field('Product', [product, c.module].filter(Boolean).join(' · ') || 'Not given'),
     field('Priority', input.priorityLabels[c.priority]),
     field('Status', input.statusName),

@@ -12,10 +12,14 @@ import { CATEGORY_LABELS, PRIORITY_MARKERS } from './labels.js';
 
 export interface AgentHomeInput {
   readonly mine: readonly CaseSummary[];
+  /** How many match in all when the lists hold only the first few; else their length. */
+  readonly mineTotal?: number;
   readonly unassigned: readonly CaseSummary[];
+  readonly unassignedTotal?: number;
   readonly byStatus: readonly {
     readonly statusName: string;
     readonly cases: readonly CaseSummary[];
+    readonly total?: number;
   }[];
   /** Status names by status id, for lines outside the by-status lists. */
   readonly statusNames?: Readonly<Record<string, string>>;
@@ -24,6 +28,7 @@ export interface AgentHomeInput {
 export interface CustomerHomeInput {
   readonly organizationName: string;
   readonly cases: readonly CaseSummary[];
+  readonly total?: number;
   /** Customer labels by status id; otherwise the status category's plain label. */
   readonly statusLabels?: Readonly<Record<string, string>>;
 }
@@ -31,6 +36,7 @@ export interface CustomerHomeInput {
 interface CaseList {
   readonly title: string;
   readonly cases: readonly CaseSummary[];
+  readonly total?: number | undefined;
   /** Shown when the list is empty; lists without it are left out when empty. */
   readonly empty?: string;
 }
@@ -63,12 +69,14 @@ const listBlocks = (
   cap: number,
   line: (c: CaseSummary) => SectionBlock,
 ): KnownBlock[] => {
+  const total = Math.max(list.total ?? 0, list.cases.length);
   const blocks: KnownBlock[] = [
-    { type: 'section', text: mrkdwn(`*${escapeMrkdwn(list.title)}* (${list.cases.length})`) },
+    { type: 'section', text: mrkdwn(`*${escapeMrkdwn(list.title)}* (${total})`) },
   ];
   if (list.cases.length === 0) return [...blocks, context([escapeMrkdwn(list.empty ?? '')])];
-  blocks.push(...byUrgency(list.cases).slice(0, cap).map(line));
-  const hidden = list.cases.length - cap;
+  const lines = byUrgency(list.cases).slice(0, cap);
+  blocks.push(...lines.map(line));
+  const hidden = total - lines.length;
   if (hidden > 0) blocks.push(context([`…and ${hidden} more`]));
   return blocks;
 };
@@ -100,9 +108,23 @@ export const renderAgentHome = (input: AgentHomeInput): HomeView => {
   const line = (c: CaseSummary) =>
     caseLine(c, [statusOf(c), c.organizationKey, c.contactName, c.assigneeName ?? 'Unassigned']);
   const lists: CaseList[] = [
-    { title: 'Assigned to me', cases: input.mine, empty: 'Nothing assigned to you.' },
-    { title: 'Unassigned', cases: input.unassigned, empty: 'Every case has an owner.' },
-    ...input.byStatus.map((group) => ({ title: group.statusName, cases: group.cases })),
+    {
+      title: 'Assigned to me',
+      cases: input.mine,
+      total: input.mineTotal,
+      empty: 'Nothing assigned to you.',
+    },
+    {
+      title: 'Unassigned',
+      cases: input.unassigned,
+      total: input.unassignedTotal,
+      empty: 'Every case has an owner.',
+    },
+    ...input.byStatus.map((group) => ({
+      title: group.statusName,
+      cases: group.cases,
+      total: group.total,
+    })),
   ];
   const top = [header('Support desk'), context(['Urgent cases first, then the oldest.'])];
   return { type: 'home', blocks: renderLists(top, lists, line) };
@@ -123,6 +145,11 @@ export const renderCustomerHome = (input: CustomerHomeInput): HomeView => {
     header(`Support cases for ${input.organizationName}`),
     context([`Open a new case with \`${SLASH_COMMANDS.support}\`.`]),
   ];
-  const list = { title: 'Your cases', cases: input.cases, empty: 'You have no cases yet.' };
+  const list = {
+    title: 'Your cases',
+    cases: input.cases,
+    total: input.total,
+    empty: 'You have no cases yet.',
+  };
   return { type: 'home', blocks: renderLists(top, [list], line) };
 };

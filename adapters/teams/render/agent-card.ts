@@ -4,6 +4,7 @@
  * transitions the workflow allows from here.
  */
 import type { StaffCaseView } from '../../../src/domain/case/view.js';
+import type { SlaCoverage } from '../../../src/domain/sla/index.js';
 import { latestKbMatches, looksLike } from '../../../src/domain/kb/matches.js';
 import { PRIORITIES, type Priority } from '../../../src/domain/priority.js';
 import { RESOLUTION_TYPES } from '../../../src/domain/resolution.js';
@@ -34,6 +35,8 @@ export interface AgentCardInput {
   readonly statusName: string;
   readonly organizationName: string;
   readonly contact: { readonly name: string; readonly email?: string };
+  /** The contract, and the SLA policy whose clocks `slaLines` show (slaCoverage). */
+  readonly coverage: SlaCoverage;
   readonly priorityLabels: Readonly<Record<Priority, string>>;
   readonly transitions: readonly Option[];
   readonly queues: readonly Option[];
@@ -51,6 +54,8 @@ const detailFacts = (input: AgentCardInput): CardElement => {
     ['Customer', escapeCardText(`${input.contact.name} (${input.organizationName})`)],
     ['Queue', escapeCardText(c.queueKey)],
     ['Owner', c.assigneeName ? escapeCardText(c.assigneeName) : 'Unassigned'],
+    ['Contract', escapeCardText(input.coverage.contract)],
+    ['SLA', escapeCardText(input.coverage.sla)],
   ];
   if (c.productKey)
     pairs.push([

@@ -1,4 +1,5 @@
 import type { Priority } from '../priority.js';
+import { deflectedClocks, type Deflection } from './deflection.js';
 import { CLOCK_KINDS, type ClockKind, type SlaClock } from './types.js';
 
 /** One case as the compliance report counts it. */
@@ -7,6 +8,8 @@ export interface ComplianceEntry {
   readonly organization: string;
   readonly priority: Priority;
   readonly clocks: readonly SlaClock[];
+  /** The customer solved it with an article before the desk answered (deflectionOf). */
+  readonly deflection?: Deflection;
 }
 
 export interface ClockTally {
@@ -17,6 +20,8 @@ export interface ClockTally {
   /** Owed and within the target. */
   readonly running: number;
   readonly paused: number;
+  /** Ended by the customer's own solution: neither met nor breached, and not in the rate. */
+  readonly deflected: number;
   /** met ÷ (met + breached); undefined while nothing was decided. */
   readonly compliance?: number;
 }
@@ -24,10 +29,13 @@ export interface ClockTally {
 export interface ComplianceGroup {
   readonly name: string;
   readonly clocks: Readonly<Record<ClockKind, ClockTally>>;
+  readonly deflections: number;
 }
 
 export interface SlaComplianceReport {
   readonly cases: number;
+  /** Cases the customer solved with a knowledge-base article before the desk answered. */
+  readonly deflections: number;
   readonly clocks: Readonly<Record<ClockKind, ClockTally>>;
   readonly byPriority: readonly ComplianceGroup[];
   readonly byOrganization: readonly ComplianceGroup[];
@@ -37,12 +45,15 @@ export interface SlaComplianceReport {
   readonly overdue: readonly { caseNumber: string; clock: ClockKind; byMinutes: number }[];
 }
 
-type Counts = { met: number; breached: number; running: number; paused: number };
+type Counts = { met: number; breached: number; running: number; paused: number; deflected: number };
+type Tallies = { clocks: Record<ClockKind, Counts>; deflections: number };
 
-const emptyCounts = (): Record<ClockKind, Counts> =>
-  Object.fromEntries(
-    CLOCK_KINDS.map((kind) => [kind, { met: 0, breached: 0, running: 0, paused: 0 }]),
-  ) as Record<ClockKind, Counts>;
+const emptyTallies = (): Tallies => ({
+  clocks: Object.fromEntries(
+    CLOCK_KINDS.map((kind) => [kind, { met: 0, breached: 0, running: 0, paused: 0, deflected: 0 }]),
+  ) as Record<ClockKind, Counts>,
+  deflections: 0,
+});
 
 const withCompliance = (counts: Record<ClockKind, Counts>): Record<ClockKind, ClockTally> =>
   Object.fromEntries(
@@ -53,36 +64,44 @@ const withCompliance = (counts: Record<ClockKind, Counts>): Record<ClockKind, Cl
     }),
   ) as Record<ClockKind, ClockTally>;
 
-const count = (into: Record<ClockKind, Counts>, clock: SlaClock): void => {
-  if (clock.state === 'not-applicable') return;
-  into[clock.kind][clock.state] += 1;
+const count = (into: Tallies, entry: ComplianceEntry): void => {
+  // A reopened case was not deflected after all: the article did not solve it.
+  if (entry.deflection?.standing) into.deflections += 1;
+  const excluded = deflectedClocks(entry.deflection);
+  for (const clock of entry.clocks) {
+    if (clock.state === 'not-applicable') continue;
+    // A promise broken before the customer helped themselves stays broken.
+    const deflected = clock.state === 'met' && excluded.includes(clock.kind);
+    into.clocks[clock.kind][deflected ? 'deflected' : clock.state] += 1;
+  }
 };
 
 /**
  * SLA compliance over a set of cases: per clock, how many promises were kept, broken,
- * are still running or paused, by priority and by organization; which running clocks are
- * past their warning point (as of `now`), and which broken promises are still owed.
+ * are still running or paused, or ended by a deflection, by priority and by organization;
+ * which running clocks are past their warning point (as of `now`), and which broken
+ * promises are still owed.
  * Pure: the caller evaluates each case's clocks.
  */
 export const tallyCompliance = (
   entries: readonly ComplianceEntry[],
   now: Date,
 ): SlaComplianceReport => {
-  const total = emptyCounts();
-  const byPriority = new Map<string, Record<ClockKind, Counts>>();
-  const byOrganization = new Map<string, Record<ClockKind, Counts>>();
+  const total = emptyTallies();
+  const byPriority = new Map<string, Tallies>();
+  const byOrganization = new Map<string, Tallies>();
   const atRisk: { caseNumber: string; clock: ClockKind; due: Date }[] = [];
   const overdue: { caseNumber: string; clock: ClockKind; byMinutes: number }[] = [];
-  const group = (groups: Map<string, Record<ClockKind, Counts>>, name: string) => {
-    let counts = groups.get(name);
-    if (!counts) groups.set(name, (counts = emptyCounts()));
-    return counts;
+  const group = (groups: Map<string, Tallies>, name: string) => {
+    let tallies = groups.get(name);
+    if (!tallies) groups.set(name, (tallies = emptyTallies()));
+    return tallies;
   };
   for (const entry of entries) {
+    count(total, entry);
+    count(group(byPriority, entry.priority), entry);
+    count(group(byOrganization, entry.organization), entry);
     for (const clock of entry.clocks) {
-      count(total, clock);
-      count(group(byPriority, entry.priority), clock);
-      count(group(byOrganization, entry.organization), clock);
       const warned = clock.warnAt && clock.warnAt.getTime() <= now.getTime();
       if (clock.state === 'running' && warned && clock.due)
         atRisk.push({ caseNumber: entry.caseNumber, clock: clock.kind, due: clock.due });
@@ -94,13 +113,18 @@ export const tallyCompliance = (
         });
     }
   }
-  const groups = (map: Map<string, Record<ClockKind, Counts>>) =>
+  const groups = (map: Map<string, Tallies>) =>
     [...map]
       .sort(([a], [b]) => a.localeCompare(b))
-      .map(([name, counts]) => ({ name, clocks: withCompliance(counts) }));
+      .map(([name, tallies]) => ({
+        name,
+        clocks: withCompliance(tallies.clocks),
+        deflections: tallies.deflections,
+      }));
   return {
     cases: entries.length,
-    clocks: withCompliance(total),
+    deflections: total.deflections,
+    clocks: withCompliance(total.clocks),
     byPriority: groups(byPriority),
     byOrganization: groups(byOrganization),
     atRisk: atRisk.sort((a, b) => a.due.getTime() - b.due.getTime()),

@@ -7,3 +7,5 @@ export * from './alerts.js';
 export * from './case-sla.js';
 export * from './alert-change.js';
 export * from './compliance.js';
+export * from './deflection.js';
+export * from './coverage.js';

@@ -3,3 +3,4 @@ export * from './schema.js';
 export * from './statuses.js';
 export * from './transitions.js';
 export * from './presets.js';
+export * from './status-filter.js';

@@ -185,6 +185,10 @@ export class MongoCaseRepository implements CaseRepository {
     return (await this.find(filter, SUMMARY_PROJECTION)).map(toSummary);
   }
 
+  async count(filter: CaseListFilter): Promise<number> {
+    return this.cases.countDocuments(listQuery(filter));
+  }
+
   async listStates(filter: CaseListFilter): Promise<CaseState[]> {
     return (await this.find(filter)).map(toCaseState);
   }

@@ -99,7 +99,7 @@ describe('what a customer may do and see', () => {
       code: 'not-found',
     });
     const list = await fx.core.useCases.listCases({ actor: stranger, organizationKey: 'acme' });
-    expect(list.ok && list.value.every((c) => c.organizationKey === 'globex')).toBe(true);
+    expect(list.ok && list.value.cases.every((c) => c.organizationKey === 'globex')).toBe(true);
   });
 
   it('hands a case waiting on them back to the team when they reply', async () => {

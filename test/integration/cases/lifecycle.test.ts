@@ -139,6 +139,6 @@ describe('a case from intake to closed', () => {
       expect.arrayContaining(['queue-changed', 'priority-changed', 'issue-linked', 'assigned']),
     );
     const list = await fx.core.useCases.listCases({ actor: ben, categories: ['new', 'open'] });
-    expect(list.ok && list.value[0]?.priority).toBe('urgent');
+    expect(list.ok && list.value.cases[0]?.priority).toBe('urgent');
   });
 });

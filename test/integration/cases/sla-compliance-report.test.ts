@@ -1,7 +1,9 @@
 /**
  * `report sla` on the real database with a hand-moved clock: promises kept, broken (met
- * late or still owed), running and at risk, by priority and organization.
+ * late or still owed), running and at risk, by priority and organization; cases the
+ * customer solved with an article counted as deflections.
  */
+import { articleDraft } from '../../support/kb-article.js';
 import { startCoreFixture, type CoreFixture } from '../../support/core-fixture.js';
 
 const SLA = {
@@ -66,6 +68,7 @@ describe('SLA compliance report (real database, manual clock)', () => {
       breached: 2,
       running: 1,
       paused: 0,
+      deflected: 0,
       compliance: 1 / 3,
     });
     expect(
@@ -85,6 +88,45 @@ describe('SLA compliance report (real database, manual clock)', () => {
     expect(value.atRisk.map((r) => [r.caseNumber, r.clock])).toEqual([
       [running.number, 'firstResponse'],
     ]);
+  });
+
+  it('counts "This solved it" before any answer as a deflection, not a kept first response', async () => {
+    const before = await fx.core.sla!.reportCompliance({ actor: await fx.agent(), days: 7 });
+    if (!before.ok) throw new Error(before.message);
+    const saved = await fx.core.kb.useCases.saveKbArticle({
+      actor: { kind: 'system', name: 'kb test' },
+      article: articleDraft({ slug: 'export-rule', title: 'Export rule drops a column' }),
+    });
+    expect(saved.ok).toBe(true);
+    const selfSolve = async (caseId: string) => {
+      const result = await fx.core.kb.useCases.acceptKbArticle({
+        ref: { caseId },
+        actor: await fx.customer('carol@acme.example'),
+        slug: 'export-rule',
+      });
+      if (!result.ok || !result.value.changed) throw new Error('not self-solved');
+    };
+    const deflected = await open('carol@acme.example', 'Export drops a column', 'normal');
+    const answered = await open('carol@acme.example', 'Export drops another column', 'normal');
+    fx.clock.advance(5 * 60_000);
+    await reply(answered.id); // the desk answered first: a kept first response
+    fx.clock.advance(5 * 60_000);
+    await selfSolve(deflected.id);
+    await selfSolve(answered.id);
+
+    const report = await fx.core.sla!.reportCompliance({ actor: await fx.agent(), days: 7 });
+    if (!report.ok) throw new Error(report.message);
+    const was = before.value.clocks;
+    expect(report.value.deflections).toBe(before.value.deflections + 1);
+    expect(report.value.clocks.firstResponse).toMatchObject({
+      met: was.firstResponse.met + 1,
+      breached: was.firstResponse.breached,
+      deflected: was.firstResponse.deflected + 1,
+    });
+    expect(report.value.clocks.resolution).toMatchObject({
+      met: was.resolution.met + 1,
+      deflected: was.resolution.deflected + 1,
+    });
   });
 
   it('refuses customers', async () => {

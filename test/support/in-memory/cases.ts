@@ -114,6 +114,10 @@ export class InMemoryCases implements CaseRepository {
     return this.listStates(filter);
   }
 
+  async count(filter: CaseListFilter): Promise<number> {
+    return (await this.listStates({ ...filter, limit: Number.MAX_SAFE_INTEGER })).length;
+  }
+
   async listStates(filter: CaseListFilter): Promise<CaseState[]> {
     return [...this.byId.values()]
       .filter((c) => !filter.organizationId || c.organizationId === filter.organizationId)

@@ -1,4 +1,4 @@
-import { formatCase } from '../../../src/cli/format.js';
+import { formatCase, listFooter } from '../../../src/cli/format.js';
 import type { CaseAttachment } from '../../../src/domain/case/types.js';
 import { viewCase } from '../../../src/domain/case/view.js';
 import { ANA, CAROL, buildCase } from '../../support/build-case.js';
@@ -50,5 +50,21 @@ describe('caseline case show', () => {
     const text = shownTo(CAROL);
     expect(text).toContain('CASE-1001-description.txt');
     expect(text).not.toContain('note kept whole');
+  });
+});
+
+describe('listFooter', () => {
+  it('counts a whole list', () => {
+    expect(listFooter(1, 1, 1000)).toBe('1 case');
+    expect(listFooter(3, 3, 1000)).toBe('3 cases');
+  });
+
+  it('says how many of how many a cut list shows, and how to see more', () => {
+    expect(listFooter(100, 2341, 1000)).toBe('Showing 100 of 2,341 cases; --limit 1000 shows more');
+    expect(listFooter(100, 120, 1000)).toBe('Showing 100 of 120 cases; --limit 120 shows more');
+  });
+
+  it('offers no larger limit than the list takes', () => {
+    expect(listFooter(1000, 2341, 1000)).toBe('Showing 1,000 of 2,341 cases');
   });
 });

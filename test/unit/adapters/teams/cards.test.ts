@@ -3,6 +3,7 @@ import {
   type CustomerCaseView,
   type StaffCaseView,
 } from '../../../../src/domain/case/view.js';
+import { slaCoverage, type SlaSummary } from '../../../../src/domain/sla/index.js';
 import { SIMPLE_WORKFLOW } from '../../../../src/domain/workflow/preset-simple.js';
 import { availableTransitions, statusById } from '../../../../src/domain/workflow/index.js';
 import { renderAgentCard } from '../../../../adapters/teams/render/agent-card.js';
@@ -59,12 +60,21 @@ const staffView = (): StaffCaseView => {
   return staff;
 };
 
-const agentCard = (view = staffView()) =>
+const RUNNING = {
+  kind: 'firstResponse',
+  state: 'running',
+  ticking: true,
+  usedMinutes: 0,
+  leftMinutes: 60,
+} as const;
+
+const agentCard = (view = staffView(), sla: SlaSummary | undefined = undefined) =>
   renderAgentCard({
     case: view,
     statusName: 'New',
     organizationName: 'Acme',
     contact: { name: 'Carol' },
+    coverage: slaCoverage(view, sla),
     priorityLabels: LABELS,
     transitions: availableTransitions(SIMPLE_WORKFLOW, view.status, 'agent').map((t) => ({
       value: t.to,
@@ -98,6 +108,29 @@ describe('Teams customer card', () => {
 });
 
 describe('Teams agent card', () => {
+  const factsOf = (card: unknown) =>
+    Object.fromEntries(
+      (JSON.stringify(card).match(/\{"title":"[^"]*","value":"[^"]*"\}/g) ?? []).map((f) => {
+        const fact = JSON.parse(f) as { title: string; value: string };
+        // Markdown escapes out: what the reader sees.
+        return [fact.title, fact.value.replaceAll('\\', '')];
+      }),
+    );
+
+  it('names the default policy whose clocks it shows for a case without a contract', () => {
+    const summary = { policy: 'standard', timeZone: 'UTC', clocks: [RUNNING], escalationLevel: 0 };
+    const facts = factsOf(agentCard(staffView(), summary));
+    expect(facts['Contract']).toBe('No contract');
+    expect(facts['SLA']).toBe('standard (default policy — no contract)');
+  });
+
+  it('names the contract’s policy, and says No SLA only when no clock runs', () => {
+    const view = { ...staffView(), contractLevel: 'gold', slaPolicy: 'gold-24x7' };
+    const summary = { policy: 'gold-24x7', timeZone: 'UTC', clocks: [RUNNING], escalationLevel: 0 };
+    expect(factsOf(agentCard(view, summary))).toMatchObject({ Contract: 'gold', SLA: 'gold-24x7' });
+    expect(factsOf(agentCard(view, undefined))).toMatchObject({ Contract: 'gold', SLA: 'No SLA' });
+  });
+
   it('offers every desk action, and as status only the transitions the workflow allows', () => {
     const card = agentCard();
     expect(verbsIn(card).sort()).toEqual(

@@ -19,6 +19,7 @@ const agentCard = () => {
     statusName: 'Solved',
     organizationName: 'Acme',
     contact: { name: 'Carol' },
+    coverage: { contract: 'No contract', sla: 'No SLA' },
     priorityLabels: { urgent: 'Urgent', high: 'High', normal: 'Normal', low: 'Low' },
     transitions: [],
     queues: [],

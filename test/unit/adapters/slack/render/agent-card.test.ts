@@ -10,6 +10,7 @@ import { PRIORITY_LABELS } from '../../../../../adapters/slack/render/labels.js'
 import { ACTIONS } from '../../../../../adapters/slack/registry.js';
 import type { CaseState } from '../../../../../src/domain/case/types.js';
 import type { StaffCaseView } from '../../../../../src/domain/case/view.js';
+import { slaCoverage } from '../../../../../src/domain/sla/index.js';
 import { buildCase } from '../../../../support/build-case.js';
 
 const staff = (overrides: Partial<CaseState> = {}): StaffCaseView => {
@@ -22,6 +23,7 @@ const input = (overrides: Partial<AgentCardInput> = {}): AgentCardInput => ({
   statusName: 'New',
   organizationName: 'Acme Corp',
   contact: { name: 'Carol', email: 'carol@acme.example' },
+  coverage: { contract: 'No contract', sla: 'No SLA' },
   priorityLabels: PRIORITY_LABELS,
   transitions: [
     { to: 'on-hand', label: 'Take on hand' },
@@ -49,6 +51,14 @@ const selectOf = (blocks: readonly unknown[], actionId: string): StaticSelect | 
 
 const json = (value: unknown): string => JSON.stringify(value);
 
+const RUNNING = {
+  kind: 'firstResponse',
+  state: 'running',
+  ticking: true,
+  usedMinutes: 0,
+  leftMinutes: 60,
+} as const;
+
 describe('renderAgentCard', () => {
   it('heads the card with number, priority and title', () => {
     const card = renderAgentCard(input({ case: staff({ priority: 'high' }) }));
@@ -64,17 +74,19 @@ describe('renderAgentCard', () => {
   });
 
   it('shows customer, organization, contract, product, priority, status, assignee', () => {
+    const c = staff({
+      contractLevel: 'Gold',
+      slaPolicy: 'gold-24x7',
+      productKey: 'ledgerly',
+      productVersion: '4.2',
+      module: 'Export',
+      assigneeName: 'Ana',
+      assigneeId: 'agent-ana',
+    });
     const card = renderAgentCard(
       input({
-        case: staff({
-          contractLevel: 'Gold',
-          slaPolicy: 'gold-24x7',
-          productKey: 'ledgerly',
-          productVersion: '4.2',
-          module: 'Export',
-          assigneeName: 'Ana',
-          assigneeId: 'agent-ana',
-        }),
+        case: c,
+        coverage: slaCoverage(c, { policy: 'gold-24x7', clocks: [RUNNING] }),
         statusName: 'On hand',
       }),
     );
@@ -82,7 +94,8 @@ describe('renderAgentCard', () => {
     for (const expected of [
       'Carol (carol@acme.example)',
       'Acme Corp',
-      'Gold / gold-24x7',
+      '*Contract*\\nGold',
+      '*SLA*\\ngold-24x7',
       'ledgerly 4.2 · Export',
       '*Priority*\\nNormal',
       '*Status*\\nOn hand',
@@ -91,6 +104,21 @@ describe('renderAgentCard', () => {
     ]) {
       expect(out).toContain(expected);
     }
+  });
+
+  it('names the default policy whose clocks it shows for a case without a contract', () => {
+    const c = staff();
+    const card = renderAgentCard(
+      input({
+        case: c,
+        coverage: slaCoverage(c, { policy: 'standard', clocks: [RUNNING] }),
+        slaLines: ['First response due 14:00'],
+      }),
+    );
+    const out = json(card.blocks);
+    expect(out).toContain('*Contract*\\nNo contract');
+    expect(out).toContain('*SLA*\\nstandard (default policy — no contract)');
+    expect(out).not.toContain('No SLA');
   });
 
   it.each([

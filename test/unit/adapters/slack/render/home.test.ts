@@ -147,4 +147,10 @@ describe('renderCustomerHome', () => {
     expect(blockKitViolations('home', view.blocks)).toEqual([]);
     expect(json(view.blocks)).toContain('…and 285 more');
   });
+
+  it('counts every matching case when it was given only the first few', () => {
+    const view = renderCustomerHome({ organizationName: 'Acme', cases: many(15), total: 412 });
+    expect(json(view.blocks)).toContain('*Your cases* (412)');
+    expect(json(view.blocks)).toContain('…and 397 more');
+  });
 });

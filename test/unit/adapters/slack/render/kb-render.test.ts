@@ -23,6 +23,7 @@ const card = (overrides: Partial<CaseState>) => {
     statusName: 'Solved',
     organizationName: 'Acme Corp',
     contact: { name: 'Carol', email: 'carol@acme.example' },
+    coverage: { contract: 'No contract', sla: 'No SLA' },
     priorityLabels: PRIORITY_LABELS,
     transitions: [],
     queues: [],
