@@ -7,7 +7,7 @@
 import type { Actor } from '../domain/case/types.js';
 import type { CaseView } from '../domain/case/view.js';
 import type { Failure, Result } from '../domain/result.js';
-import { statusById, STATUS_CATEGORIES, type Workflow } from '../domain/workflow/index.js';
+import { parseStatusFilter, statusById, type Workflow } from '../domain/workflow/index.js';
 import type { CaseList } from '../use-cases/list-cases.js';
 import {
   helpFor,
@@ -130,11 +130,12 @@ export const makeAnswerSupportCommand = (deps: SupportAnswerDeps) => {
 
   const list = async (actor: Actor, request: ListRequest): Promise<SupportAnswer> => {
     if (request.unknown.length > 0) {
-      const statuses = workflow.statuses.map((s) => s.id).join(', ');
-      const categories = STATUS_CATEGORIES.join(', ');
+      // The same refusal as the CLI's `--status`, plus the words only the chats take.
+      const refused = parseStatusFilter(workflow, request.unknown.join(' '));
+      const statuses = refused.ok ? 'Try a status' : refused.message.replace(/\.$/, '');
       return {
         kind: 'unknown-words',
-        text: `“${request.unknown.join(' ')}” is not a status or a filter. Statuses: ${statuses}; or a kind of status: ${categories}; or mine, all${actor.kind === 'staff' ? ', queue NAME, org NAME' : ''}.`,
+        text: `${statuses}; or mine, all${actor.kind === 'staff' ? ', queue NAME, org NAME' : ''}.`,
       };
     }
     const found = await deps.listCases(listInput(actor, request));
