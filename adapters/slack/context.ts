@@ -1,4 +1,4 @@
-import type { WebClient } from '@slack/web-api';
+import { ErrorCode, type WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
 import type { Core } from '../../src/composition.js';
 import type { Config } from '../../src/config.js';
@@ -63,9 +63,14 @@ export const tellUser = async (
 ): Promise<void> => {
   const content = typeof message === 'string' ? { text: message } : message;
   if (channel) {
+    // Only a refusal (not in the channel, no such channel) moves it to the DM; Slack being
+    // down fails the delivery, which the inbox retries where the person acted.
     const told = await client.chat.postEphemeral({ channel, user, ...content }).then(
       () => true,
-      () => false,
+      (error: unknown) => {
+        if ((error as { code?: unknown }).code === ErrorCode.PlatformError) return false;
+        throw error;
+      },
     );
     if (told) return;
   }

@@ -69,7 +69,9 @@ describe('Caseline in Slack: what every message becomes (the conversation table)
       text: MESSAGES[row.kind],
       channel,
       channelType: PLACES[place],
-      ...(row.kind === 'file-only' ? { files: [slackFile({ name: FILE_NAME })] } : {}),
+      ...(row.kind === 'file-only'
+        ? { files: [slackFile({ name: FILE_NAME })], team: SLACK_CUSTOMER.teamId }
+        : {}),
       ...(row.place === 'thread' && opened ? { threadTs: opened.ts } : {}),
     });
     const { ts } = event.event as { ts: string };

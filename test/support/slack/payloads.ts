@@ -152,7 +152,9 @@ export const messageEvent = (o: MessageOptions = {}): EnvelopedEvent<UserMessage
   };
   if (o.files) {
     const { event } = slackFixture<EnvelopedEvent<UserMessage>>('event-message-file-share');
-    const fileShare = { ...event, ...where, ...thread, team: who.team, text, files: o.files };
+    // A Slack Connect member's file share names their workspace as `user_team`.
+    const external = o.team ? { user_team: o.team } : {};
+    const fileShare = { ...event, ...where, ...thread, ...external, text, files: o.files };
     return envelope('event-message-file-share', fileShare, o, who.team);
   }
   const { event } = slackFixture<EnvelopedEvent<UserMessage>>('event-message');
