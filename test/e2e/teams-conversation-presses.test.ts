@@ -83,44 +83,51 @@ const customerCardOf = async (created: CaseState) => {
 };
 
 describe('Teams: the buttons on an answer to a message', () => {
-  it('"This is a separate request" splits the follow-up into its own case, once, and only for its writer', async () => {
-    const where = newConversation('personal chat', 'press');
-    const opened = await openIn(e2e, where, OPENING_REQUEST);
-    const followUp = await write(where, MESSAGES['follow-up']);
-    expect(followUp.text).toMatch(/^Added to CASE-\d+/);
-    const before = await caseCount();
+  it.each(['personal chat', 'channel'] as const)(
+    '"This is a separate request" in a %s splits the follow-up into its own case, once, and only for its writer',
+    async (place) => {
+      const where = newConversation(place, 'press');
+      const opened = await openIn(e2e, where, OPENING_REQUEST);
+      const followUp = await write(where, MESSAGES['follow-up']);
+      expect(followUp.text).toMatch(/^Added to CASE-\d+/);
+      const before = await caseCount();
 
-    expect(await press(followUp, 'This is a separate request', LIAM)).toContain(
-      'Only the person who wrote the message can move it',
-    );
-    expect(await caseCount()).toBe(before);
+      expect(await press(followUp, 'This is a separate request', LIAM)).toContain(
+        'Only the person who wrote the message can move it',
+      );
+      expect(await caseCount()).toBe(before);
 
-    const told = await press(followUp, 'This is a separate request');
-    expect(await caseCount()).toBe(before + 1);
-    const created = await movedFrom(opened.case);
-    expect(told).toBe(
-      `Opened ${created.number} for this message; it is no longer part of ${opened.case.number}.`,
-    );
-    expect(created.description).toBe(MESSAGES['follow-up']);
-    expect(created.contactId).toBe(opened.case.contactId);
-    // Where the customer wrote it: the card answers the follow-up in their chat.
-    const card = await customerCardOf(created);
-    expect([card.conversationId, card.activityId]).toEqual([where.base, followUp.message.id]);
-    const old = await stored(opened.case.id);
-    expect(old.events.filter((e) => e.type === 'message-moved')).toHaveLength(1);
-    expect(old.events.some((e) => e.type === 'commented' && e.text === MESSAGES['follow-up'])).toBe(
-      true,
-    );
+      const told = await press(followUp, 'This is a separate request');
+      expect(await caseCount()).toBe(before + 1);
+      const created = await movedFrom(opened.case);
+      expect(told).toBe(
+        `Opened ${created.number} for this message; it is no longer part of ${opened.case.number}.`,
+      );
+      expect(created.description).toBe(MESSAGES['follow-up']);
+      expect(created.contactId).toBe(opened.case.contactId);
+      // Where the customer wrote it: a reply to the follow-up in a chat, its thread in a channel.
+      const card = await customerCardOf(created);
+      expect([card.conversationId, card.activityId]).toEqual(
+        place === 'channel'
+          ? [followUp.message.conversation.id, undefined]
+          : [where.base, followUp.message.id],
+      );
+      const old = await stored(opened.case.id);
+      expect(old.events.filter((e) => e.type === 'message-moved')).toHaveLength(1);
+      expect(
+        old.events.some((e) => e.type === 'commented' && e.text === MESSAGES['follow-up']),
+      ).toBe(true);
 
-    expect(await press(followUp, 'This is a separate request')).toBe(told);
-    expect(await press(followUp, 'This is a separate request', LIAM)).toContain(
-      'Only the person who wrote the message can move it',
-    );
-    expect(await caseCount()).toBe(before + 1);
-    expect(
-      (await stored(opened.case.id)).events.filter((e) => e.type === 'message-moved'),
-    ).toHaveLength(1);
-  });
+      expect(await press(followUp, 'This is a separate request')).toBe(told);
+      expect(await press(followUp, 'This is a separate request', LIAM)).toContain(
+        'Only the person who wrote the message can move it',
+      );
+      expect(await caseCount()).toBe(before + 1);
+      expect(
+        (await stored(opened.case.id)).events.filter((e) => e.type === 'message-moved'),
+      ).toHaveLength(1);
+    },
+  );
 
   it('"Reopen CASE-…" on a case closed within the window opens it again', async () => {
     const where = newConversation('channel', 'press');
