@@ -6,15 +6,25 @@ import { teamsAddress } from './identity.js';
 
 export interface ChatterDeps {
   readonly config: Pick<Config, 'supportChannels'>;
-  readonly directory: Pick<DirectoryRepository, 'listQueues'>;
+  readonly directory: Pick<DirectoryRepository, 'listQueues' | 'findOrganizationByTeamsTenant'>;
 }
 
 const mentionsBot = (activity: Activity): boolean =>
   TurnContext.getMentions(activity).some((m) => m.mentioned?.id === activity.recipient?.id);
 
+/** The customer tenant the channel belongs to, as Teams names it on the activity. */
+const tenantOf = (activity: Activity): string | undefined => {
+  const channelData = activity.channelData as { tenant?: { id?: unknown } } | undefined;
+  const fromChannel = channelData?.tenant?.id;
+  return (
+    activity.conversation.tenantId ?? (typeof fromChannel === 'string' ? fromChannel : undefined)
+  );
+};
+
 /**
  * With resource-specific consent the bot hears every message of every channel of a team it
- * is in. Only support and triage channels are its business; elsewhere it answers an
+ * is in. Only support and triage channels are its business (every channel of a customer's
+ * own tenant is a support channel, as for intake); elsewhere it answers an
  * @mention as before and leaves the rest alone: no case, no contact, no stored reference.
  */
 export const isUnaddressedChatter = async (
@@ -27,6 +37,8 @@ export const isUnaddressedChatter = async (
   if (activity.value !== undefined || mentionsBot(activity)) return false;
   const address = teamsAddress(splitConversationId(activity.conversation.id).base);
   if (deps.config.supportChannels.some((c) => c.channel === address)) return false;
+  const tenant = tenantOf(activity);
+  if (tenant && (await deps.directory.findOrganizationByTeamsTenant(tenant))) return false;
   const queues = await deps.directory.listQueues();
   return !queues.some((q) => q.triageChannel === address);
 };

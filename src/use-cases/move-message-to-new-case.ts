@@ -63,13 +63,15 @@ export const makeMoveMessageToNewCase =
     const { actor, caseId, eventId, why } = parsed.data;
     const from = await deps.cases.findById(caseId);
     if (!from || !canSee(from, actor)) return fail('not-found', 'No such case.');
+    const message = movableMessage(from, eventId);
+    if (!message.ok) return message;
+    // Before the repeat check: a colleague pressing after the move is refused, not told
+    // of a case that is not theirs as if they had opened it.
+    if (actor.kind === 'customer' && actor.contactId !== message.value.authorId)
+      return fail('not-allowed', 'Only the person who wrote the message can move it.');
     const done = movedTo(from, eventId);
     const earlier = done ? await deps.cases.findById(done) : undefined;
     if (earlier) return ok({ from, to: earlier });
-    const message = movableMessage(from, eventId);
-    if (!message.ok) return message;
-    if (actor.kind === 'customer' && actor.contactId !== message.value.authorId)
-      return fail('not-allowed', 'Only the person who wrote the message can move it.');
     const opened = await deps.openCase({
       actor,
       ...(actor.kind === 'customer' ? {} : { contactId: message.value.authorId }),
