@@ -65,6 +65,7 @@ export const createTeamsAdapter = (deps: TeamsAdapterDeps): TeamsAdapter => {
     kb,
     registerContact: makeRegisterChatContact({ directory: core.directory }),
     conversation: composeConversation(core, deps.chatLinks),
+    deskConversation: deps.staffConversation,
   });
   const notifier = createTeamsNotifier({
     adapter,

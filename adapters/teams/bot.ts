@@ -24,7 +24,7 @@ import { splitConversationId, type TeamsConversationStore } from './conversation
 import { withFiles } from '../shared/files.js';
 import { friendlyFailure } from './failures.js';
 import { filesOf } from './files.js';
-import { resolveTeamsActor, teamsAddress } from './identity.js';
+import { resolveTeamsActor, teamsAddress, tenantOf } from './identity.js';
 import { openCaseFromForm } from './intake-form.js';
 import { isKbVerb, type TeamsKb } from './kb.js';
 import { timeZoneOf } from './time-zone.js';
@@ -40,18 +40,11 @@ export interface TeamsBotDeps {
   /** What a written message becomes, and the presses its answers offer. */
   readonly conversation: Conversation;
   readonly kb: TeamsKb;
+  /** The playground's desk: every agent card goes there, so the bot listens there too. */
+  readonly deskConversation?: string | undefined;
   /** Makes an unknown sender from a mapped tenant a contact of that organization. */
   readonly registerContact: (input: unknown) => Promise<Result<Contact>>;
 }
-
-/** The Microsoft tenant the activity comes from. */
-const tenantOf = (activity: TurnContext['activity']): string | undefined => {
-  const channelData = activity.channelData as { tenant?: { id?: unknown } } | undefined;
-  const fromChannel = channelData?.tenant?.id;
-  return (
-    activity.conversation.tenantId ?? (typeof fromChannel === 'string' ? fromChannel : undefined)
-  );
-};
 
 export const NOT_ON_FILE =
   "We don't have you on file yet, so this message did not open a case. Ask your account manager to add you as a contact.";
@@ -105,7 +98,9 @@ export class CaselineTeamsBot extends TeamsActivityHandler {
   /** Every activity carries the conversation reference later proactive posts need. */
   override async run(context: TurnContext): Promise<void> {
     const { config, core } = this.deps;
-    if (await isUnaddressedChatter(context.activity, { config, directory: core.directory })) return;
+    const desk = this.deps.deskConversation;
+    const chatter = { config, directory: core.directory, ...(desk ? { desk } : {}) };
+    if (await isUnaddressedChatter(context.activity, chatter)) return;
     await this.deps.store.saveReference(TurnContext.getConversationReference(context.activity));
     await super.run(context);
   }

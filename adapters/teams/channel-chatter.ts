@@ -2,24 +2,17 @@ import { TurnContext, type Activity } from 'botbuilder';
 import type { Config } from '../../src/config.js';
 import type { DirectoryRepository } from '../../src/ports/directory-repository.js';
 import { splitConversationId } from './conversation-store.js';
-import { teamsAddress } from './identity.js';
+import { teamsAddress, tenantOf } from './identity.js';
 
 export interface ChatterDeps {
   readonly config: Pick<Config, 'supportChannels'>;
   readonly directory: Pick<DirectoryRepository, 'listQueues' | 'findOrganizationByTeamsTenant'>;
+  /** A conversation that always counts as the desk's (the playground's desk channel). */
+  readonly desk?: string;
 }
 
 const mentionsBot = (activity: Activity): boolean =>
   TurnContext.getMentions(activity).some((m) => m.mentioned?.id === activity.recipient?.id);
-
-/** The customer tenant the channel belongs to, as Teams names it on the activity. */
-const tenantOf = (activity: Activity): string | undefined => {
-  const channelData = activity.channelData as { tenant?: { id?: unknown } } | undefined;
-  const fromChannel = channelData?.tenant?.id;
-  return (
-    activity.conversation.tenantId ?? (typeof fromChannel === 'string' ? fromChannel : undefined)
-  );
-};
 
 /**
  * With resource-specific consent the bot hears every message of every channel of a team it
@@ -35,6 +28,11 @@ export const isUnaddressedChatter = async (
     return false;
   // An old card's Action.Submit arrives as a message with a value: a press, not chatter.
   if (activity.value !== undefined || mentionsBot(activity)) return false;
+  if (
+    deps.desk &&
+    splitConversationId(activity.conversation.id).base === splitConversationId(deps.desk).base
+  )
+    return false;
   const address = teamsAddress(splitConversationId(activity.conversation.id).base);
   if (deps.config.supportChannels.some((c) => c.channel === address)) return false;
   const tenant = tenantOf(activity);

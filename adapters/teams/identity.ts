@@ -33,3 +33,15 @@ export const teamsAddress = (conversationId: string): string => `teams:${convers
 
 export const teamsConversationOf = (address: string | undefined): string | undefined =>
   address?.startsWith('teams:') ? address.slice('teams:'.length) : undefined;
+
+/** The Microsoft tenant an activity comes from (the conversation's, else the channel data's). */
+export const tenantOf = (activity: {
+  readonly conversation: { readonly tenantId?: string | undefined };
+  readonly channelData?: unknown;
+}): string | undefined => {
+  const channelData = activity.channelData as { tenant?: { id?: unknown } } | undefined;
+  const fromChannel = channelData?.tenant?.id;
+  return (
+    activity.conversation.tenantId ?? (typeof fromChannel === 'string' ? fromChannel : undefined)
+  );
+};
