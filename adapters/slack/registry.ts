@@ -17,6 +17,7 @@ export const BOT_EVENTS = [
   'message.channels',
   'message.groups',
   'message.im',
+  'message.mpim',
   'reaction_added',
   'app_home_opened',
 ] as const;
@@ -74,6 +75,7 @@ export const BOT_SCOPES = [
   'channels:history',
   'groups:history',
   'im:history',
+  'mpim:history',
   'reactions:read',
   'channels:read',
   'groups:read',

@@ -30,12 +30,17 @@ const configFile = (): string => {
   return file;
 };
 
-const PLACES = { 'support channel': 'channel', DM: 'im' } as const;
+const PLACES = { 'support channel': 'channel', DM: 'im', 'group DM': 'mpim' } as const;
 type SlackPlace = keyof typeof PLACES;
 let channels = 0;
 let dms = 0;
+let groups = 0;
 const conversationIn = (place: SlackPlace): string =>
-  place === 'DM' ? `D0CONV${String((dms += 1)).padStart(4, '0')}` : ROW_CHANNELS[channels++]!;
+  place === 'DM'
+    ? `D0CONV${String((dms += 1)).padStart(4, '0')}`
+    : place === 'group DM'
+      ? `G0CONV${String((groups += 1)).padStart(4, '0')}`
+      : ROW_CHANNELS[channels++]!;
 
 const buttonsOf = (call: RecordedCall): string[] =>
   ((call.args.blocks as { type: string; elements?: { text: { text: string } }[] }[]) ?? [])

@@ -39,8 +39,11 @@ export const registerMessageListener = (app: App, ctx: SlackContext): void => {
     const teamId = m.user_team ?? m.team ?? (body as { team_id?: string }).team_id;
     const actor = await ctx.actorOf({ teamId, userId: m.user });
     const address = slackAddress(m.channel);
+    // A DM or a group DM with the bot is a support conversation, like a mapped channel.
     const intakeAllowed =
-      m.channel_type === 'im' || ctx.config.supportChannels.some((c) => c.channel === address);
+      m.channel_type === 'im' ||
+      m.channel_type === 'mpim' ||
+      ctx.config.supportChannels.some((c) => c.channel === address);
     if (!actor) {
       if (intakeAllowed && !m.thread_ts) {
         await tellUser(

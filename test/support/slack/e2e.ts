@@ -43,7 +43,7 @@ const openByMessage = async (
   const event = messageEvent({
     text,
     channel,
-    channelType: channel.startsWith('D') ? 'im' : 'channel',
+    channelType: channel.startsWith('D') ? 'im' : channel.startsWith('G') ? 'mpim' : 'channel',
   });
   const ts = (event.event as { ts: string }).ts;
   const sent = await e2e.post('event', event);

@@ -91,6 +91,7 @@ const EVENT_SCOPES: Readonly<Record<string, string | null>> = {
   'message.channels': 'channels:history',
   'message.groups': 'groups:history',
   'message.im': 'im:history',
+  'message.mpim': 'mpim:history',
   reaction_added: 'reactions:read',
   app_home_opened: null,
 };
@@ -102,6 +103,7 @@ const SCOPE_NEEDED_BY: Readonly<Record<string, string>> = {
   'channels:history': 'the message.channels event (public support channels)',
   'groups:history': 'the message.groups event (private support and triage channels)',
   'im:history': 'the message.im event (DMs to the bot)',
+  'mpim:history': 'the message.mpim event (group DMs with the bot)',
   'reactions:read': 'the reaction_added event',
   'channels:read': 'conversations.info on public channels (Slack Connect detection)',
   'groups:read': 'conversations.info on private channels (Slack Connect detection)',
