@@ -13,7 +13,12 @@ import {
 import { moveToStage } from '../support/conversation-stage.js';
 import { eventually, useSlackE2E } from '../support/slack/e2e.js';
 import type { RecordedCall } from '../support/slack/fake-slack-api.js';
-import { messageEvent, SLACK_CUSTOMER, slackFile } from '../support/slack/payloads.js';
+import {
+  messageEvent,
+  SLACK_CUSTOMER,
+  slashCommand,
+  slackFile,
+} from '../support/slack/payloads.js';
 
 // Every row writes in a conversation of its own, so the grouping window of one row never
 // reaches the next: the example config plus support channels for the rows.
@@ -63,13 +68,26 @@ describe('Caseline in Slack: what every message becomes (the conversation table)
       return entry?.state === 'done' ? entry : undefined;
     }, 10_000);
 
-  const run = async (row: ConversationRow, place: SlackPlace) => {
-    const channel = conversationIn(place);
-    const opened =
-      row.stage === 'none' ? undefined : await e2e.openByMessage(OPENING_REQUEST, channel);
-    if (opened) await moveToStage(e2e.app.core, opened.case.id, row.stage);
-    const before = await e2e.caseCount();
-    const since = e2e.fake.calls.length;
+  /**
+   * Writes the row's message where it says: an event for a message, `/support help` for a
+   * command (answered on its response_url). Resolves once its delivery has fully run.
+   */
+  const write = async (
+    row: ConversationRow,
+    place: SlackPlace,
+    channel: string,
+    threadTs: string | undefined,
+  ) => {
+    if (row.kind === 'command') {
+      const command = slashCommand({
+        text: MESSAGES.command,
+        channel,
+        responseUrl: e2e.fake.responseUrl(`help-${channel}`),
+      });
+      expect((await e2e.post('command', command)).status).toBe(200);
+      await e2e.fake.waitFor('response_url', (c) => c.path.includes(channel));
+      return { ts: undefined, sourceId: undefined };
+    }
     const event = messageEvent({
       text: MESSAGES[row.kind],
       channel,
@@ -77,11 +95,22 @@ describe('Caseline in Slack: what every message becomes (the conversation table)
       ...(row.kind === 'file-only'
         ? { files: [slackFile({ name: FILE_NAME })], team: SLACK_CUSTOMER.teamId }
         : {}),
-      ...(row.place === 'thread' && opened ? { threadTs: opened.ts } : {}),
+      ...(row.place === 'thread' && threadTs ? { threadTs } : {}),
     });
     const { ts } = event.event as { ts: string };
     expect((await e2e.post('event', event)).status).toBe(200);
     await delivered(event.event_id);
+    return { ts, sourceId: `slack:${channel}:${ts}` };
+  };
+
+  const run = async (row: ConversationRow, place: SlackPlace) => {
+    const channel = conversationIn(place);
+    const opened =
+      row.stage === 'none' ? undefined : await e2e.openByMessage(OPENING_REQUEST, channel);
+    if (opened) await moveToStage(e2e.app.core, opened.case.id, row.stage);
+    const before = await e2e.caseCount();
+    const since = e2e.fake.calls.length;
+    const { ts, sourceId } = await write(row, place, channel, opened?.ts);
     const later = () => e2e.fake.calls.slice(since);
     const notices = () =>
       later().filter(
@@ -95,7 +124,8 @@ describe('Caseline in Slack: what every message becomes (the conversation table)
     if (opened) {
       const after = (await e2e.app.core.cases.findById(opened.case.id))!;
       expect(after.statusCategory).toBe(row.after);
-      const kept = after.events.some((e) => e.data?.sourceId === `slack:${channel}:${ts}`);
+      const kept =
+        sourceId !== undefined && after.events.some((e) => e.data?.sourceId === sourceId);
       expect(kept).toBe(row.outcome === 'comment');
     }
     const sees = row.sees;
@@ -117,6 +147,11 @@ describe('Caseline in Slack: what every message becomes (the conversation table)
       sees.buttons.forEach((label, i) => expect(buttons[i]).toContain(label));
       // Where they wrote: a reply in a thread is answered in that thread.
       expect(told[0]!.args.thread_ts).toBe(row.place === 'thread' ? opened?.ts : undefined);
+    } else if ('answer' in sees) {
+      const answer = await e2e.fake.waitFor('response_url', (c) => c.path.includes(channel));
+      expect(String(answer.args.text)).toMatch(sees.answer);
+      expect(answer.args.response_type).toBe('ephemeral');
+      expect(notices()).toHaveLength(0);
     } else if ('milestone' in sees) {
       await e2e.fake.waitFor(
         'chat.postMessage',

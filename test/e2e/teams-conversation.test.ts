@@ -75,6 +75,10 @@ const run = async (row: ConversationRow, place: TeamsPlace) => {
     const titles = notice.actions.map((a) => a.title);
     expect(titles).toHaveLength(sees.buttons.length);
     sees.buttons.forEach((label, i) => expect(titles[i]).toContain(label));
+  } else if ('answer' in sees) {
+    const told = answersTo(later(), message);
+    expect(told).toHaveLength(1);
+    expect(unescapeCard(String(told[0]!.body.text))).toMatch(sees.answer);
   } else if ('milestone' in sees) {
     await e2e.connector.waitFor(
       (c) =>

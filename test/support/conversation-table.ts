@@ -15,7 +15,14 @@ export type Place = 'top' | 'thread';
 export type CaseStage =
   'none' | 'new' | 'open' | 'pending-customer' | 'solved' | 'closed' | 'closed-long-ago';
 
-export type MessageKind = 'new-request' | 'follow-up' | 'courtesy' | 'emoji-only' | 'file-only';
+export type MessageKind =
+  | 'new-request'
+  | 'follow-up'
+  | 'courtesy'
+  | 'emoji-only'
+  | 'file-only'
+  /** `help`: typed in Teams, `/support help` in Slack. */
+  | 'command';
 
 /** The message texts each row writes (a file-only message has no text, one shared file). */
 export const MESSAGES: Readonly<Record<MessageKind, string>> = {
@@ -24,6 +31,7 @@ export const MESSAGES: Readonly<Record<MessageKind, string>> = {
   courtesy: 'thanks!',
   'emoji-only': '👍',
   'file-only': '',
+  command: 'help',
 };
 export const FILE_NAME = 'export-error.png';
 /** The request that opened the case of every row with a case. */
@@ -37,7 +45,9 @@ export type Seen =
   /** The case's own thread message about the change (a reopen announced). */
   | { readonly milestone: RegExp }
   /** Nothing beyond the message itself in the thread (the card keeps the promise). */
-  | { readonly nothing: true };
+  | { readonly nothing: true }
+  /** The command's own answer, only to the writer in Slack, a reply in Teams. */
+  | { readonly answer: RegExp };
 
 export interface ConversationRow {
   readonly stage: CaseStage;
@@ -52,6 +62,8 @@ export interface ConversationRow {
 
 const ADDED = /^Added to CASE-\d+ \(“Invoice export fails/;
 const SEPARATE = ['This is a separate request'];
+// Help lists the commands, `show CASE-1042` among them, in both chats.
+const HELP = /show CASE-1042/;
 
 export const CONVERSATION_TABLE: readonly ConversationRow[] = [
   // The top of a support conversation: a support channel, a DM, a personal or group chat.
@@ -134,6 +146,16 @@ export const CONVERSATION_TABLE: readonly ConversationRow[] = [
     outcome: 'new case',
     after: 'closed',
     sees: { card: true },
+  },
+  // A command is answered, and within the grouping window it does not join the case.
+  { stage: 'none', place: 'top', kind: 'command', outcome: 'nothing', sees: { answer: HELP } },
+  {
+    stage: 'new',
+    place: 'top',
+    kind: 'command',
+    outcome: 'nothing',
+    after: 'new',
+    sees: { answer: HELP },
   },
   // A reply in the thread of the case (Slack threads; Teams channel threads).
   {
