@@ -58,6 +58,12 @@ const ignored = (reason: string) => ok<ChatMessageOutcome>({ outcome: 'ignored',
 const eventOf = (state: CaseState, sourceId: string): string =>
   state.events.find((e) => e.data?.sourceId === sourceId)?.id ?? '';
 
+/** Whether this message's comment reopened the case (the reopen is written right after it). */
+const reopenedBy = (state: CaseState, sourceId: string): boolean => {
+  const at = state.events.findIndex((e) => e.data?.sourceId === sourceId);
+  return at >= 0 && state.events[at + 1]?.type === 'reopened';
+};
+
 /** What a new message is compared with: the request and what the customer added since. */
 const caseText = (state: CaseState): string =>
   [
@@ -102,7 +108,6 @@ const inThread = async (
     const noted = await deps.addInternalNote(command);
     return noted.ok ? ok({ outcome: 'noted', caseId: noted.value.case.id }) : noted;
   }
-  const before = await deps.cases.findById(owner.caseId);
   const written = await deps.replyToCustomer(command);
   if (!written.ok) return written;
   const after = written.value.case;
@@ -119,8 +124,7 @@ const inThread = async (
   }
   if (after.statusCategory === 'solved' && courtesy)
     return ok({ outcome: 'courtesy', on: 'solved', ...brief(after) });
-  const reopened = before?.statusCategory === 'solved' && after.statusCategory !== 'solved';
-  return ok({ outcome: 'commented', caseId: after.id, reopened });
+  return ok({ outcome: 'commented', caseId: after.id, reopened: reopenedBy(after, sourceId) });
 };
 
 /**
@@ -160,8 +164,12 @@ const joinRecent = async (
       on: after.statusCategory === 'solved' ? 'solved' : 'active',
       ...brief(after),
     });
-  const reopened = current.statusCategory === 'solved' && after.statusCategory !== 'solved';
-  return ok({ outcome: 'joined', ...brief(after), eventId: eventOf(after, sourceId), reopened });
+  return ok({
+    outcome: 'joined',
+    ...brief(after),
+    eventId: eventOf(after, sourceId),
+    reopened: reopenedBy(after, sourceId),
+  });
 };
 
 /**

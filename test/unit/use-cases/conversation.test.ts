@@ -124,6 +124,48 @@ describe('"This is a separate request"', () => {
   });
 });
 
+describe('a message on a solved case', () => {
+  it('reopens it from its thread, and says it did', async () => {
+    const desk = inMemoryDesk();
+    const opened = value(await desk.receive(message('300.1', 'Payroll run stops at step 3')));
+    if (opened.outcome !== 'opened') throw new Error('expected a new case');
+    const ref = { caseId: opened.caseId };
+    value(
+      await desk.resolveCase({
+        ref,
+        actor: SYSTEM,
+        resolution: { type: 'fixed', text: 'Restarted.' },
+      }),
+    );
+
+    const again = value(await desk.receive(message('300.2', 'It stops at step 3 again.', '300.1')));
+
+    expect(again).toEqual({ outcome: 'commented', caseId: opened.caseId, reopened: true });
+    expect((await stored(desk, opened.caseId)).statusCategory).toBe('open');
+  });
+
+  it('stays solved for a thank-you, which is kept', async () => {
+    const desk = inMemoryDesk();
+    const opened = value(await desk.receive(message('400.1', 'Payroll run stops at step 3')));
+    if (opened.outcome !== 'opened') throw new Error('expected a new case');
+    const ref = { caseId: opened.caseId };
+    value(
+      await desk.resolveCase({
+        ref,
+        actor: SYSTEM,
+        resolution: { type: 'fixed', text: 'Restarted.' },
+      }),
+    );
+
+    const thanks = value(await desk.receive(message('400.2', 'thanks! 🙏', '400.1')));
+
+    expect(thanks).toMatchObject({ outcome: 'courtesy', on: 'solved' });
+    const after = await stored(desk, opened.caseId);
+    expect(after.statusCategory).toBe('solved');
+    expect(after.events.at(-1)).toMatchObject({ type: 'commented', text: 'thanks! 🙏' });
+  });
+});
+
 describe('a message on a closed case', () => {
   it('is kept there, and offers Reopen within the window', async () => {
     const desk = inMemoryDesk();
