@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isChitChat } from '../domain/chit-chat.js';
-import { judgeFollowUp, type WordOverlap } from '../domain/case/follow-up.js';
+import { FILE_LINE_MARK, judgeFollowUp, type WordOverlap } from '../domain/case/follow-up.js';
 import { customerMayReopen } from '../domain/case/status.js';
 import type { Actor, CaseState } from '../domain/case/types.js';
 import { ok, type Result } from '../domain/result.js';
@@ -221,7 +221,9 @@ export const makeReceiveChatMessage =
 
 /** The first line, cut at a word near 120 characters: enough to recognise the case. */
 export const titleOf = (text: string): string => {
-  const line = text.trim().split('\n')[0]?.trim() ?? '';
+  const first = text.trim().split('\n')[0]?.trim() ?? '';
+  // Only a shared file: its name is the title, its link stays in the description.
+  const line = first.startsWith(FILE_LINE_MARK) ? first.replace(/\s+https?:\/\/\S+$/, '') : first;
   if (line.length <= 120) return line || 'Request from chat';
   const cut = line.slice(0, 120);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 80))}…`;

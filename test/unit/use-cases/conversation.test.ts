@@ -1,4 +1,5 @@
 import type { Actor, CaseState } from '../../../src/domain/case/types.js';
+import { titleOf } from '../../../src/use-cases/receive-chat-message.js';
 import { CAROL_CONTACT } from '../../support/in-memory/directory.js';
 import { GROUPING_WINDOW_MS, inMemoryDesk } from '../../support/in-memory/desk.js';
 
@@ -202,5 +203,15 @@ describe('a message on a closed case', () => {
     });
     // Its card goes to the top of the conversation, not under a reply in the old thread.
     expect(follow.to.origin.messageId).toBeUndefined();
+  });
+});
+
+describe('the title of a case opened from chat', () => {
+  it('is the first line, or the file’s name when only a file was shared', () => {
+    expect(titleOf('Invoice export fails\nsince Monday')).toBe('Invoice export fails');
+    expect(titleOf('📎 export-error.png https://files.example/F1/export-error.png')).toBe(
+      '📎 export-error.png',
+    );
+    expect(titleOf('   ')).toBe('Request from chat');
   });
 });
