@@ -5,6 +5,7 @@
 import type { Core } from './composition.js';
 import { wordOverlap } from './kb/word-overlap.js';
 import type { ChatLinkRepository } from './ports/chat-links.js';
+import { makeAnswerConversationPress } from './presentation/conversation.js';
 import { makeMoveMessageToNewCase } from './use-cases/move-message-to-new-case.js';
 import { makeReceiveChatMessage } from './use-cases/receive-chat-message.js';
 
@@ -30,7 +31,8 @@ export const composeConversation = (core: Core, chatLinks: ChatLinkRepository) =
     workflow: config.workflow,
     openCase: useCases.openCase,
   });
-  return { receiveMessage, moveMessage, reopenCase: useCases.reopenCase };
+  const answerPress = makeAnswerConversationPress({ reopenCase: useCases.reopenCase, moveMessage });
+  return { receiveMessage, answerPress };
 };
 
 export type Conversation = ReturnType<typeof composeConversation>;

@@ -1,7 +1,7 @@
 import { TurnContext } from 'botbuilder';
 import type { Conversation } from '../../src/compose-conversation.js';
 import type { Actor } from '../../src/domain/case/types.js';
-import { noticeFor, pressedNotice } from '../../src/presentation/conversation.js';
+import { noticeFor } from '../../src/presentation/conversation.js';
 import type { ChatMessageOutcome } from '../../src/use-cases/receive-chat-message.js';
 import { friendlyFailure } from './failures.js';
 import { attachment, escapeCardText, type AdaptiveCard } from './render/card.js';
@@ -36,25 +36,11 @@ export const pressConversationAction = async (
 ): Promise<AdaptiveCard | undefined> => {
   const id = conversationActionOf(verb);
   if (!id) return undefined;
-  const caseId = text(data, 'caseId');
-  // Both are idempotent: a repeated delivery of the press tells the same outcome again.
-  if (id === 'reopen') {
-    const reopened = await conversation.reopenCase({ ref: { caseId }, actor });
-    return renderConversationResult(
-      reopened.ok
-        ? escapeCardText(pressedNotice(id, reopened.value.case))
-        : friendlyFailure(reopened),
-    );
-  }
-  const moved = await conversation.moveMessage({
-    actor,
-    caseId,
+  const answered = await conversation.answerPress(id, actor, {
+    caseId: text(data, 'caseId'),
     eventId: text(data, 'eventId'),
-    why: id === 'separate-request' ? 'separate' : 'follow-up',
   });
   return renderConversationResult(
-    moved.ok
-      ? escapeCardText(pressedNotice(id, moved.value.from, moved.value.to))
-      : friendlyFailure(moved),
+    answered.ok ? escapeCardText(answered.value) : friendlyFailure(answered),
   );
 };

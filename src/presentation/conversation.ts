@@ -3,6 +3,8 @@
  * chat-neutral words: Slack and Teams render these, neither decides them. Texts carry the
  * customer's own words (a case title) and must be rendered as plain text, never markup.
  */
+import type { Actor } from '../domain/case/types.js';
+import { ok, type Result } from '../domain/result.js';
 import type { ChatMessageOutcome } from '../use-cases/chat-message-outcome.js';
 
 /** A press offered with the answer; its value names the case and, where needed, the message. */
@@ -104,3 +106,38 @@ export const pressedNotice = (
     : action === 'separate-request'
       ? `Opened ${to?.number ?? 'a new case'} for this message; it is no longer part of ${from.number}.`
       : `Opened ${to?.number ?? 'a new case'}, which refers to ${from.number}.`;
+
+type CaseUseCase<T> = (input: unknown) => Promise<Result<T>>;
+
+export interface ConversationPressDeps {
+  readonly reopenCase: CaseUseCase<{ readonly case: { readonly number: string } }>;
+  readonly moveMessage: CaseUseCase<{
+    readonly from: { readonly number: string };
+    readonly to: { readonly number: string };
+  }>;
+}
+
+/**
+ * A press on one of those answers, for both chats: the use case it stands for, and the
+ * words that replace the answer. Both use cases are idempotent, so a repeated press tells
+ * the same outcome again.
+ */
+export const makeAnswerConversationPress =
+  (deps: ConversationPressDeps) =>
+  async (
+    action: ConversationActionId,
+    actor: Actor,
+    target: { readonly caseId: string; readonly eventId?: string | undefined },
+  ): Promise<Result<string>> => {
+    if (action === 'reopen') {
+      const reopened = await deps.reopenCase({ ref: { caseId: target.caseId }, actor });
+      return reopened.ok ? ok(pressedNotice(action, reopened.value.case)) : reopened;
+    }
+    const moved = await deps.moveMessage({
+      actor,
+      caseId: target.caseId,
+      eventId: target.eventId ?? '',
+      why: action === 'separate-request' ? 'separate' : 'follow-up',
+    });
+    return moved.ok ? ok(pressedNotice(action, moved.value.from, moved.value.to)) : moved;
+  };

@@ -1,10 +1,6 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import {
-  noticeFor,
-  pressedNotice,
-  type ConversationActionId,
-} from '../../../src/presentation/conversation.js';
+import { noticeFor, type ConversationActionId } from '../../../src/presentation/conversation.js';
 import type { ChatMessageOutcome } from '../../../src/use-cases/receive-chat-message.js';
 import { userOfPayload, type SlackContext } from '../context.js';
 import { friendlyFailure } from '../failures.js';
@@ -49,28 +45,10 @@ export const registerConversationActions = (app: App, ctx: SlackContext): void =
       const press = parseConversationPress(action.value);
       const actor = await ctx.actorOf(userOfPayload(body));
       if (!press || !actor) return;
-      const { conversation } = ctx;
-      if (id === 'reopen') {
-        const reopened = await conversation.reopenCase({ ref: { caseId: press.caseId }, actor });
-        await respond({
-          replace_original: true,
-          text: reopened.ok
-            ? escapeMrkdwn(pressedNotice(id, reopened.value.case))
-            : friendlyFailure(reopened),
-        });
-        return;
-      }
-      const moved = await conversation.moveMessage({
-        actor,
-        caseId: press.caseId,
-        eventId: press.eventId ?? '',
-        why: id === 'separate-request' ? 'separate' : 'follow-up',
-      });
+      const answered = await ctx.conversation.answerPress(id, actor, press);
       await respond({
         replace_original: true,
-        text: moved.ok
-          ? escapeMrkdwn(pressedNotice(id, moved.value.from, moved.value.to))
-          : friendlyFailure(moved),
+        text: answered.ok ? escapeMrkdwn(answered.value) : friendlyFailure(answered),
       });
     });
   }
