@@ -106,12 +106,16 @@ export const resolveCase = (
   return moved.ok ? builder.build() : moved;
 };
 
-/** Close or reopen: the first edge into a status of that category the role may take. */
+/**
+ * Close or reopen: the first edge into a status of that category the role may take.
+ * `granted`: a desk rule, not the actor's role, allows the move (the edge's own role acts).
+ */
 export const moveToCategory = (
   workflow: Workflow,
   input: ActionInput,
   categories: readonly StatusCategory[],
   preferred?: string,
+  granted = false,
 ): Result<CaseChange | null> => {
   if (categories.includes(input.current.statusCategory) && !preferred) return ok(null);
   const role = workflowRole(input.actor);
@@ -129,7 +133,7 @@ export const moveToCategory = (
       `A case in ${status} cannot be ${categories.includes('closed') ? 'closed' : 'reopened'} from here.`,
     );
   }
-  return transitionCase(workflow, input, edge.to);
+  return transitionCase(workflow, input, edge.to, granted ? edge.roles[0] : undefined);
 };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -160,12 +164,5 @@ export const reopenCase = (
       `${current.number} was closed more than ${customerWindowDays} days ago, so it cannot be reopened; open a new case that refers to it.`,
       { closedAt: (current.closedAt ?? current.updatedAt).toISOString() },
     );
-  const edges = workflow.transitions.filter(
-    (t) =>
-      t.from.includes(current.status) &&
-      reopened.includes(statusById(workflow, t.to)?.category ?? 'closed'),
-  );
-  const edge = edges.find((t) => t.to === workflow.reopenTo) ?? edges[0];
-  if (!edge) return fail('invalid-transition', `${current.number} cannot be reopened from here.`);
-  return transitionCase(workflow, input, edge.to, edge.roles[0]);
+  return moveToCategory(workflow, input, reopened, workflow.reopenTo, true);
 };
