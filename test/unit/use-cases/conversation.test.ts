@@ -41,21 +41,23 @@ const joinedFollowUp = async (desk: Desk) => {
   return { caseId: opened.caseId, eventId: joined.eventId };
 };
 
-const closedCase = async (desk: Desk) => {
-  const opened = value(await desk.receive(message('200.1', 'VAT report totals are off')));
+/** A case Carol opened with message `messageId`, then solved by the desk. */
+const solvedCase = async (desk: Desk, messageId: string, text: string): Promise<string> => {
+  const opened = value(await desk.receive(message(messageId, text)));
   if (opened.outcome !== 'opened') throw new Error('expected a new case');
   const ref = { caseId: opened.caseId };
   value(
-    await desk.resolveCase({
-      ref,
-      actor: SYSTEM,
-      resolution: { type: 'fixed', text: 'Rounded per line.' },
-    }),
+    await desk.resolveCase({ ref, actor: SYSTEM, resolution: { type: 'fixed', text: 'Fixed.' } }),
   );
-  // The outbox marks the resolution sent once it reached the customer; closing needs that.
-  const solved = await stored(desk, opened.caseId);
-  desk.cases.byId.set(opened.caseId, { ...solved, resolutionSentAt: desk.clock.now() });
   return opened.caseId;
+};
+
+const closedCase = async (desk: Desk) => {
+  const caseId = await solvedCase(desk, '200.1', 'VAT report totals are off');
+  // The outbox marks the resolution sent once it reached the customer; closing needs that.
+  const solved = await stored(desk, caseId);
+  desk.cases.byId.set(caseId, { ...solved, resolutionSentAt: desk.clock.now() });
+  return caseId;
 };
 
 describe('"This is a separate request"', () => {
@@ -128,40 +130,22 @@ describe('"This is a separate request"', () => {
 describe('a message on a solved case', () => {
   it('reopens it from its thread, and says it did', async () => {
     const desk = inMemoryDesk();
-    const opened = value(await desk.receive(message('300.1', 'Payroll run stops at step 3')));
-    if (opened.outcome !== 'opened') throw new Error('expected a new case');
-    const ref = { caseId: opened.caseId };
-    value(
-      await desk.resolveCase({
-        ref,
-        actor: SYSTEM,
-        resolution: { type: 'fixed', text: 'Restarted.' },
-      }),
-    );
+    const caseId = await solvedCase(desk, '300.1', 'Payroll run stops at step 3');
 
     const again = value(await desk.receive(message('300.2', 'It stops at step 3 again.', '300.1')));
 
-    expect(again).toEqual({ outcome: 'commented', caseId: opened.caseId, reopened: true });
-    expect((await stored(desk, opened.caseId)).statusCategory).toBe('open');
+    expect(again).toEqual({ outcome: 'commented', caseId, reopened: true });
+    expect((await stored(desk, caseId)).statusCategory).toBe('open');
   });
 
   it('stays solved for a thank-you, which is kept', async () => {
     const desk = inMemoryDesk();
-    const opened = value(await desk.receive(message('400.1', 'Payroll run stops at step 3')));
-    if (opened.outcome !== 'opened') throw new Error('expected a new case');
-    const ref = { caseId: opened.caseId };
-    value(
-      await desk.resolveCase({
-        ref,
-        actor: SYSTEM,
-        resolution: { type: 'fixed', text: 'Restarted.' },
-      }),
-    );
+    const caseId = await solvedCase(desk, '400.1', 'Payroll run stops at step 3');
 
     const thanks = value(await desk.receive(message('400.2', 'thanks! 🙏', '400.1')));
 
     expect(thanks).toMatchObject({ outcome: 'courtesy', on: 'solved' });
-    const after = await stored(desk, opened.caseId);
+    const after = await stored(desk, caseId);
     expect(after.statusCategory).toBe('solved');
     expect(after.events.at(-1)).toMatchObject({ type: 'commented', text: 'thanks! 🙏' });
   });
