@@ -1,11 +1,18 @@
 import type { WebClient } from '@slack/web-api';
 import type { Config } from '../../src/config.js';
-import type { CustomerCaseView, StaffCaseView } from '../../src/domain/case/view.js';
+import type { CaseOrigin } from '../../src/domain/case/types.js';
+import type { StaffCaseView } from '../../src/domain/case/view.js';
 import { statusById } from '../../src/domain/workflow/index.js';
 import type { ChatLinkRepository, ChatLinkRole, PostSlot } from '../../src/ports/chat-links.js';
 import type { Clock } from '../../src/ports/clock.js';
 import type { DirectoryRepository } from '../../src/ports/directory-repository.js';
 import { DeliveryDeferred, type Notification, type Notifier } from '../../src/ports/notifier.js';
+import {
+  planAnnouncement,
+  planDelivery,
+  type LinePlace,
+  type LineStep,
+} from '../../src/presentation/delivery-plan.js';
 import { makePostOnce } from '../../src/use-cases/post-once.js';
 import { loadAgentCardFacts } from '../shared/agent-card-facts.js';
 import type { BotTokenFor } from './bot-tokens.js';
@@ -14,15 +21,8 @@ import { slackChannelOf } from './identity.js';
 import { renderAgentCard } from './render/agent-card.js';
 import type { SlackMessage } from './render/blocks.js';
 import { renderCustomerCard } from './render/customer-card.js';
-import {
-  milestoneFor,
-  mirrorForStaff,
-  noteForStaff,
-  publicReplyFor,
-  slaAlertFor,
-} from './thread-messages.js';
-import { escapeMrkdwn } from './render/escape.js';
 import { promiseForCustomer, slaLinesForStaff } from './render/sla.js';
+import { slackLine } from './thread-messages.js';
 import type { SlaSummary } from '../../src/domain/sla/index.js';
 
 export interface SlackNotifierDeps {
@@ -52,11 +52,11 @@ const slackCall = async <T>(call: () => Promise<T>): Promise<T> => {
 };
 
 /**
- * Delivers outbox notifications into Slack: the customer's card in the thread of their
- * message, the agent card in the queue's triage channel, each updated in place; short
- * thread messages for replies, notes and milestones, each posted once per outbox entry
- * even when recording it fails (src/use-cases/post-once.ts). Cases not started in Slack,
- * and queues without a Slack triage channel, are left to other notifiers.
+ * Executes delivery plans (src/presentation/delivery-plan.ts) in Slack: the customer's card
+ * in the thread of their message, the agent card in the queue's triage channel, each
+ * updated in place; the plan's lines under them, each posted once per outbox entry even
+ * when recording it fails (src/use-cases/post-once.ts). Cases not started in Slack, and
+ * queues without a Slack triage channel, are left to other notifiers.
  */
 export const createSlackNotifier = (deps: SlackNotifierDeps): Notifier => {
   const { client, chatLinks } = deps;
@@ -133,42 +133,15 @@ export const createSlackNotifier = (deps: SlackNotifierDeps): Notifier => {
     await post(auth, n, slot, channel, link.threadId, { text });
   };
 
-  const customer = async (n: Notification & { audience: 'customer' }) => {
-    const view: CustomerCaseView = n.case;
-    const channel = slackChannelOf(view.origin.address);
-    if (!channel) return;
-    const auth = await authFor(view.origin.workspace);
-    const topic = n.entry.topic;
-    if (topic === 'case-opened' || topic === 'card-refresh') {
-      const status = statusById(deps.config.workflow, view.status);
-      if (!status) return;
-      const promise = promiseForCustomer(n.sla, new Date());
-      await postOrUpdate(
-        auth,
-        n,
-        'customer-card',
-        channel,
-        view.origin.messageId,
-        renderCustomerCard({ case: view, status, ...(promise ? { promiseMrkdwn: promise } : {}) }),
-      );
-    } else if (topic === 'public-message' && n.event) {
-      await postInThread(auth, n, 'customer-card', publicReplyFor(n.event));
-    } else if (topic === 'milestone' && n.event) {
-      const text = milestoneFor(view, n.event, deps.config.workflow);
-      if (text) await postInThread(auth, n, 'customer-card', text);
-    }
-  };
-
   const staffCard = async (
     view: StaffCaseView,
     sla: SlaSummary | undefined,
-  ): Promise<SlackMessage | undefined> => {
-    return renderAgentCard({
+  ): Promise<SlackMessage | undefined> =>
+    renderAgentCard({
       ...(await loadAgentCardFacts(deps.directory, deps.config, view, sla)),
       case: view,
       ...(sla ? { slaLines: slaLinesForStaff(sla, new Date()) } : {}),
     });
-  };
 
   /**
    * Direct messages to agents (by their Slack user) and posts to Slack channels. Not posted
@@ -177,61 +150,76 @@ export const createSlackNotifier = (deps: SlackNotifierDeps): Notifier => {
    */
   const tell = async (
     auth: Auth,
-    agentIds: readonly string[],
-    channels: readonly string[],
+    to: Exclude<LinePlace, { kind: 'case-thread' }>,
     text: string,
   ) => {
-    for (const agentId of agentIds) {
-      const agent = await deps.directory.getAgent(agentId);
+    if (to.kind === 'agent') {
+      const agent = await deps.directory.getAgent(to.agentId);
       // Posting to a user id lands in the app's DM with them (chat:write is enough).
-      if (agent?.slackUserId) {
-        await slackCall(() =>
-          client.chat.postMessage({ ...auth, channel: agent.slackUserId!, text }),
-        );
-      }
+      const user = agent?.slackUserId;
+      if (user) await slackCall(() => client.chat.postMessage({ ...auth, channel: user, text }));
+      return;
     }
-    for (const address of channels) {
-      const channel = slackChannelOf(address);
-      if (channel) await slackCall(() => client.chat.postMessage({ ...auth, channel, text }));
-    }
+    const channel = slackChannelOf(to.address);
+    if (channel) await slackCall(() => client.chat.postMessage({ ...auth, channel, text }));
   };
 
-  const listOf = (value: unknown): string[] =>
-    typeof value === 'string' && value ? value.split(',') : [];
+  const customerCard = async (n: Notification, origin: CaseOrigin) => {
+    const channel = slackChannelOf(origin.address);
+    if (n.audience !== 'customer' || !channel) return;
+    const status = statusById(deps.config.workflow, n.case.status);
+    if (!status) return;
+    const promise = promiseForCustomer(n.sla, new Date());
+    const card = renderCustomerCard({
+      case: n.case,
+      status,
+      ...(promise ? { promiseMrkdwn: promise } : {}),
+    });
+    await postOrUpdate(
+      await authFor(origin.workspace),
+      n,
+      'customer-card',
+      channel,
+      origin.messageId,
+      card,
+    );
+  };
 
-  const staff = async (n: Notification & { audience: 'staff' }) => {
-    const view = n.case;
-    const topic = n.entry.topic;
-    if (topic === 'case-opened' || topic === 'card-refresh') {
-      const queue = await deps.directory.findQueueByKey(view.queueKey);
-      const channel = slackChannelOf(queue?.triageChannel);
-      if (!channel) return;
-      const card = await staffCard(view, n.sla);
-      const auth = await authFor(view.origin.workspace);
-      if (card) await postOrUpdate(auth, n, 'staff-card', channel, undefined, card);
-    } else if (topic === 'internal-message' && n.event) {
-      const auth = await authFor(view.origin.workspace);
-      await postInThread(auth, n, 'staff-card', noteForStaff(n.event));
-    } else if (topic === 'public-message' && n.event) {
-      const auth = await authFor(view.origin.workspace);
-      await postInThread(auth, n, 'staff-card', mirrorForStaff(n.event));
-    } else if (topic === 'sla-alert' && n.event) {
-      const auth = await authFor(view.origin.workspace);
-      const text = slaAlertFor(view, n.event);
-      await tell(auth, listOf(n.event.data?.agentIds), listOf(n.event.data?.channels), text);
-      await postInThread(auth, n, 'staff-card', text);
+  const agentCard = async (n: Notification, queueKey: string) => {
+    if (n.audience !== 'staff') return;
+    const queue = await deps.directory.findQueueByKey(queueKey);
+    const channel = slackChannelOf(queue?.triageChannel);
+    if (!channel) return;
+    const card = await staffCard(n.case, n.sla);
+    const auth = await authFor(n.case.origin.workspace);
+    if (card) await postOrUpdate(auth, n, 'staff-card', channel, undefined, card);
+  };
+
+  const postLine = async (auth: Auth, n: Notification | undefined, step: LineStep) => {
+    const text = slackLine(step.line);
+    const to = step.to;
+    if (to.kind !== 'case-thread') await tell(auth, to, text);
+    else if (n)
+      await postInThread(auth, n, to.card === 'customer' ? 'customer-card' : 'staff-card', text);
+  };
+
+  /** Cards first: a line under a card needs the card posted. */
+  const execute = async (n: Notification) => {
+    const plan = planDelivery(n, deps.config.workflow);
+    for (const step of plan.cards) {
+      if (step.card === 'customer') await customerCard(n, step.origin);
+      else await agentCard(n, step.queueKey);
     }
+    if (plan.lines.length === 0) return;
+    const auth = await authFor(n.case.origin.workspace);
+    for (const step of plan.lines) await postLine(auth, n, step);
   };
 
   return {
-    deliver: (n) => (n.audience === 'customer' ? customer(n) : staff(n)),
+    deliver: execute,
     async announce(announcement) {
-      const agentIds = announcement.recipients.flatMap((r) => (r.kind === 'agent' ? [r.id] : []));
-      const channels = announcement.recipients.flatMap((r) =>
-        r.kind === 'channel' ? [r.address] : [],
-      );
       const auth = await authFor(undefined);
-      await tell(auth, agentIds, channels, `:page_facing_up: ${escapeMrkdwn(announcement.text)}`);
+      for (const step of planAnnouncement(announcement)) await postLine(auth, undefined, step);
     },
   };
 };

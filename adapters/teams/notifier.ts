@@ -1,18 +1,23 @@
 import type { CloudAdapter, ConversationReference } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { Config } from '../../src/config.js';
-import type { CaseEvent } from '../../src/domain/case/types.js';
+import type { CaseOrigin } from '../../src/domain/case/types.js';
 import type { ChatLinkRepository, ChatLinkRole } from '../../src/ports/chat-links.js';
 import type { DirectoryRepository } from '../../src/ports/directory-repository.js';
 import type { Notification, Notifier } from '../../src/ports/notifier.js';
+import {
+  planAnnouncement,
+  planDelivery,
+  type LinePlace,
+  type LineStep,
+} from '../../src/presentation/delivery-plan.js';
 import { makePostOnce } from '../../src/use-cases/post-once.js';
 import type { CardBuilder, RenderedCard } from './cards.js';
 import type { TeamsConversationStore } from './conversation-store.js';
 import { teamsConversationOf } from './identity.js';
 import { makeWithConversations } from './proactive.js';
 import { attachment } from './render/card.js';
-import { slaAlertFor } from './render/sla.js';
-import { escapeMessageText, threadLine } from './render/thread-lines.js';
+import { escapeMessageText, teamsLine } from './render/thread-lines.js';
 
 export interface TeamsNotifierDeps {
   readonly adapter: CloudAdapter;
@@ -34,9 +39,10 @@ interface Outgoing {
 }
 
 /**
- * Delivers outbox notifications into Teams: the customer's card in their conversation,
- * the agent card in the queue's Teams channel, both updated in place, and short thread
- * messages. Cases started elsewhere and queues without a Teams channel are left alone.
+ * Executes delivery plans (src/presentation/delivery-plan.ts) in Teams: the customer's card
+ * in their conversation, the agent card in the queue's Teams channel, both updated in
+ * place, and the plan's lines. Cases started elsewhere and queues without a Teams channel
+ * are left alone.
  */
 export const createTeamsNotifier = (deps: TeamsNotifierDeps): Notifier => {
   const withConversations = makeWithConversations(deps.adapter, deps.appId);
@@ -130,74 +136,63 @@ export const createTeamsNotifier = (deps: TeamsNotifierDeps): Notifier => {
     });
   };
 
-  /** Agents in their personal chat with the bot (once they have written to it); Teams channels. */
-  const tell = async (agentIds: readonly string[], channels: readonly string[], text: string) => {
-    const conversations = [
-      ...(await Promise.all(agentIds.map((id) => deps.store.agentChat(id)))),
-      ...channels.map(teamsConversationOf),
-    ].filter((c): c is string => Boolean(c));
-    for (const base of conversations) {
-      const reference = await referenceFor(base);
-      if (reference)
-        await withConversations(reference, (c) =>
-          c.sendToConversation(base, { type: 'message', text }),
-        );
-    }
+  /** An agent in their personal chat with the bot (once they have written to it); a channel. */
+  const tell = async (to: Exclude<LinePlace, { kind: 'case-thread' }>, text: string) => {
+    const base =
+      to.kind === 'agent'
+        ? await deps.store.agentChat(to.agentId)
+        : teamsConversationOf(to.address);
+    if (!base) return;
+    const reference = await referenceFor(base);
+    if (reference)
+      await withConversations(reference, (c) =>
+        c.sendToConversation(base, { type: 'message', text }),
+      );
   };
 
-  const listOf = (value: unknown): string[] =>
-    typeof value === 'string' && value ? value.split(',') : [];
-
-  const line = (event: CaseEvent | undefined, audience: 'customer' | 'staff') =>
-    event ? threadLine(event, audience, deps.config.workflow) : undefined;
-
-  const customer = async (n: Notification & { audience: 'customer' }) => {
-    const view = n.case;
-    const base = teamsConversationOf(view.origin.address);
-    if (view.origin.channel !== 'teams' || !base) return;
-    const topic = n.entry.topic;
-    if (topic === 'case-opened' || topic === 'card-refresh') {
-      const rendered = await deps.cards.customer(view, { sla: n.sla });
-      if (rendered) await postOrUpdate(n, 'customer-card', base, view.origin.messageId, rendered);
-      return;
-    }
-    const text =
-      topic === 'public-message' || topic === 'milestone' ? line(n.event, 'customer') : undefined;
-    if (text) await postInThread(n, 'customer-card', text);
+  const customerCard = async (n: Notification, origin: CaseOrigin) => {
+    const base = teamsConversationOf(origin.address);
+    if (n.audience !== 'customer' || origin.channel !== 'teams' || !base) return;
+    const rendered = await deps.cards.customer(n.case, { sla: n.sla });
+    if (rendered) await postOrUpdate(n, 'customer-card', base, origin.messageId, rendered);
   };
 
-  const staff = async (n: Notification & { audience: 'staff' }) => {
-    const view = n.case;
-    const topic = n.entry.topic;
-    if (topic === 'case-opened' || topic === 'card-refresh') {
-      const queue = await deps.directory.findQueueByKey(view.queueKey);
-      const base = deps.staffConversation ?? teamsConversationOf(queue?.triageChannel);
-      if (!base) return;
-      const rendered = await deps.cards.staff(view, { sla: n.sla });
-      await postOrUpdate(n, 'staff-card', base, undefined, rendered);
-      return;
+  const agentCard = async (n: Notification, queueKey: string) => {
+    if (n.audience !== 'staff') return;
+    const queue = await deps.directory.findQueueByKey(queueKey);
+    const base = deps.staffConversation ?? teamsConversationOf(queue?.triageChannel);
+    if (!base) return;
+    await postOrUpdate(
+      n,
+      'staff-card',
+      base,
+      undefined,
+      await deps.cards.staff(n.case, { sla: n.sla }),
+    );
+  };
+
+  const postLine = async (n: Notification | undefined, step: LineStep) => {
+    const text = teamsLine(step.line);
+    const to = step.to;
+    if (to.kind !== 'case-thread') await tell(to, text);
+    else if (n)
+      await postInThread(n, to.card === 'customer' ? 'customer-card' : 'staff-card', text);
+  };
+
+  /** Cards first: a line under a card needs the card posted. */
+  const execute = async (n: Notification) => {
+    const plan = planDelivery(n, deps.config.workflow);
+    for (const step of plan.cards) {
+      if (step.card === 'customer') await customerCard(n, step.origin);
+      else await agentCard(n, step.queueKey);
     }
-    if (topic === 'sla-alert' && n.event) {
-      const text = slaAlertFor(view, n.event);
-      await tell(listOf(n.event.data?.agentIds), listOf(n.event.data?.channels), text);
-      await postInThread(n, 'staff-card', text);
-      return;
-    }
-    const text =
-      topic === 'internal-message' || topic === 'public-message'
-        ? line(n.event, 'staff')
-        : undefined;
-    if (text) await postInThread(n, 'staff-card', text);
+    for (const step of plan.lines) await postLine(n, step);
   };
 
   return {
-    deliver: (n) => (n.audience === 'customer' ? customer(n) : staff(n)),
+    deliver: execute,
     async announce(announcement) {
-      const agentIds = announcement.recipients.flatMap((r) => (r.kind === 'agent' ? [r.id] : []));
-      const channels = announcement.recipients.flatMap((r) =>
-        r.kind === 'channel' ? [r.address] : [],
-      );
-      await tell(agentIds, channels, `📄 ${escapeMessageText(announcement.text)}`);
+      for (const step of planAnnouncement(announcement)) await postLine(undefined, step);
     },
   };
 };

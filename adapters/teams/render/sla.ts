@@ -4,12 +4,9 @@
  * activity) for a card only they see, else the SLA calendar's zone, which is the team's
  * default. formatInZone names the offset, so a time is never ambiguous.
  */
-import type { CaseEvent } from '../../../src/domain/case/types.js';
-import type { StaffCaseView } from '../../../src/domain/case/view.js';
 import type { SlaClock, SlaSummary } from '../../../src/domain/sla/index.js';
 import { CLOCK_LABELS, formatInZone, formatMinutes } from '../../../src/domain/sla/index.js';
 import { promiseSentence } from '../../shared/words.js';
-import { escapeMessageText } from './thread-lines.js';
 
 const when = (at: Date, timeZone: string) => formatInZone(at, timeZone);
 
@@ -43,18 +40,4 @@ export const promiseForCustomer = (
   const promise = sla?.nextPromise;
   if (!sla || !promise) return undefined;
   return promiseSentence(promise, when(promise.at, timeZone ?? sla.timeZone));
-};
-
-const ALERT_ICONS: Partial<Record<CaseEvent['type'], string>> = {
-  'sla-warning': '⚠',
-  'sla-breached': '🚨',
-  'sla-reescalated': '🚨',
-  'status-languishing': '🐌',
-};
-
-/** An SLA reminder or escalation for staff: which case, what was reached, who is told. */
-export const slaAlertFor = (view: StaffCaseView, event: CaseEvent): string => {
-  const told =
-    typeof event.data?.told === 'string' ? ` Told: ${escapeMessageText(event.data.told)}.` : '';
-  return `${ALERT_ICONS[event.type] ?? '🔔'} ${escapeMessageText(view.number)} ${escapeMessageText(view.title, 120)}: ${escapeMessageText(event.text ?? '')}${told}`;
 };
