@@ -1,6 +1,6 @@
 /**
  * The support commands typed to the bot in Teams (`help`, `new case`, `list`, `my cases`,
- * `show CASE-1042`): the grammar and the answers are src/presentation's, as for Slack's
+ * `show CASE-1042`, `kb QUESTION`): the grammar and the answers are src/presentation's, as for Slack's
  * `/support`; this file finds where the answer would be read and renders it as a message.
  * A message that is not a command in every word goes on as a message (it asks for help).
  */
@@ -17,6 +17,8 @@ import {
   type SupportAnswer,
 } from '../../src/presentation/support-answers.js';
 import { parseSupportCommand } from '../../src/presentation/support-commands.js';
+import { makeOrganizationNames } from '../../src/presentation/case-list.js';
+import { makeAnswerKbQuestion, type KbAnswer } from '../../src/presentation/kb-answers.js';
 import { splitConversationId } from './conversation-store.js';
 import { friendlyFailure } from './failures.js';
 import { teamsAddress } from './identity.js';
@@ -39,7 +41,7 @@ const render = (answer: SupportAnswer): string => {
       if (answer.cases.length === 0) return answer.empty;
       const lines = answer.cases.map(
         (c) =>
-          `- **${c.number}** ${c.urgent ? '🔴 ' : ''}${safe(c.title, 200)} — ${safe(c.status)}${c.assigneeName ? `, ${safe(c.assigneeName)}` : ''}`,
+          `- **${c.number}** ${c.urgent ? '🔴 ' : ''}${safe(c.title, 200)} — ${c.details.map((d) => safe(d)).join(' · ')}`,
       );
       return [
         `**${safe(answer.heading)}**`,
@@ -64,6 +66,20 @@ const render = (answer: SupportAnswer): string => {
       return friendlyFailure(answer.failure);
   }
 };
+
+/** A KB answer as Teams markdown: each article's title, solution, slug and links. */
+const renderKbAnswer = (answer: KbAnswer): string =>
+  [
+    `**${safe(answer.heading)}**`,
+    ...answer.articles.map((a) =>
+      [
+        `**${safe(a.title, 200)}**`,
+        safe(a.solution, 1000),
+        [`\`${a.slug}\``, ...a.docLinks.map((link) => safe(link))].join(' · '),
+      ].join('\n\n'),
+    ),
+    ...(answer.none ? [`${safe(answer.none)} **new case**.`] : []),
+  ].join('\n\n');
 
 /** Who can read a reply here: the person alone, agents, one organization, or anyone. */
 const placeOf = async (
@@ -101,7 +117,7 @@ export const answerTeamsCommand = async (
   tenantOrganization?: Organization,
 ): Promise<boolean> => {
   const command = parseSupportCommand(text, 'message', deps.config.workflow);
-  if (!command || command.kind === 'kb') return false;
+  if (!command) return false;
   if (command.kind === 'new') {
     await showIntakeForm(context, deps, actor, command.forEmail);
     return true;
@@ -111,12 +127,19 @@ export const answerTeamsCommand = async (
     await context.sendActivity(ASK_PRIVATELY);
     return true;
   }
+  const reply = (markdown: string) =>
+    context.sendActivity({ type: 'message', textFormat: 'markdown', text: markdown });
+  if (command.kind === 'kb') {
+    const found = await makeAnswerKbQuestion(deps.core.kb.useCases)(actor, command.question);
+    await reply(found.ok ? renderKbAnswer(found.value) : friendlyFailure(found));
+    return true;
+  }
   const answer = makeAnswerSupportCommand({
     listCases: deps.core.useCases.listCases,
     getCase: deps.core.useCases.getCase,
+    organizationNames: makeOrganizationNames((id) => deps.core.directory.getOrganization(id)),
     workflow: deps.config.workflow,
   });
-  const shown = await answer(actor, command, 'message');
-  await context.sendActivity({ type: 'message', textFormat: 'markdown', text: render(shown) });
+  await reply(render(await answer(actor, command, 'message')));
   return true;
 };

@@ -9,6 +9,7 @@ import type { CaseView } from '../domain/case/view.js';
 import type { Failure, Result } from '../domain/result.js';
 import { parseStatusFilter, statusById, type Workflow } from '../domain/workflow/index.js';
 import type { CaseList } from '../use-cases/list-cases.js';
+import { caseListLine, WORKED_ON, type CaseListLine, type OrganizationNames } from './case-list.js';
 import {
   helpFor,
   type CommandForm,
@@ -20,15 +21,6 @@ import {
 export const LIST_LIMIT = 30;
 const HISTORY_LINES = 15;
 const HISTORY_TEXT = 200;
-const WORKED_ON = ['new', 'open', 'pending-customer', 'pending-internal'] as const;
-
-export interface CaseLine {
-  readonly number: string;
-  readonly title: string;
-  readonly urgent: boolean;
-  readonly status: string;
-  readonly assigneeName?: string | undefined;
-}
 
 export interface HistoryLine {
   /** `2026-12-02 14:05 UTC`: one zone for every reader of a channel. */
@@ -47,7 +39,8 @@ export type SupportAnswer =
   | {
       readonly kind: 'list';
       readonly heading: string;
-      readonly cases: readonly CaseLine[];
+      /** The same lines as every case list (case-list.ts). */
+      readonly cases: readonly CaseListLine[];
       /** Set when more cases match than are shown: how to narrow the list. */
       readonly more?: string | undefined;
       readonly empty: string;
@@ -70,6 +63,7 @@ export type AnsweredCommand = Extract<SupportCommand, { kind: 'help' | 'list' | 
 export interface SupportAnswerDeps {
   readonly listCases: (input: unknown) => Promise<Result<CaseList>>;
   readonly getCase: (input: unknown) => Promise<Result<CaseView>>;
+  readonly organizationNames: OrganizationNames;
   readonly workflow: Workflow;
 }
 
@@ -141,16 +135,11 @@ export const makeAnswerSupportCommand = (deps: SupportAnswerDeps) => {
     const found = await deps.listCases(listInput(actor, request));
     if (!found.ok) return { kind: 'refused', failure: found };
     const { cases: shown, total } = found.value;
+    const names = await deps.organizationNames(shown.map((c) => c.organizationId));
     return {
       kind: 'list',
       heading: heading(actor, request),
-      cases: shown.map((c) => ({
-        number: c.number,
-        title: c.title,
-        urgent: c.priority === 'urgent',
-        status: statusLabel(c.status, actor),
-        assigneeName: c.assigneeName,
-      })),
+      cases: shown.map((c) => caseListLine(c, audienceOf(actor), workflow, names)),
       more:
         total > shown.length
           ? `Showing ${shown.length} of ${total.toLocaleString('en')}, urgent first, then oldest; add a status to narrow the list.`
@@ -204,8 +193,15 @@ export type AnswerPlace =
   | { readonly kind: 'organization'; readonly organizationId: string }
   | { readonly kind: 'shared' };
 
-/** Lists and case details go only where everyone present may see them; help goes anywhere. */
-export const mayAnswerHere = (actor: Actor, command: AnsweredCommand, place: AnswerPlace) => {
+/**
+ * Lists, case details and KB answers (which may hold internal articles for an agent) go
+ * only where everyone present may see them; help goes anywhere.
+ */
+export const mayAnswerHere = (
+  actor: Actor,
+  command: Pick<SupportCommand, 'kind'>,
+  place: AnswerPlace,
+) => {
   if (command.kind === 'help' || place.kind === 'private') return true;
   if (actor.kind === 'staff') return place.kind === 'staff';
   return (
@@ -216,6 +212,6 @@ export const mayAnswerHere = (actor: Actor, command: AnsweredCommand, place: Ans
 };
 
 export const ASK_PRIVATELY =
-  'Lists and case details are shown only where everyone present may see them: ask me in a personal chat.';
+  'Lists, case details and knowledge-base answers are shown only where everyone present may see them: ask me in a personal chat.';
 
 export type AnswerSupportCommand = ReturnType<typeof makeAnswerSupportCommand>;

@@ -90,6 +90,7 @@ export const SUPPORT_COMMANDS: readonly CommandEntry[] = [
   {
     kind: 'kb',
     slash: 'kb QUESTION',
+    message: { title: 'kb', usage: 'kb QUESTION' },
     description: 'Knowledge-base articles that may answer a question.',
     audience: 'everyone',
   },
@@ -155,6 +156,8 @@ const messageCommand = (all: readonly string[], workflow: Workflow): SupportComm
     return { kind: 'list', request: { mine: true, all: false, unknown: [] } };
   if (lower.length === 2 && first === 'show' && CASE_NUMBER.test(all[1]!))
     return { kind: 'show', caseNumber: all[1]!.toUpperCase() };
+  // "kb" is no word of a request for help: what follows it is a question for the KB.
+  if (first === 'kb' && all.length > 1) return { kind: 'kb', question: all.slice(1).join(' ') };
   if (first === 'list') {
     const request = parseListWords(all.slice(1), workflow);
     return request.unknown.length === 0 ? { kind: 'list', request } : undefined;
@@ -195,3 +198,12 @@ export const helpFor = (
     if (!usage || (entry.audience === 'staff' && audience !== 'staff')) return [];
     return [{ usage, description: entry.description }];
   });
+
+/**
+ * The one-line hint Slack shows under the slash command while it is typed (the manifest's
+ * `usage_hint`), made from the same entries as the help, so the two cannot drift.
+ */
+export const slashUsageHint = (): string =>
+  `[${[...SUPPORT_COMMANDS.flatMap((entry) => (entry.slash ? [entry.slash] : [])), 'help'].join(
+    ' | ',
+  )}]`;

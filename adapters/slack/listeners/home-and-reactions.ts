@@ -1,12 +1,11 @@
 import type { App } from '@slack/bolt';
 import type { SlackContext } from '../context.js';
-import { renderAgentHome, renderCustomerHome } from '../render/home.js';
+import { makeCaseHome, makeOrganizationNames } from '../../../src/presentation/case-list.js';
+import { renderHome } from '../render/home.js';
 import { tellUser } from '../context.js';
 import { friendlyFailure } from '../failures.js';
 import { titleOf } from '../../../src/use-cases/receive-chat-message.js';
 import { slackAddress } from '../identity.js';
-
-const OPEN = ['new', 'open', 'pending-customer', 'pending-internal'] as const;
 
 /** App Home: agents see their work, customers their organization's open cases. */
 export const registerHome = (app: App, ctx: SlackContext): void => {
@@ -16,53 +15,13 @@ export const registerHome = (app: App, ctx: SlackContext): void => {
       teamId: (body as { team_id?: string }).team_id,
       userId: event.user,
     });
-    if (!actor) return;
-    // Each list is its own query: its true total, and no list starved by another's cases.
-    const list = async (filter: Record<string, unknown>) => {
-      const result = await ctx.core.useCases.listCases({
-        actor,
-        categories: [...OPEN],
-        limit: 15,
-        ...filter,
-      });
-      return result.ok ? result.value : { cases: [], total: 0 };
-    };
-    if (actor.kind === 'customer') {
-      const [own, organization] = await Promise.all([
-        list({}),
-        ctx.core.directory.getOrganization(actor.organizationId),
-      ]);
-      const view = renderCustomerHome({
-        organizationName: organization?.name ?? '',
-        cases: own.cases,
-        total: own.total,
-      });
-      await client.views.publish({ user_id: event.user, view });
-      return;
-    }
-    if (actor.kind !== 'staff') return;
-    const open = ctx.config.workflow.statuses.filter((s) =>
-      (OPEN as readonly string[]).includes(s.category),
-    );
-    const [mine, unassigned, ...byStatus] = await Promise.all([
-      list({ assigneeId: actor.agentId }),
-      list({ unassigned: true }),
-      ...open.map((s) => list({ status: s.id })),
-    ]);
-    const view = renderAgentHome({
-      mine: mine.cases,
-      mineTotal: mine.total,
-      unassigned: unassigned.cases,
-      unassignedTotal: unassigned.total,
-      byStatus: open
-        .map((s, i) => ({
-          statusName: s.name,
-          cases: byStatus[i]!.cases,
-          total: byStatus[i]!.total,
-        }))
-        .filter((g) => g.cases.length > 0),
+    const home = makeCaseHome({
+      listCases: ctx.core.useCases.listCases,
+      organizationNames: makeOrganizationNames((id) => ctx.core.directory.getOrganization(id)),
+      workflow: ctx.config.workflow,
     });
-    await client.views.publish({ user_id: event.user, view });
+    const view = actor ? await home(actor) : undefined;
+    if (view) await client.views.publish({ user_id: event.user, view: renderHome(view) });
   });
 };
 

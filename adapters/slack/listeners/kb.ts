@@ -17,31 +17,23 @@ import {
   renderKbAnswers,
   renderSuggestions,
   saveArticleModal,
-  type KbAnswer,
 } from '../render/kb.js';
 import { viewErrors } from '../render/modals.js';
+import { makeAnswerKbQuestion } from '../../../src/presentation/kb-answers.js';
 import { readInput, readMetadata } from './view-state.js';
 
-const ANSWERS = 3;
-
-/** `/support kb <query>`: the best articles this person may read, only to them. */
+/** `/support kb <question>`: the best articles this person may read, only to them. */
 export const answerKbSearch = async (
   ctx: SlackContext,
   actor: Actor,
-  query: string,
+  question: string,
   respond: RespondFn,
 ): Promise<void> => {
-  const found = await ctx.core.kb.useCases.searchKb({ actor, query, limit: ANSWERS });
-  if (!found.ok) {
-    await respond({ response_type: 'ephemeral', text: friendlyFailure(found) });
-    return;
-  }
-  const answers: KbAnswer[] = [];
-  for (const hit of found.value) {
-    const article = await ctx.core.kb.useCases.getKbArticle({ actor, slug: hit.slug });
-    if (article.ok) answers.push({ article: article.value, score: hit.score });
-  }
-  await respond({ response_type: 'ephemeral', ...renderKbAnswers(query, answers) });
+  const answer = await makeAnswerKbQuestion(ctx.core.kb.useCases)(actor, question);
+  await respond({
+    response_type: 'ephemeral',
+    ...(answer.ok ? renderKbAnswers(answer.value) : { text: friendlyFailure(answer) }),
+  });
 };
 
 /**

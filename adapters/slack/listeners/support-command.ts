@@ -4,6 +4,7 @@ import {
   type SupportAnswer,
 } from '../../../src/presentation/support-answers.js';
 import { parseSupportCommand } from '../../../src/presentation/support-commands.js';
+import { makeOrganizationNames } from '../../../src/presentation/case-list.js';
 import type { SlackContext } from '../context.js';
 import { friendlyFailure } from '../failures.js';
 import { SLASH_COMMANDS } from '../registry.js';
@@ -22,7 +23,7 @@ const render = (answer: SupportAnswer): string => {
       if (answer.cases.length === 0) return answer.empty;
       const lines = answer.cases.map(
         (c) =>
-          `• *${c.number}* ${c.urgent ? ':red_circle: ' : ''}${escapeMrkdwn(c.title)} — ${escapeMrkdwn(c.status)}${c.assigneeName ? `, ${escapeMrkdwn(c.assigneeName)}` : ''}`,
+          `• *${c.number}* ${c.urgent ? ':red_circle: ' : ''}${escapeMrkdwn(c.title)} — ${c.details.map(escapeMrkdwn).join(' · ')}`,
       );
       return [
         `*${escapeMrkdwn(answer.heading)}*`,
@@ -70,6 +71,7 @@ export const registerSupportCommand = (app: App, ctx: SlackContext): void => {
     const answer = makeAnswerSupportCommand({
       listCases: ctx.core.useCases.listCases,
       getCase: ctx.core.useCases.getCase,
+      organizationNames: makeOrganizationNames((id) => ctx.core.directory.getOrganization(id)),
       workflow: ctx.config.workflow,
     });
     await reply(respond, render(await answer(actor, asked, 'slash')));

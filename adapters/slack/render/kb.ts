@@ -1,12 +1,13 @@
 /** Knowledge-base answers for `/support kb` and the "Save as KB article" modal. */
 import type { KnownBlock, ModalView } from '@slack/types';
 import type { Article, ArticleDraft } from '../../../src/domain/kb/article.js';
+import type { KbAnswer } from '../../../src/presentation/kb-answers.js';
 import {
   KB_NEED_HELP_LABEL,
   KB_SOLVED_LABEL,
   suggestionsHeading,
 } from '../../shared/kb-suggestions.js';
-import { ACTIONS, VIEWS } from '../registry.js';
+import { ACTIONS, SLASH_COMMANDS, VIEWS } from '../registry.js';
 import { actions, button, context, divider, option, section } from './blocks.js';
 import { escapeMrkdwn, mrkdwnLink, truncate } from './escape.js';
 import { inputBlock, modal, textElement, type InputRef } from './modal-inputs.js';
@@ -22,30 +23,18 @@ export const KB_INPUTS = {
   status: { block: 'kb_status', action: 'value' },
 } as const satisfies Record<string, InputRef>;
 
-export interface KbAnswer {
-  readonly article: Article;
-  readonly score: number;
-}
-
-/** Ephemeral answer to `/support kb <query>`: each article's title and its solution. */
-export const renderKbAnswers = (
-  query: string,
-  answers: readonly KbAnswer[],
-): { text: string; blocks: KnownBlock[] } => {
-  const heading = `Knowledge base: ${answers.length ? answers.length : 'no'} article${answers.length === 1 ? '' : 's'} for “${escapeMrkdwn(truncate(query, 100))}”`;
+/** The answer to `/support kb <question>` (src/presentation/kb-answers.ts), ephemeral. */
+export const renderKbAnswers = (answer: KbAnswer): { text: string; blocks: KnownBlock[] } => {
+  const heading = escapeMrkdwn(answer.heading);
   const blocks: KnownBlock[] = [section(`*${heading}*`)];
-  for (const { article } of answers) {
+  for (const article of answer.articles) {
     blocks.push(divider());
-    blocks.push(
-      section(
-        `*${escapeMrkdwn(article.title)}*\n${escapeMrkdwn(truncate(article.solution, SNIPPET))}`,
-      ),
-    );
+    blocks.push(section(`*${escapeMrkdwn(article.title)}*\n${escapeMrkdwn(article.solution)}`));
     const links = article.docLinks.map((link) => mrkdwnLink(link));
     blocks.push(context([`\`${article.slug}\``, ...links]));
   }
-  if (answers.length === 0)
-    blocks.push(context(['Try other words, or open a case with */support new*.']));
+  if (answer.none)
+    blocks.push(context([`${escapeMrkdwn(answer.none)} *${SLASH_COMMANDS.support} new*.`]));
   return { text: heading, blocks };
 };
 

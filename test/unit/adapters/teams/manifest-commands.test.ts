@@ -42,6 +42,7 @@ const TYPED: Readonly<Record<string, { text: string; is: SupportCommand }>> = {
     is: { kind: 'list', request: { mine: true, all: false, unknown: [] } },
   },
   show: { text: 'show CASE-1042', is: { kind: 'show', caseNumber: 'CASE-1042' } },
+  kb: { text: 'kb printer offline', is: { kind: 'kb', question: 'printer offline' } },
 };
 
 const commandProblems = (manifest: Manifest): string[] => {

@@ -15,6 +15,7 @@ import { ACTIONS } from '../../../../../adapters/slack/registry.js';
 import type { CaseState } from '../../../../../src/domain/case/types.js';
 import type { Article } from '../../../../../src/domain/kb/article.js';
 import { buildCase } from '../../../../support/build-case.js';
+import { kbAnswerHeading } from '../../../../../src/presentation/kb-answers.js';
 
 const card = (overrides: Partial<CaseState>) => {
   const { outbox: _outbox, ...view } = buildCase(overrides);
@@ -62,7 +63,10 @@ describe('Slack knowledge-base rendering', () => {
   });
 
   it('escapes article text and stays within Block Kit limits', () => {
-    const answer = renderKbAnswers('<script>', [{ article: ARTICLE, score: 3 }]);
+    const answer = renderKbAnswers({
+      heading: kbAnswerHeading('<script>', 1),
+      articles: [ARTICLE],
+    });
     const text = JSON.stringify(answer.blocks);
     expect(text).toContain('&lt;b&gt;title&lt;/b&gt; &amp; more');
     expect(text).not.toContain('<script>');
@@ -70,7 +74,13 @@ describe('Slack knowledge-base rendering', () => {
   });
 
   it('says when nothing matched', () => {
-    expect(renderKbAnswers('zzz', []).text).toMatch(/no articles/);
+    const none = renderKbAnswers({
+      heading: kbAnswerHeading('zzz', 0),
+      articles: [],
+      none: 'Try other words, or open a case with',
+    });
+    expect(none.text).toMatch(/no articles/);
+    expect(JSON.stringify(none.blocks)).toContain('open a case with */support new*');
   });
 
   it('prefills the modal within Slack’s limits', () => {
