@@ -5,7 +5,6 @@ import type { Config } from '../../src/config.js';
 import { splitConversationId } from './conversation-store.js';
 import { friendlyFailure } from './failures.js';
 import { teamsAddress } from './identity.js';
-import { contactOnBehalf } from '../shared/on-behalf.js';
 import {
   attachment,
   card,
@@ -15,50 +14,30 @@ import {
   type AdaptiveCard,
 } from './render/card.js';
 import { renderIntakeForm } from './render/intake-form.js';
+import {
+  contactOnBehalf,
+  INTAKE_FIELD_IDS,
+  makeIntakeForm,
+  openCaseFields,
+  type IntakeGiven,
+  type IntakeValues,
+} from '../../src/presentation/intake-form.js';
 
 interface FormDeps {
   readonly core: Core;
   readonly config: Pick<Config, 'priorities'>;
 }
 
-/** The customer's installations and the modules of the products they run. */
-const formFor = async (deps: FormDeps, actor: Actor & { kind: 'customer' }, problem?: string) => {
+/** The form for this person (src/presentation/intake-form.ts), drawn as a card. */
+const formFor = async (deps: FormDeps, actor: Actor, given: IntakeGiven = {}) => {
   const { directory } = deps.core;
-  const installations = await directory.listInstallations(actor.organizationId);
-  const products = await Promise.all(
-    [...new Set(installations.map((i) => i.productKey))].map((key) =>
-      directory.findProductByKey(key),
-    ),
-  );
-  return renderIntakeForm({
-    installations: installations.map((i) => ({
-      value: i.id,
-      title: `${i.productKey} ${i.version} (${i.environment})`,
-    })),
-    modules: [...new Set(products.flatMap((p) => p?.modules ?? []))].sort(),
-    priorityLabels: deps.config.priorities.labels,
-    defaultPriority: deps.config.priorities.default,
-    ...(problem ? { problem } : {}),
-  });
+  const form = await makeIntakeForm({
+    listInstallations: (id) => directory.listInstallations(id),
+    findProductByKey: (key) => directory.findProductByKey(key),
+    priorities: deps.config.priorities,
+  })(actor, given);
+  return form ? renderIntakeForm(form) : undefined;
 };
-
-/** The agents' form: whom the case is for and how they reached us, then the same fields. */
-const agentForm = (
-  deps: FormDeps,
-  given: { readonly email?: string | undefined; readonly reachedBy?: string | undefined },
-  problem?: string,
-) =>
-  renderIntakeForm({
-    installations: [],
-    modules: [],
-    priorityLabels: deps.config.priorities.labels,
-    defaultPriority: deps.config.priorities.default,
-    onBehalf: {
-      ...(given.email ? { email: given.email } : {}),
-      ...(given.reachedBy ? { reachedBy: given.reachedBy } : {}),
-    },
-    ...(problem ? { problem } : {}),
-  });
 
 /**
  * "new case": customers get the form for their own case; agents ("new case for <email>")
@@ -70,18 +49,15 @@ export const showIntakeForm = async (
   actor: Actor,
   contactEmail?: string,
 ): Promise<void> => {
-  if (actor.kind === 'staff') {
-    await context.sendActivity({
-      attachments: [attachment(agentForm(deps, { email: contactEmail }))],
-    });
-    return;
-  }
-  if (actor.kind !== 'customer') return;
-  await context.sendActivity({ attachments: [attachment(await formFor(deps, actor))] });
+  const form = await formFor(deps, actor, { email: contactEmail });
+  if (form) await context.sendActivity({ attachments: [attachment(form)] });
 };
 
-const text = (data: Record<string, unknown>, key: string): string | undefined =>
-  typeof data[key] === 'string' && data[key] !== '' ? data[key] : undefined;
+/** The card's data by the form's field ids; anything that is not text is left out. */
+const valuesOf = (data: Record<string, unknown>): IntakeValues =>
+  Object.fromEntries(
+    INTAKE_FIELD_IDS.flatMap((id) => (typeof data[id] === 'string' ? [[id, data[id]]] : [])),
+  );
 
 /**
  * The form's "Open case": the form message's id is the intake key, so a double press or a
@@ -103,13 +79,16 @@ export const openCaseFromForm = async (
       }) as unknown as Record<string, unknown>,
     };
   }
-  const given = { email: text(data, 'contactEmail'), reachedBy: text(data, 'reachedBy') };
+  const values = valuesOf(data);
+  const given = { email: values.contactEmail, reachedBy: values.reachedBy };
+  const again = async (problem: string) =>
+    cardAnswer((await formFor(deps, actor, { ...given, problem })) ?? card([]));
   // Agents open cases for customers who phoned or emailed; customers for themselves.
   const behalf =
     actor.kind === 'staff'
-      ? await contactOnBehalf(deps.core.directory, given.email, given.reachedBy)
+      ? await contactOnBehalf((email) => deps.core.directory.findContactByEmail(email), values)
       : undefined;
-  if (behalf && 'error' in behalf) return cardAnswer(agentForm(deps, given, behalf.error));
+  if (behalf && 'error' in behalf) return again(behalf.error);
   const activity = context.activity;
   const formId = activity.replyToId ?? activity.id ?? '';
   const { base } = splitConversationId(activity.conversation.id);
@@ -117,13 +96,7 @@ export const openCaseFromForm = async (
     actor,
     ...(behalf ? { contactId: behalf.contactId } : {}),
     intakeKey: `teams:form:${base}:${formId}`,
-    title: text(data, 'title') ?? '',
-    description: text(data, 'description') ?? '',
-    impact: text(data, 'impact'),
-    expectation: text(data, 'expectation'),
-    priority: text(data, 'priority'),
-    installationId: text(data, 'installationId'),
-    module: text(data, 'module'),
+    ...openCaseFields(values),
     // A case taken by phone or email has no customer conversation in Teams.
     origin: behalf
       ? { channel: behalf.reachedBy }
@@ -134,12 +107,7 @@ export const openCaseFromForm = async (
           ...(activity.conversation.tenantId ? { workspace: activity.conversation.tenantId } : {}),
         },
   });
-  if (!result.ok)
-    return cardAnswer(
-      actor.kind === 'staff'
-        ? agentForm(deps, given, friendlyFailure(result))
-        : await formFor(deps, actor, friendlyFailure(result)),
-    );
+  if (!result.ok) return again(friendlyFailure(result));
   const opened = result.value.case;
   return cardAnswer(
     card([

@@ -1,5 +1,5 @@
 /**
- * Teams commands typed to the bot (`help`, `list`, `my cases`, `show CASE-1042`) answer
+ * Teams commands typed to the bot (`help`, `list`, `my cases`, `show CASE-1042`, `kb …`) answer
  * like Slack's `/support` and never open a case; lists and case details are shown only
  * where everyone present may see them. With resource-specific consent the bot hears every
  * channel message: chatter in a channel that is neither a support nor a triage channel,
@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { staffActor } from '../../adapters/shared/actors.js';
 import { ASK_PRIVATELY } from '../../src/presentation/support-answers.js';
 import { MongoInbox } from '../../src/store/inbox/mongo-inbox.js';
+import { articleDraft } from '../support/kb-article.js';
 import { messageActivity, SUPPORT_CHANNEL } from '../support/teams/activities.js';
 import type { ConnectorCall } from '../support/teams/fake-connector.js';
 import { eventually, TEAMS_AGENT, TEAMS_CUSTOMER, useTeamsE2E } from '../support/teams/e2e.js';
@@ -92,6 +93,45 @@ describe('Teams commands', () => {
     const agent = await ask(TEAMS_AGENT, thread('1700000900002'), 'list');
     expect(agent).toBe(ASK_PRIVATELY);
     expect(agent).not.toContain(opened.number);
+    await drained();
+    expect(await caseCount()).toBe(before);
+  });
+
+  it('kb QUESTION answers with the articles the asker may read, and opens no case', async () => {
+    const system = { kind: 'system', name: 'teams commands e2e' } as const;
+    for (const article of [
+      articleDraft({
+        slug: 'scanner-beeps-twice',
+        title: 'Hand scanner beeps twice and reads nothing',
+        problem: 'The hand scanner beeps twice at the till.',
+        solution: 'Scan the *reset* barcode in the scanner manual.',
+      }),
+      articleDraft({
+        slug: 'scanner-firmware-internal',
+        title: 'Scanner firmware rollback for the desk',
+        problem: 'Hand scanner beeps twice after the firmware update.',
+        visibility: 'internal',
+      }),
+    ])
+      expect((await e2e.app.core.kb.useCases.saveKbArticle({ actor: system, article })).ok).toBe(
+        true,
+      );
+    const before = await caseCount();
+    const customer = await ask(TEAMS_CUSTOMER, personal('grace'), 'kb scanner beeps twice');
+    expect(customer).toContain('Hand scanner beeps twice and reads nothing');
+    expect(customer).toContain('scanner-beeps-twice');
+    expect(customer).not.toContain('firmware rollback');
+    const agent = await ask(TEAMS_AGENT, personal('tomas'), 'kb scanner beeps twice');
+    expect(agent).toContain('Scanner firmware rollback for the desk');
+    // In a customer's channel an agent's answer could show internal articles to them.
+    const channel = {
+      id: `${SUPPORT_CHANNEL};messageid=1700000900003`,
+      conversationType: 'channel',
+    } as const;
+    expect(await ask(TEAMS_AGENT, channel, 'kb scanner beeps twice')).toBe(ASK_PRIVATELY);
+    expect(await ask(TEAMS_CUSTOMER, personal('grace'), 'kb zebra unicorn')).toContain(
+      'no articles',
+    );
     await drained();
     expect(await caseCount()).toBe(before);
   });

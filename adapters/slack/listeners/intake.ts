@@ -9,37 +9,36 @@ import type {
   ViewSubmitAction,
 } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import { PRIORITIES } from '../../../src/domain/priority.js';
 import type { Actor } from '../../../src/domain/case/types.js';
-import { contactOnBehalf } from '../../shared/on-behalf.js';
+import {
+  contactOnBehalf,
+  INTAKE_FIELD_IDS,
+  makeIntakeForm,
+  openCaseFields,
+  type IntakeValues,
+} from '../../../src/presentation/intake-form.js';
 import type { SlackContext } from '../context.js';
 import { tellUser, userOfPayload } from '../context.js';
 import { friendlyFailure } from '../failures.js';
 import { slackAddress } from '../identity.js';
 import { ACTIONS, OPTIONS, SHORTCUTS, VIEWS } from '../registry.js';
-import { INPUTS, newCaseModal, viewErrors } from '../render/modals.js';
+import { INPUTS, INTAKE_INPUTS, newCaseModal, viewErrors } from '../render/modals.js';
 import { readFiles, readInput, readMetadata } from './view-state.js';
 import { titleOf } from '../../../src/use-cases/receive-chat-message.js';
 
-const installationChoices = async (ctx: SlackContext, actor: Actor) => {
-  if (actor.kind !== 'customer') return [];
-  const installations = await ctx.core.directory.listInstallations(actor.organizationId);
-  return installations.map((i) => ({
-    id: i.id,
-    productKey: i.productKey,
-    label: `${i.productKey} ${i.version} (${i.environment})`,
-  }));
-};
+/** The form this person gets (src/presentation/intake-form.ts). */
+const formFor = (ctx: SlackContext, actor: Actor) =>
+  makeIntakeForm({
+    listInstallations: (id) => ctx.core.directory.listInstallations(id),
+    findProductByKey: (key) => ctx.core.directory.findProductByKey(key),
+    priorities: ctx.config.priorities,
+  })(actor);
 
-/** The modules of every product the customer runs, for the form's module menu. */
-const moduleChoices = async (
-  ctx: SlackContext,
-  productKeys: readonly string[],
-): Promise<string[]> => {
-  const products = await Promise.all(
-    [...new Set(productKeys)].map((key) => ctx.core.directory.findProductByKey(key)),
-  );
-  return [...new Set(products.flatMap((p) => p?.modules ?? []))].sort();
+/** The installations a person may pick, for the menu Slack fills as they type. */
+const installationChoices = async (ctx: SlackContext, actor: Actor) => {
+  const form = await formFor(ctx, actor);
+  const field = form?.fields.find((f) => f.id === 'installationId');
+  return field?.kind === 'choice' ? field.options : [];
 };
 
 /** Opens the intake form; where it was opened from rides along for the card. */
@@ -48,28 +47,23 @@ export const openNewCaseModal = async (
   client: WebClient,
   args: { triggerId: string; actor: Actor; channel?: string | undefined },
 ): Promise<void> => {
-  const installations = await installationChoices(ctx, args.actor);
-  const modules = await moduleChoices(
-    ctx,
-    installations.map((i) => i.productKey),
-  );
-  const priorities = PRIORITIES.map((value) => ({
-    value,
-    label: ctx.config.priorities.labels[value],
-  }));
+  const form = await formFor(ctx, args.actor);
+  if (!form) return;
   await client.views.open({
     trigger_id: args.triggerId,
     view: newCaseModal({
-      installations,
-      priorities,
-      modules,
-      useExternalSelect: installations.length > 100,
-      defaultPriority: ctx.config.priorities.default,
-      onBehalf: args.actor.kind === 'staff',
+      form,
+      useExternalSelect: false,
       metadata: args.channel ? { channel: args.channel } : {},
     }),
   });
 };
+
+/** A submission's values by the form's field ids. */
+const valuesOf = (view: ViewSubmitAction['view']): IntakeValues =>
+  Object.fromEntries(
+    INTAKE_FIELD_IDS.map((id) => [id, readInput(view, INTAKE_INPUTS[id])] as const),
+  );
 
 // Zod paths of openCase map onto the form's blocks, so errors show under their field.
 const FIELD_BLOCKS: Readonly<Record<string, string>> = {
@@ -90,17 +84,6 @@ const fieldErrors = (message: string): Record<string, string> => {
   return errors;
 };
 
-/** The contact an agent names in the form, and how they reached us. */
-const onBehalfOf = async (
-  ctx: SlackContext,
-  view: ViewSubmitAction['view'],
-): ReturnType<typeof contactOnBehalf> =>
-  contactOnBehalf(
-    ctx.core.directory,
-    readInput(view, INPUTS.contactEmail),
-    readInput(view, INPUTS.reachedBy),
-  );
-
 const registerNewCaseSubmission = (app: App, ctx: SlackContext): void => {
   app.view<ViewSubmitAction>(VIEWS.newCase, async ({ ack, view, body, context }) => {
     const actor = await ctx.actorOf(userOfPayload(body));
@@ -108,26 +91,22 @@ const registerNewCaseSubmission = (app: App, ctx: SlackContext): void => {
       await ack(viewErrors({ [INPUTS.title.block]: 'We could not tell who you are.' }));
       return;
     }
+    const values = valuesOf(view);
     // Agents open cases for customers who phoned or emailed; customers for themselves.
-    const behalf = actor.kind === 'staff' ? await onBehalfOf(ctx, view) : undefined;
+    const behalf =
+      actor.kind === 'staff'
+        ? await contactOnBehalf((email) => ctx.core.directory.findContactByEmail(email), values)
+        : undefined;
     if (behalf && 'error' in behalf) {
       await ack(viewErrors({ [INPUTS.contactEmail.block]: behalf.error }));
       return;
     }
     const channel = readMetadata(view).channel;
-    const files = readFiles(view, INPUTS.files);
-    const description = readInput(view, INPUTS.description) ?? '';
     const result = await ctx.core.useCases.openCase({
       actor,
       ...(behalf ? { contactId: behalf.contactId } : {}),
       intakeKey: `slack:view:${view.id}`,
-      title: readInput(view, INPUTS.title) ?? '',
-      description: files.length ? `${description}\n\nFiles: ${files.join(', ')}` : description,
-      impact: readInput(view, INPUTS.impact),
-      expectation: readInput(view, INPUTS.expectation),
-      priority: readInput(view, INPUTS.priority),
-      installationId: readInput(view, INPUTS.installation),
-      module: readInput(view, INPUTS.module),
+      ...openCaseFields(values, readFiles(view, INPUTS.files)),
       // A form-opened case's card goes to the channel it came from, else a DM; one taken
       // by phone or email has no customer conversation in Slack.
       origin: behalf
@@ -184,7 +163,7 @@ export const registerIntake = (app: App, ctx: SlackContext): void => {
         .slice(0, 100)
         .map((c) => ({
           text: { type: 'plain_text' as const, text: c.label.slice(0, 75) },
-          value: c.id,
+          value: c.value,
         })),
     });
   });

@@ -3,9 +3,12 @@
  * carries `{ caseId }` in private_metadata and reads back through the INPUTS constants.
  */
 import type { InputBlock, KnownBlock, ModalView } from '@slack/types';
-import type { Priority } from '../../../src/domain/priority.js';
 import { RESOLUTION_TYPES } from '../../../src/domain/resolution.js';
-import { ON_BEHALF_WORDS, REACHED_BY } from '../../shared/on-behalf.js';
+import type {
+  IntakeField,
+  IntakeFieldId,
+  IntakeForm,
+} from '../../../src/presentation/intake-form.js';
 import { VIEWS } from '../registry.js';
 import { LIMITS, options, plain, section } from './blocks.js';
 import { escapeMrkdwn } from './escape.js';
@@ -19,59 +22,99 @@ import {
   minutesInput,
   modal,
   textElement,
+  type InputRef,
 } from './modal-inputs.js';
 
 export { INPUTS, INPUT_MAX, type InputRef } from './modal-inputs.js';
 
 export interface NewCaseModalInput {
-  readonly installations: readonly { readonly id: string; readonly label: string }[];
-  /** Modules of the products the customer runs, so the case lands in the right queue. */
-  readonly modules?: readonly string[];
-  readonly priorities: readonly { readonly value: Priority; readonly label: string }[];
+  /** The form (src/presentation/intake-form.ts): its fields, words and options. */
+  readonly form: IntakeForm;
   /** Let Slack load installations as the user types (OPTIONS.installation). */
   readonly useExternalSelect: boolean;
-  readonly defaultPriority?: Priority;
-  /** An agent opening a case for a customer who phoned or emailed: ask who and how. */
-  readonly onBehalf?: boolean;
   /** Problems from an earlier submission, by block id, shown above the form. */
   readonly errors?: Readonly<Record<string, string>>;
   /** Where the request came from (channel, thread), for the submission to reply there. */
   readonly metadata?: Readonly<Record<string, string>>;
 }
 
+/** The block each of the form's fields is drawn in; a submission reads back through it. */
+export const INTAKE_INPUTS: Readonly<Record<IntakeFieldId, InputRef>> = {
+  contactEmail: INPUTS.contactEmail,
+  reachedBy: INPUTS.reachedBy,
+  installationId: INPUTS.installation,
+  module: INPUTS.module,
+  title: INPUTS.title,
+  description: INPUTS.description,
+  impact: INPUTS.impact,
+  expectation: INPUTS.expectation,
+  priority: INPUTS.priority,
+  files: INPUTS.files,
+};
+
 const caseMetadata = (caseId: string) => ({ caseId });
 
-const installationInput = (input: NewCaseModalInput): InputBlock | undefined => {
-  const extra = { optional: true, hint: 'The product installation this is about.' };
+type Field<K extends IntakeField['kind']> = Extract<IntakeField, { kind: K }>;
+
+const choiceInput = (field: Field<'choice'>, external: boolean): InputBlock | undefined => {
+  const ref = INTAKE_INPUTS[field.id];
+  const extra = { optional: !field.required, ...(field.hint ? { hint: field.hint } : {}) };
+  const placeholder = field.placeholder ? { placeholder: plain(field.placeholder) } : {};
   // A static menu holds at most 100 options; beyond that Slack asks us as the user types
   // (one letter is enough: browsing hundreds of installations unfiltered helps nobody).
-  if (input.useExternalSelect || input.installations.length > LIMITS.selectOptions) {
+  if (field.id === 'installationId' && (external || field.options.length > LIMITS.selectOptions))
     return inputBlock(
-      INPUTS.installation,
-      'Installation',
+      ref,
+      field.label,
       { type: 'external_select', min_query_length: 1, placeholder: plain('Search…') },
       extra,
     );
-  }
-  const choices = options(input.installations.map((i) => ({ text: i.label, value: i.id })));
+  const choices = options(field.options.map((o) => ({ text: o.label, value: o.value })));
   if (choices.length === 0) return undefined;
+  const initial = choices.find((choice) => choice.value === field.value);
   return inputBlock(
-    INPUTS.installation,
-    'Installation',
-    { type: 'static_select', options: choices, placeholder: plain('Choose…') },
+    ref,
+    field.label,
+    {
+      type: 'static_select',
+      options: choices,
+      ...(initial ? { initial_option: initial } : placeholder),
+    },
     extra,
   );
 };
 
-const priorityInput = (input: NewCaseModalInput): InputBlock | undefined => {
-  const choices = options(input.priorities.map((p) => ({ text: p.label, value: p.value })));
-  if (choices.length === 0) return undefined;
-  const initial = choices.find((choice) => choice.value === input.defaultPriority);
-  return inputBlock(INPUTS.priority, 'Priority', {
-    type: 'static_select',
-    options: choices,
-    ...(initial ? { initial_option: initial } : {}),
-  });
+const fieldInput = (field: IntakeField, external: boolean): InputBlock | undefined => {
+  const ref = INTAKE_INPUTS[field.id];
+  const optional = { optional: !field.required, ...(field.hint ? { hint: field.hint } : {}) };
+  switch (field.kind) {
+    case 'text':
+      return inputBlock(
+        ref,
+        field.label,
+        textElement({
+          multiline: field.multiline,
+          max: field.max,
+          ...(field.placeholder ? { placeholder: field.placeholder } : {}),
+        }),
+        optional,
+      );
+    case 'email':
+      return inputBlock(
+        ref,
+        field.label,
+        {
+          type: 'email_text_input',
+          placeholder: plain(field.placeholder),
+          ...(field.value ? { initial_value: field.value } : {}),
+        },
+        optional,
+      );
+    case 'choice':
+      return choiceInput(field, external);
+    case 'files':
+      return filesInput(field.label);
+  }
 };
 
 const errorSection = (errors: Readonly<Record<string, string>>): KnownBlock[] => {
@@ -81,58 +124,17 @@ const errorSection = (errors: Readonly<Record<string, string>>): KnownBlock[] =>
   return [section(['*Please check the form:*', ...lines].join('\n'))];
 };
 
-const moduleInput = (modules: readonly string[]): InputBlock | undefined => {
-  const choices = options(
-    modules.slice(0, LIMITS.selectOptions).map((m) => ({ text: m, value: m })),
-  );
-  if (choices.length === 0) return undefined;
-  return inputBlock(
-    INPUTS.module,
-    'Module',
-    { type: 'static_select', options: choices, placeholder: plain('Choose…') },
-    { optional: true },
-  );
-};
-
-const onBehalfInputs = (): InputBlock[] => [
-  inputBlock(INPUTS.contactEmail, ON_BEHALF_WORDS.contactEmail, {
-    type: 'email_text_input',
-    placeholder: plain(ON_BEHALF_WORDS.contactHint),
-  }),
-  inputBlock(INPUTS.reachedBy, ON_BEHALF_WORDS.reachedBy, {
-    type: 'static_select',
-    options: options(REACHED_BY.map((r) => ({ text: r.label, value: r.value }))),
-    initial_option: { text: plain(REACHED_BY[0].label), value: REACHED_BY[0].value },
-  }),
-];
-
 export const newCaseModal = (input: NewCaseModalInput): ModalView => {
-  const detail = (placeholder: string) =>
-    textElement({ multiline: true, max: INPUT_MAX.detail, placeholder });
+  const { form } = input;
+  const problem = form.problem ? { [INPUTS.title.block]: form.problem } : {};
   const blocks: (KnownBlock | undefined)[] = [
-    ...errorSection(input.errors ?? {}),
-    ...(input.onBehalf ? onBehalfInputs() : []),
-    installationInput(input),
-    moduleInput(input.modules ?? []),
-    inputBlock(INPUTS.title, 'Title', textElement({ max: INPUT_MAX.title })),
-    inputBlock(
-      INPUTS.description,
-      'What is the problem?',
-      textElement({ multiline: true, placeholder: 'What happened, and the steps to see it' }),
-    ),
-    inputBlock(INPUTS.impact, 'Impact', detail('Who or what is affected, and how badly'), {
-      optional: true,
-    }),
-    inputBlock(INPUTS.expectation, 'Expectation', detail('What should happen instead'), {
-      optional: true,
-    }),
-    priorityInput(input),
-    filesInput('Screenshots, logs or files that show the problem'),
+    ...errorSection({ ...problem, ...(input.errors ?? {}) }),
+    ...form.fields.map((field) => fieldInput(field, input.useExternalSelect)),
   ];
   return modal({
     callbackId: VIEWS.newCase,
     title: 'New support case',
-    submit: 'Open case',
+    submit: form.submit,
     metadata: input.metadata ?? {},
     blocks: blocks.filter((block): block is KnownBlock => block !== undefined),
   });

@@ -1,9 +1,9 @@
 /**
- * The "new case" form: which installation (product and version), module, title,
- * description, impact, expectation and priority — the same fields as Slack's modal.
+ * The "new case" form (src/presentation/intake-form.ts) as an Adaptive Card. Its inputs
+ * are named by the form's field ids, so the submission's data reads back by the same ids.
+ * A card cannot carry files: the person shares them in the chat after the case opens.
  */
-import { PRIORITIES, type Priority } from '../../../src/domain/priority.js';
-import { ON_BEHALF_WORDS, REACHED_BY } from '../../shared/on-behalf.js';
+import type { IntakeField, IntakeForm } from '../../../src/presentation/intake-form.js';
 import {
   card,
   choices,
@@ -16,67 +16,49 @@ import {
   type CardElement,
 } from './card.js';
 
-export interface IntakeFormInput {
-  readonly installations: readonly { readonly value: string; readonly title: string }[];
-  readonly modules: readonly string[];
-  readonly priorityLabels: Readonly<Record<Priority, string>>;
-  readonly defaultPriority: Priority;
-  /** Set when the form comes back with a problem to fix. */
-  readonly problem?: string;
-  /** An agent opening a case for a customer who phoned or emailed: ask who and how. */
-  readonly onBehalf?: { readonly email?: string; readonly reachedBy?: string };
-}
+const input = (field: IntakeField): CardElement | undefined => {
+  const required = field.required ? { isRequired: true } : {};
+  switch (field.kind) {
+    case 'text':
+      return textInput(field.id, field.label, {
+        ...required,
+        ...(field.multiline ? { isMultiline: true } : {}),
+        maxLength: field.max,
+        ...(field.placeholder ? { placeholder: field.placeholder } : {}),
+        ...(field.missing ? { errorMessage: field.missing } : {}),
+      });
+    case 'email':
+      return textInput(field.id, field.label, {
+        ...required,
+        style: 'Email',
+        placeholder: field.placeholder,
+        ...(field.value ? { value: field.value } : {}),
+      });
+    case 'choice':
+      // Menus hold a few options; Teams filters a long one as the person types.
+      return choices(
+        field.id,
+        field.label,
+        field.options.map((o) => ({ value: o.value, title: o.label })),
+        {
+          ...required,
+          ...(field.value ? { value: field.value } : {}),
+          ...(field.options.length > 20 ? { style: 'filtered' } : {}),
+          ...(field.placeholder ? { placeholder: field.placeholder } : {}),
+        },
+      );
+    case 'files':
+      return undefined;
+  }
+};
 
-const onBehalfInputs = (given: NonNullable<IntakeFormInput['onBehalf']>): CardElement[] => [
-  textInput('contactEmail', ON_BEHALF_WORDS.contactEmail, {
-    style: 'Email',
-    isRequired: true,
-    placeholder: ON_BEHALF_WORDS.contactHint,
-    ...(given.email ? { value: given.email } : {}),
-  }),
-  choices(
-    'reachedBy',
-    ON_BEHALF_WORDS.reachedBy,
-    REACHED_BY.map((r) => ({ value: r.value, title: r.label })),
-    { value: given.reachedBy ?? REACHED_BY[0].value, isRequired: true },
-  ),
-];
-
-export const renderIntakeForm = (input: IntakeFormInput): AdaptiveCard => {
-  const body: CardElement[] = [
-    textBlock(input.onBehalf ? 'Open a case for a customer' : 'Open a support case', {
-      size: 'Medium',
-      weight: 'Bolder',
-    }),
-  ];
-  if (input.problem)
-    body.push(textBlock(escapeCardText(input.problem), { color: 'Attention', weight: 'Bolder' }));
-  if (input.onBehalf) body.push(...onBehalfInputs(input.onBehalf));
-  if (input.installations.length > 0)
-    body.push(choices('installationId', 'Product and version', input.installations));
-  if (input.modules.length > 0)
-    body.push(
-      choices(
-        'module',
-        'Module',
-        input.modules.map((m) => ({ value: m, title: m })),
-      ),
-    );
-  body.push(
-    textInput('title', 'Title', {
-      isRequired: true,
-      maxLength: 200,
-      errorMessage: 'A case needs a title.',
-    }),
-    textInput('description', 'What happened?', { isMultiline: true, maxLength: 20000 }),
-    textInput('impact', 'Impact (who or what is affected)', { isMultiline: true, maxLength: 2000 }),
-    textInput('expectation', 'What did you expect?', { isMultiline: true, maxLength: 2000 }),
-    choices(
-      'priority',
-      'Priority',
-      PRIORITIES.map((p) => ({ value: p, title: input.priorityLabels[p] })),
-      { value: input.defaultPriority },
-    ),
-  );
-  return card(body, [execute('Open case', VERBS.openCase, {})]);
+export const renderIntakeForm = (form: IntakeForm): AdaptiveCard => {
+  const body: CardElement[] = [textBlock(form.heading, { size: 'Medium', weight: 'Bolder' })];
+  if (form.problem)
+    body.push(textBlock(escapeCardText(form.problem), { color: 'Attention', weight: 'Bolder' }));
+  for (const field of form.fields) {
+    const element = input(field);
+    if (element) body.push(element);
+  }
+  return card(body, [execute(form.submit, VERBS.openCase, {})]);
 };

@@ -15,6 +15,11 @@ import {
 } from '../../../../../adapters/slack/render/modals.js';
 import { OPTIONS, VIEWS } from '../../../../../adapters/slack/registry.js';
 import { RESOLUTION_TYPES } from '../../../../../src/domain/resolution.js';
+import { PRIORITY_LABELS } from '../../../../../adapters/slack/render/labels.js';
+import type { Installation } from '../../../../../src/domain/directory.js';
+import type { Priority } from '../../../../../src/domain/priority.js';
+import { makeIntakeForm } from '../../../../../src/presentation/intake-form.js';
+import { CAROL } from '../../../../support/build-case.js';
 
 const inputs = (view: ModalView): InputBlock[] =>
   view.blocks.filter((b): b is InputBlock => b.type === 'input');
@@ -22,20 +27,37 @@ const inputs = (view: ModalView): InputBlock[] =>
 const inputFor = (view: ModalView, ref: { block: string }): InputBlock | undefined =>
   inputs(view).find((b) => b.block_id === ref.block);
 
-const newCase = (overrides: Partial<NewCaseModalInput> = {}): ModalView =>
-  newCaseModal({
-    installations: [
+interface NewCaseOptions extends Partial<Omit<NewCaseModalInput, 'form'>> {
+  readonly installations?: readonly { readonly id: string; readonly label: string }[];
+  readonly defaultPriority?: Priority;
+}
+
+/** The customer's form as src/presentation builds it, drawn as the modal. */
+const newCase = async (overrides: NewCaseOptions = {}): Promise<ModalView> => {
+  const {
+    installations = [
       { id: 'inst-1', label: 'Ledgerly 4.2 (production)' },
       { id: 'inst-2', label: 'Ledgerly 4.3 (staging)' },
     ],
-    priorities: [
-      { value: 'high', label: 'High' },
-      { value: 'normal', label: 'Normal' },
-      { value: 'low', label: 'Low' },
-    ],
-    useExternalSelect: false,
-    ...overrides,
-  });
+    defaultPriority = 'normal',
+    ...modalInput
+  } = overrides;
+  const form = await makeIntakeForm({
+    listInstallations: async () =>
+      installations.map((i): Installation => ({
+        id: i.id,
+        organizationId: 'org-acme',
+        organizationKey: 'acme',
+        productId: 'product-ledgerly',
+        productKey: i.label,
+        version: '4',
+        environment: 'production',
+      })),
+    findProductByKey: async () => undefined,
+    priorities: { labels: PRIORITY_LABELS, default: defaultPriority },
+  })(CAROL);
+  return newCaseModal({ form: form!, useExternalSelect: false, ...modalInput });
+};
 
 const installations = (count: number) =>
   Array.from({ length: count }, (_, i) => ({ id: `inst-${i}`, label: `Installation ${i}` }));
@@ -109,8 +131,8 @@ describe('case modals', () => {
 });
 
 describe('newCaseModal', () => {
-  it('asks for installation, title, description, impact, expectation, priority and files', () => {
-    const view = newCase();
+  it('asks for installation, title, description, impact, expectation, priority and files', async () => {
+    const view = await newCase();
     expect(view.callback_id).toBe(VIEWS.newCase);
     expect(inputs(view).map((b) => b.block_id)).toEqual(
       [
@@ -132,40 +154,45 @@ describe('newCaseModal', () => {
     [100, false, 'static_select'],
     [101, false, 'external_select'],
     [3, true, 'external_select'],
-  ])('with %i installations (external %s) uses a %s', (count, external, type) => {
-    const view = newCase({ installations: installations(count), useExternalSelect: external });
+  ])('with %i installations (external %s) uses a %s', async (count, external, type) => {
+    const view = await newCase({
+      installations: installations(count),
+      useExternalSelect: external,
+    });
     const element = inputFor(view, INPUTS.installation)?.element;
     expect(element?.type).toBe(type);
     expect(element?.action_id).toBe(OPTIONS.installation);
     expect(modalViolations(view)).toEqual([]);
   });
 
-  it('leaves out the installation menu when there is nothing to choose', () => {
-    expect(inputFor(newCase({ installations: [] }), INPUTS.installation)).toBeUndefined();
+  it('leaves out the installation menu when there is nothing to choose', async () => {
+    expect(inputFor(await newCase({ installations: [] }), INPUTS.installation)).toBeUndefined();
   });
 
-  it('preselects the default priority', () => {
-    const element = inputFor(newCase({ defaultPriority: 'normal' }), INPUTS.priority)?.element;
-    expect((element as StaticSelect).initial_option?.value).toBe('normal');
+  it('preselects the default priority', async () => {
+    const element = inputFor(await newCase({ defaultPriority: 'high' }), INPUTS.priority)?.element;
+    expect((element as StaticSelect).initial_option?.value).toBe('high');
   });
 
-  it('shows earlier errors escaped above the form', () => {
-    const view = newCase({ errors: { title: 'Title <!channel> is required' } });
+  it('shows earlier errors escaped above the form', async () => {
+    const view = await newCase({ errors: { title: 'Title <!channel> is required' } });
     const out = JSON.stringify(view.blocks[0]);
     expect(out).toContain('Title &lt;!channel&gt; is required');
   });
 
-  it('keeps the origin in private_metadata', () => {
-    const view = newCase({ metadata: { channel: 'C1', threadTs: '1.2' } });
+  it('keeps the origin in private_metadata', async () => {
+    const view = await newCase({ metadata: { channel: 'C1', threadTs: '1.2' } });
     expect(JSON.parse(view.private_metadata ?? '')).toEqual({ channel: 'C1', threadTs: '1.2' });
   });
 
-  it('refuses metadata Slack would reject rather than cutting it', () => {
-    expect(() => newCase({ metadata: { blob: 'x'.repeat(3000) } })).toThrow(/private_metadata/);
+  it('refuses metadata Slack would reject rather than cutting it', async () => {
+    await expect(newCase({ metadata: { blob: 'x'.repeat(3000) } })).rejects.toThrow(
+      /private_metadata/,
+    );
   });
 
-  it('truncates long installation labels to the option limit', () => {
-    const view = newCase({ installations: [{ id: 'i', label: 'L'.repeat(200) }] });
+  it('truncates long installation labels to the option limit', async () => {
+    const view = await newCase({ installations: [{ id: 'i', label: 'L'.repeat(200) }] });
     expect(modalViolations(view)).toEqual([]);
   });
 });
