@@ -15,13 +15,15 @@ import {
 } from './render/card.js';
 import { renderIntakeForm } from './render/intake-form.js';
 import {
-  contactOnBehalf,
   INTAKE_FIELD_IDS,
   makeIntakeForm,
-  openCaseFields,
   type IntakeGiven,
-  type IntakeValues,
 } from '../../src/presentation/intake-form.js';
+import {
+  contactOnBehalf,
+  openCaseFields,
+  type IntakeValues,
+} from '../../src/presentation/intake-submission.js';
 
 interface FormDeps {
   readonly core: Core;

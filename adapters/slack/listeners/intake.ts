@@ -10,13 +10,12 @@ import type {
 } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Actor } from '../../../src/domain/case/types.js';
+import { INTAKE_FIELD_IDS, makeIntakeForm } from '../../../src/presentation/intake-form.js';
 import {
   contactOnBehalf,
-  INTAKE_FIELD_IDS,
-  makeIntakeForm,
   openCaseFields,
   type IntakeValues,
-} from '../../../src/presentation/intake-form.js';
+} from '../../../src/presentation/intake-submission.js';
 import type { SlackContext } from '../context.js';
 import { tellUser, userOfPayload } from '../context.js';
 import { friendlyFailure } from '../failures.js';

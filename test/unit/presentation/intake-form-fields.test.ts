@@ -1,10 +1,6 @@
 import type { Installation, Product } from '../../../src/domain/directory.js';
-import {
-  contactOnBehalf,
-  makeIntakeForm,
-  openCaseFields,
-  type IntakeField,
-} from '../../../src/presentation/intake-form.js';
+import { makeIntakeForm, type IntakeField } from '../../../src/presentation/intake-form.js';
+import { contactOnBehalf, openCaseFields } from '../../../src/presentation/intake-submission.js';
 import { ANA, CAROL } from '../../support/build-case.js';
 
 const installation = (id: string, productKey: string, version: string): Installation => ({
