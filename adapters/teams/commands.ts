@@ -52,7 +52,7 @@ const render = (answer: SupportAnswer): string => {
     case 'case':
       return [
         `**${answer.number}** ${safe(answer.title, 200)}`,
-        `Status: ${safe(answer.status)} · Priority: ${answer.priority}${answer.assigneeName ? ` · ${safe(answer.assigneeName)}` : ''}`,
+        `Status: ${safe(answer.status)} · Priority: ${safe(answer.priority)}${answer.assigneeName ? ` · ${safe(answer.assigneeName)}` : ''}`,
         answer.history
           .map(
             (h) =>
@@ -139,6 +139,7 @@ export const answerTeamsCommand = async (
     getCase: deps.core.useCases.getCase,
     organizationNames: makeOrganizationNames((id) => deps.core.directory.getOrganization(id)),
     workflow: deps.config.workflow,
+    priorityLabels: deps.config.priorities.labels,
   });
   await reply(render(await answer(actor, command, 'message')));
   return true;

@@ -6,6 +6,7 @@
  */
 import type { Actor } from '../domain/case/types.js';
 import type { CaseView } from '../domain/case/view.js';
+import type { Priority } from '../domain/priority.js';
 import type { Failure, Result } from '../domain/result.js';
 import { parseStatusFilter, statusById, type Workflow } from '../domain/workflow/index.js';
 import type { CaseList } from '../use-cases/list-cases.js';
@@ -65,6 +66,8 @@ export interface SupportAnswerDeps {
   readonly getCase: (input: unknown) => Promise<Result<CaseView>>;
   readonly organizationNames: OrganizationNames;
   readonly workflow: Workflow;
+  /** The desk's words for priorities ("P2 High"), as the cards show them. */
+  readonly priorityLabels: Readonly<Record<Priority, string>>;
 }
 
 const audienceOf = (actor: Actor): 'customer' | 'staff' =>
@@ -158,7 +161,7 @@ export const makeAnswerSupportCommand = (deps: SupportAnswerDeps) => {
       number: c.number,
       title: c.title,
       status: statusLabel(c.status, actor),
-      priority: c.priority,
+      priority: deps.priorityLabels[c.priority],
       assigneeName: c.assigneeName,
       history: c.events.slice(-HISTORY_LINES).map((e) => ({
         when: utcMinute(e.at),

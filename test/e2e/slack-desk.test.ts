@@ -193,7 +193,7 @@ describe('Caseline in Slack: the desk', () => {
     expect((await e2e.app.core.cases.findById(opened.id))?.statusCategory).not.toBe('solved');
   });
 
-  it('publishes App Home: the agent’s unassigned work, and a customer’s own cases', async () => {
+  it('publishes App Home: the agent’s unassigned work by name, and a customer’s own cases', async () => {
     const { case: opened } = await openByMessage('Invoice approval stuck in workflow');
     await post('event', appHomeOpenedEvent({ user: 'U06THERR01' }));
     const agentHome = await e2e.fake.waitFor(
@@ -201,6 +201,10 @@ describe('Caseline in Slack: the desk', () => {
       (c) => c.args.user_id === 'U06THERR01',
     );
     expect(JSON.stringify(agentHome.args.view)).toContain(opened.number);
+    // Names, not keys: the status and the organization as people call them.
+    const organization = await e2e.app.core.directory.getOrganization(opened.organizationId);
+    expect(JSON.stringify(agentHome.args.view)).toContain(`New · ${organization?.name} · `);
+    expect(JSON.stringify(agentHome.args.view)).not.toContain(` · ${opened.organizationKey} · `);
     // A Slack Connect guest opening our App Home arrives under our team id: known by email.
     e2e.fake.setUsers({
       U05GOKAFO1: { team_id: 'T05HARBOR2', email: 'grace.okafor@harborfoods.example' },

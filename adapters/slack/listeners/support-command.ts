@@ -34,7 +34,7 @@ const render = (answer: SupportAnswer): string => {
     case 'case':
       return [
         `*${answer.number}* ${escapeMrkdwn(answer.title)}`,
-        `Status: ${escapeMrkdwn(answer.status)} · Priority: ${answer.priority}${answer.assigneeName ? ` · ${escapeMrkdwn(answer.assigneeName)}` : ''}`,
+        `Status: ${escapeMrkdwn(answer.status)} · Priority: ${escapeMrkdwn(answer.priority)}${answer.assigneeName ? ` · ${escapeMrkdwn(answer.assigneeName)}` : ''}`,
         ...answer.history.map(
           (h) =>
             `${h.when} ${escapeMrkdwn(h.who)}${h.internal ? ' _(internal)_' : ''}: ${h.what}${h.text ? ` — ${escapeMrkdwn(h.text)}` : ''}`,
@@ -73,6 +73,7 @@ export const registerSupportCommand = (app: App, ctx: SlackContext): void => {
       getCase: ctx.core.useCases.getCase,
       organizationNames: makeOrganizationNames((id) => ctx.core.directory.getOrganization(id)),
       workflow: ctx.config.workflow,
+      priorityLabels: ctx.config.priorities.labels,
     });
     await reply(respond, render(await answer(actor, asked, 'slash')));
   });
