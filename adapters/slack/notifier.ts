@@ -166,6 +166,7 @@ export const createSlackNotifier = (deps: SlackNotifierDeps): Notifier => {
 
   const customerCard = async (n: Notification, origin: CaseOrigin) => {
     const channel = slackChannelOf(origin.address);
+    // The plan asks for this card only with a customer notification (its view is the customer's).
     if (n.audience !== 'customer' || !channel) return;
     const status = statusById(deps.config.workflow, n.case.status);
     if (!status) return;

@@ -152,6 +152,7 @@ export const createTeamsNotifier = (deps: TeamsNotifierDeps): Notifier => {
 
   const customerCard = async (n: Notification, origin: CaseOrigin) => {
     const base = teamsConversationOf(origin.address);
+    // The plan asks for this card only with a customer notification (its view is the customer's).
     if (n.audience !== 'customer' || origin.channel !== 'teams' || !base) return;
     const rendered = await deps.cards.customer(n.case, { sla: n.sla });
     if (rendered) await postOrUpdate(n, 'customer-card', base, origin.messageId, rendered);
