@@ -4,6 +4,7 @@
  * one named rule per layer so a violation says which layer's rule it broke, and a few
  * named rules for what a layer map cannot say.
  */
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- dependency-cruiser reads its config as CommonJS
 const { layers, CHAT_SDKS } = require('./scripts/layers.cjs');
 
 const at = (path) => `(^|/)${path}`;

@@ -15,12 +15,8 @@ import { listen } from './infra/listen.js';
 import { createLogger, type Logger } from './infra/logger.js';
 import { createLoggingNotifier } from './infra/logging-notifier.js';
 import { CompositeNotifier } from './infra/composite-notifier.js';
-import { MongoChatLinks } from './store/chat-links/mongo-chat-links.js';
-import { createSlackAdapter, type SlackAdapter } from '../adapters/slack/app.js';
-import { slackSettingsFrom } from '../adapters/slack/settings.js';
-import { createTeamsAdapter } from '../adapters/teams/app.js';
-import { teamsSettingsFrom } from '../adapters/teams/settings.js';
-import { createPlayground } from '../adapters/playground/index.js';
+import { composeChatChannels } from './compose-chat.js';
+import type { ChatChannel } from './http/chat-channel.js';
 import { connectMongo, pingMongo } from './infra/mongo-connection.js';
 import { createHttpServer, healthRoutes } from './http/server.js';
 import { startOutboxWorker } from './jobs/outbox-worker.js';
@@ -112,49 +108,8 @@ const serveOn = async (started: Started): Promise<RunningApp> => {
     if (result?.announced.length) log.info({ contracts: result.announced }, 'contract notices');
   };
   const inbound = startInbox(core, connection, log);
-  const slackSettings = slackSettingsFrom(config.env);
-  const slack: SlackAdapter | undefined = slackSettings
-    ? await createSlackAdapter({
-        settings: slackSettings,
-        core,
-        config,
-        chatLinks: new MongoChatLinks(connection),
-        connection,
-        log,
-        inbound,
-      })
-    : undefined;
-  if (slack) notifier.add(slack.notifier);
-  // Without Slack, Teams runs even without an app id (unauthenticated) for local use.
-  const teamsSettings = teamsSettingsFrom(config.env, { localUse: !slackSettings });
-  // No chat platform at all: serve the playground page on the same port.
-  const playground =
-    teamsSettings && !teamsSettings.appId && config.env.CASELINE_PLAYGROUND === 'auto'
-      ? createPlayground({ directory: core.directory, connection, log })
-      : undefined;
-  const teams = teamsSettings
-    ? createTeamsAdapter({
-        settings: teamsSettings,
-        core,
-        config,
-        chatLinks: new MongoChatLinks(connection),
-        connection,
-        log,
-        inbound,
-        staffConversation: playground?.deskConversation,
-      })
-    : undefined;
-  if (teams) notifier.add(teams.notifier);
-  // Handled-activity ids and stale KB offers would otherwise pile up for good (FerretDB has
-  // no TTL indexes); every replica prunes, which is harmless twice.
-  const pruneTeams = () =>
-    teams?.store
-      .prune(new Date())
-      .then((pruned) => pruned > 0 && log.info({ pruned }, 'teams: old records pruned'))
-      .catch((error: unknown) => log.warn({ err: error }, 'teams: pruning failed'));
-  const pruning = teams ? setInterval(() => void pruneTeams(), 6 * 60 * 60 * 1000) : undefined;
-  pruning?.unref();
-  void pruneTeams();
+  const channels = await composeChatChannels({ core, connection, log, inbound });
+  for (const channel of channels) notifier.add(channel.notifier);
   if (options.importExamplesFrom) {
     await importExamples(connection, options.importExamplesFrom, (line) => log.info(line));
   }
@@ -164,16 +119,14 @@ const serveOn = async (started: Started): Promise<RunningApp> => {
     onError: (error) => log.error({ err: error }, 'outbox delivery failed'),
     recover: () => core.outbox.recover?.() ?? Promise.resolve(),
   });
-  const routes = {
-    ...healthRoutes(() => pingMongo(connection)),
-    ...slack?.routes,
-    ...teams?.routes,
-    ...playground?.routes,
-  };
+  const routes = Object.assign(
+    healthRoutes(() => pingMongo(connection)),
+    ...channels.map((channel) => channel.routes),
+  );
   const server = createHttpServer(routes, (failure) =>
     log[failure.status < 500 ? 'warn' : 'error'](failure, 'request failed'),
   );
-  let slackStarted = false;
+  const running: ChatChannel[] = [];
   let timersStarted = false;
   let stopping: Promise<void> | undefined;
   const shutdown = (reason: string) =>
@@ -185,10 +138,9 @@ const serveOn = async (started: Started): Promise<RunningApp> => {
         server.closeIdleConnections();
         return done;
       };
-      // The playground's connector lives on this server: its cards go out before it closes.
-      const closed = playground ? undefined : closeHttp();
-      clearInterval(pruning);
-      if (slackStarted) await slack?.stop();
+      // A connector on this server (the playground's): its cards go out before it closes.
+      const closed = channels.some((c) => c.postsToThisServer) ? undefined : closeHttp();
+      for (const channel of running.reverse()) await channel.stop();
       // What was acknowledged is stored: unfinished work is resumed after a restart.
       await inbound.stop();
       if (timersStarted) await timers?.stop();
@@ -207,13 +159,12 @@ const serveOn = async (started: Started): Promise<RunningApp> => {
     throw error;
   }
   const port = (server.address() as AddressInfo).port;
-  await slack?.start();
-  slackStarted = true;
   // Deliveries a crash left behind are resumed once this replica can process them.
   inbound.start();
-  await playground?.start(port);
-  if (playground)
-    log.info(`Playground: open http://localhost:${port}/ (no Slack or Teams credentials set)`);
+  for (const channel of channels) {
+    await channel.start({ port });
+    running.push(channel);
+  }
   if (timers) {
     await timers.start();
     timersStarted = true;

@@ -7,15 +7,13 @@ import { createReadStream, existsSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import type { DirectoryRepository } from '../../src/ports/directory-repository.js';
 import { CONNECTOR_PATH, createConnector } from './connector.js';
 import { createEmulator, DESK_CONVERSATION, DIRECT_LINE_PATH, TENANT } from './directline.js';
 import { json, readJson } from './http-util.js';
 import { renderPage } from './page.js';
-import { listPeople } from './people.js';
+import { listPeople, type PeopleLookups } from './people.js';
 import { Transcripts } from './transcript.js';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -48,11 +46,12 @@ const webChatBundle = (): string => {
   }
 };
 
-export const createPlayground = (deps: {
-  readonly directory: DirectoryRepository;
-  readonly connection: Connection;
+export interface PlaygroundDeps {
+  readonly people: PeopleLookups;
   readonly log: Logger;
-}): Playground => {
+}
+
+export const createPlayground = (deps: PlaygroundDeps): Playground => {
   let selfUrl = '';
   const transcripts = new Transcripts();
   const emulator = createEmulator({ transcripts, log: deps.log, selfUrl: () => selfUrl });
@@ -61,7 +60,7 @@ export const createPlayground = (deps: {
 
   const page: Handler = async (req, res) => {
     if (req.method !== 'GET') return json(res, 405, {});
-    const html = renderPage(await listPeople(deps.directory, deps.connection));
+    const html = renderPage(await listPeople(deps.people));
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
     res.end(html);
   };
@@ -78,7 +77,7 @@ export const createPlayground = (deps: {
     if (req.method !== 'POST') return json(res, 405, {});
     const parsed = sessionRequest.safeParse(await readJson(req));
     if (!parsed.success) return json(res, 400, { error: 'send { email, pane }' });
-    const people = await listPeople(deps.directory, deps.connection);
+    const people = await listPeople(deps.people);
     const role = parsed.data.pane === 'desk' ? 'agent' : 'customer';
     const person = people.find((p) => p.email === parsed.data.email && p.role === role);
     if (!person) return json(res, 404, { error: `no ${role} ${parsed.data.email}` });

@@ -1,6 +1,5 @@
-import type { Connection } from 'mongoose';
-import { z } from 'zod';
-import type { DirectoryRepository } from '../../src/ports/directory-repository.js';
+import type { ContactList } from '../../src/ports/contact-list.js';
+import type { DirectoryLookups } from '../shared/deps.js';
 
 /** Someone from the directory a visitor may act as. */
 export interface Person {
@@ -10,30 +9,16 @@ export interface Person {
   readonly organization?: string;
 }
 
-const contactRow = z.object({
-  email: z.string(),
-  name: z.string(),
-  organizationKey: z.string().optional(),
-});
+/** What the playground is given: who a visitor may act as. */
+export interface PeopleLookups {
+  readonly listAgents: DirectoryLookups['listAgents'];
+  readonly listContacts: ContactList['listContacts'];
+}
 
-/**
- * The people of the imported data. The directory port has no "list contacts" (nothing
- * else needs one), so the playground reads the contacts collection itself, read-only.
- */
-export const listPeople = async (
-  directory: DirectoryRepository,
-  connection: Connection,
-): Promise<Person[]> => {
-  const agents = (await directory.listAgents()).filter((a) => a.active);
-  const rows = await connection
-    .collection('contacts')
-    .find({}, { projection: { email: 1, name: 1, organizationKey: 1 } })
-    .limit(500)
-    .toArray();
-  const contacts = rows
-    .map((row) => contactRow.safeParse(row))
-    .flatMap((r) => (r.success ? [r.data] : []))
-    .sort((a, b) => a.email.localeCompare(b.email));
+/** The people of the imported data. */
+export const listPeople = async (people: PeopleLookups): Promise<Person[]> => {
+  const agents = (await people.listAgents()).filter((a) => a.active);
+  const contacts = await people.listContacts(500);
   return [
     ...contacts.map((c) => ({
       email: c.email,

@@ -3,7 +3,7 @@
  * asked, which articles the knowledge base suggests for their case, and the words around
  * them. Each adapter decides how to show them to the requester alone.
  */
-import type { Core } from '../../src/composition.js';
+import type { DirectoryLookups, KbUseCases } from './deps.js';
 import type { Actor, CaseState } from '../../src/domain/case/types.js';
 import type { Contact } from '../../src/domain/directory.js';
 import type { Article } from '../../src/domain/kb/article.js';
@@ -13,7 +13,7 @@ type CustomerActor = Actor & { readonly kind: 'customer' };
 
 /** The contact who opened the case, as the actor the suggestions are for. */
 export const requesterOf = async (
-  directory: Pick<Core['directory'], 'getContact'>,
+  directory: Pick<DirectoryLookups, 'getContact'>,
   opened: Pick<CaseState, 'contactId'>,
 ): Promise<{ contact: Contact; actor: CustomerActor } | undefined> => {
   const contact = await directory.getContact(opened.contactId);
@@ -22,7 +22,7 @@ export const requesterOf = async (
 
 /** Full articles for slugs, as this actor may read them (unknown or hidden ones left out). */
 export const articlesFor = async (
-  kb: Pick<Core['kb']['useCases'], 'getKbArticle'>,
+  kb: Pick<KbUseCases, 'getKbArticle'>,
   actor: Actor,
   slugs: readonly string[],
 ): Promise<Article[]> => {
@@ -36,7 +36,7 @@ export const articlesFor = async (
 
 /** Up to three articles the knowledge base suggests to the requester for this case. */
 export const suggestedArticles = async (
-  kb: Pick<Core['kb']['useCases'], 'suggestKbArticles' | 'getKbArticle'>,
+  kb: Pick<KbUseCases, 'suggestKbArticles' | 'getKbArticle'>,
   caseId: string,
   actor: CustomerActor,
 ): Promise<Article[]> => {

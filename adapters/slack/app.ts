@@ -1,40 +1,36 @@
 import { App, ErrorCode, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import type { Logger } from 'pino';
-import type { Core } from '../../src/composition.js';
 import type { Config } from '../../src/config.js';
+import type { ChatChannel } from '../../src/http/chat-channel.js';
+import type { ChatInstallations } from '../../src/ports/chat-installations.js';
 import type { ChatLinkRepository } from '../../src/ports/chat-links.js';
-import type { Notifier } from '../../src/ports/notifier.js';
-import { composeConversation } from '../../src/compose-conversation.js';
+import type { ConversationUseCases } from '../shared/deps.js';
 import { makeSlackContext } from './context.js';
+import type { SlackDeps } from './deps.js';
 import { BOT_SCOPES } from './registry.js';
 import { registerSlackListeners } from './listeners/index.js';
 import { boltLogger } from './logger.js';
 import { createSlackNotifier } from './notifier.js';
 import { installedTokens, singleTokenMode } from './bot-tokens.js';
-import { createMongoInstallationStore } from './installation-store.js';
+import { createSlackInstallationStore } from './installation-store.js';
 import { isOAuth, type SlackSettings } from './settings.js';
-import type { Connection } from 'mongoose';
 import { InboxUnavailable, type InboundDeliveries } from '../../src/ports/inbox.js';
 import { guardSlackEvents, SLACK_MAX_BODY } from './http-guard.js';
-import type { Route } from '../../src/http/server.js';
 import { InboxReceiver, type TellPerson } from './inbox-receiver.js';
 
-export interface SlackAdapter {
-  /** HTTP routes to mount on the app's server (none in Socket Mode). */
-  readonly routes: Readonly<Record<string, Route>>;
-  readonly notifier: Notifier;
-  start(): Promise<void>;
-  stop(): Promise<void>;
-}
+/** Slack as a chat channel: HTTP routes on the app's server (none in Socket Mode). */
+export type SlackAdapter = ChatChannel;
 
 export interface SlackAdapterDeps {
   readonly settings: SlackSettings;
-  readonly core: Core;
+  /** The use cases and lookups Slack calls. */
+  readonly core: SlackDeps;
+  readonly conversation: ConversationUseCases;
   readonly config: Config;
   readonly chatLinks: ChatLinkRepository;
   readonly log: Logger;
   /** Where OAuth installations are kept. */
-  readonly connection: Connection;
+  readonly installations: ChatInstallations;
   /** Every delivery is stored here before it is acknowledged. */
   readonly inbound: InboundDeliveries;
 }
@@ -57,7 +53,7 @@ export const createSlackAdapter = async (deps: SlackAdapterDeps): Promise<SlackA
         clientSecret: settings.clientSecret,
         stateSecret: settings.stateSecret,
         scopes: BOT_SCOPES,
-        installationStore: createMongoInstallationStore(deps.connection),
+        installationStore: createSlackInstallationStore(deps.installations),
         // A receiver we build ourselves makes its own installer: give it the API URL too.
         installerOptions: { directInstall: true, clientOptions: clientOptions(settings) },
       }
@@ -91,7 +87,7 @@ export const createSlackAdapter = async (deps: SlackAdapterDeps): Promise<SlackA
       installerOptions: { ...oauth?.installerOptions, clientOptions: clientOptions(settings) },
     });
   const tokenFor = oauth
-    ? installedTokens(oauth.installationStore, deps.connection)
+    ? installedTokens(oauth.installationStore, deps.installations)
     : singleTokenMode;
   const late: { tell?: TellPerson } = {};
   const receiver = new InboxReceiver(inner, {
@@ -128,7 +124,7 @@ export const createSlackAdapter = async (deps: SlackAdapterDeps): Promise<SlackA
     config: deps.config,
     chatLinks: deps.chatLinks,
     log,
-    conversation: composeConversation(deps.core, deps.chatLinks),
+    conversation: deps.conversation,
   });
   registerSlackListeners(app, ctx);
   const notifier = createSlackNotifier({
@@ -155,6 +151,7 @@ export const createSlackAdapter = async (deps: SlackAdapterDeps): Promise<SlackA
       }
     : {};
   return {
+    name: 'slack',
     routes,
     notifier,
     start: async () => {

@@ -1,6 +1,5 @@
 import type { InstallationStore } from '@slack/bolt';
-import type { Collection, Connection } from 'mongoose';
-import { SLACK_INSTALLATIONS_COLLECTION } from './installation-store.js';
+import type { ChatInstallations } from '../../src/ports/chat-installations.js';
 
 /**
  * Which bot token posts about a case. With one bot token (the usual single-workspace
@@ -12,17 +11,13 @@ export type BotTokenFor = (workspace: string | undefined) => Promise<string | un
 
 export const singleTokenMode: BotTokenFor = async () => undefined;
 
-export const installedTokens = (store: InstallationStore, connection: Connection): BotTokenFor => {
-  const docs = connection.collection(SLACK_INSTALLATIONS_COLLECTION) as unknown as Collection<{
-    _id: string;
-    storedAt: Date;
-  }>;
+export const installedTokens = (
+  store: InstallationStore,
+  records: Pick<ChatInstallations, 'latestKey'>,
+): BotTokenFor => {
   const latestTeam = async (): Promise<string | undefined> => {
-    // Few installations exist; a sort over them is cheap even where it scans.
-    const [latest] = await docs.find({}).sort({ storedAt: -1 }).limit(20).toArray();
-    return latest?._id.startsWith('team:')
-      ? latest._id.slice('team:'.length).split(':')[0]
-      : undefined;
+    const latest = await records.latestKey();
+    return latest?.startsWith('team:') ? latest.slice('team:'.length).split(':')[0] : undefined;
   };
   return async (workspace) => {
     const teamId = workspace ?? (await latestTeam());

@@ -1,21 +1,22 @@
 import { ErrorCode, type WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
-import type { Core } from '../../src/composition.js';
 import type { Config } from '../../src/config.js';
 import type { Actor } from '../../src/domain/case/types.js';
 import type { ChatLinkRepository } from '../../src/ports/chat-links.js';
-import type { Conversation } from '../../src/compose-conversation.js';
+import type { ConversationUseCases } from '../shared/deps.js';
+import type { SlackDeps } from './deps.js';
 import { resolveSlackActor, type SlackUser } from './identity.js';
 import type { SlackMessage } from './render/blocks.js';
 
 /** What every listener needs; built once in app.ts. */
 export interface SlackContext {
-  readonly core: Core;
+  /** The use cases and lookups the listeners call (never the whole core). */
+  readonly core: SlackDeps;
   readonly config: Config;
   readonly chatLinks: ChatLinkRepository;
   readonly log: Logger;
   /** What a written message becomes, and the presses its answers offer. */
-  readonly conversation: Conversation;
+  readonly conversation: ConversationUseCases;
   actorOf(user: SlackUser): Promise<Actor | undefined>;
 }
 

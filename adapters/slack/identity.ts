@@ -1,5 +1,5 @@
 import type { Actor } from '../../src/domain/case/types.js';
-import type { DirectoryRepository } from '../../src/ports/directory-repository.js';
+import type { DirectoryLookups } from '../shared/deps.js';
 import { actorByEmail, customerActor, staffActor } from '../shared/actors.js';
 
 export interface SlackUser {
@@ -12,7 +12,7 @@ export interface SlackUser {
  * (by team and user id); undefined for strangers, who may not act on cases.
  */
 export const resolveSlackActor = async (
-  directory: DirectoryRepository,
+  directory: DirectoryLookups,
   user: SlackUser,
   emailOf?: (userId: string) => Promise<string | undefined>,
 ): Promise<Actor | undefined> => {

@@ -4,25 +4,18 @@ import type {
   InstallationStore,
   Logger as BoltLogger,
 } from '@slack/bolt';
-import type { Collection, Connection } from 'mongoose';
 import { z } from 'zod';
+import type { ChatInstallations } from '../../src/ports/chat-installations.js';
 
 /**
- * Bolt's installation store for multi-workspace OAuth installs, in one collection where
- * every lookup is by `_id` (FerretDB 1.x only pushes `_id` filters down to its storage):
+ * Bolt's installation store for multi-workspace OAuth installs, on the installations port
+ * (every lookup by key):
  *   team:<teamId>                     → the latest install on a workspace
  *   enterprise:<enterpriseId>         → the latest org-wide install (isEnterpriseInstall)
  *   <either of those>:user:<userId>   → the latest install by a user who granted a user token
  * Like bolt's FileInstallationStore, a fetch with a `userId` answers the workspace's install
  * with that user's token when they have one, and with no user token otherwise.
  */
-interface InstallationDoc {
-  _id: string;
-  installation: Record<string, unknown>;
-  storedAt: Date;
-}
-
-export const SLACK_INSTALLATIONS_COLLECTION = 'slackInstallations';
 
 const ids = z.looseObject({ id: z.string().min(1), name: z.string().optional() });
 const userSchema = z.looseObject({
@@ -55,9 +48,7 @@ const installationSchema = z.looseObject({
   metadata: z.string().optional(),
 });
 
-/** Installations are JSON from Slack; stored without `undefined`s, read back without `null`s. */
-const plain = (value: object): Record<string, unknown> =>
-  JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
+/** Installations are JSON from Slack; read back without the `null`s storage may leave. */
 const withoutNulls = (value: unknown): unknown => {
   if (Array.isArray(value)) return value.map(withoutNulls);
   if (!value || typeof value !== 'object' || value instanceof Date) return value;
@@ -103,25 +94,19 @@ const withoutUserToken = (user: Installation['user']): Installation['user'] => (
   scopes: undefined,
 });
 
-export const createMongoInstallationStore = (connection: Connection): InstallationStore => {
-  const docs = connection.collection<InstallationDoc>(
-    SLACK_INSTALLATIONS_COLLECTION,
-  ) as unknown as Collection<InstallationDoc>;
-
+export const createSlackInstallationStore = (records: ChatInstallations): InstallationStore => {
   const read = async (key: string): Promise<Installation | undefined> => {
-    const doc = await docs.findOne({ _id: key });
-    if (!doc) return undefined;
-    const parsed = installationSchema.safeParse(withoutNulls(doc.installation));
+    const stored = await records.read(key);
+    if (!stored) return undefined;
+    const parsed = installationSchema.safeParse(withoutNulls(stored));
     if (!parsed.success) {
       const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
       throw new Error(`Stored Slack installation ${key} is malformed (${problems.join('; ')})`);
     }
     return parsed.data as Installation;
   };
-  const write = async (key: string, installation: object): Promise<void> => {
-    const doc = { installation: plain(installation), storedAt: new Date() };
-    await docs.replaceOne({ _id: key }, doc, { upsert: true });
-  };
+  const write = (key: string, installation: object): Promise<void> =>
+    records.write(key, installation as Record<string, unknown>);
 
   return {
     async storeInstallation(installation: Installation, logger?: BoltLogger): Promise<void> {
@@ -164,20 +149,15 @@ export const createMongoInstallationStore = (connection: Connection): Installati
       logger?.debug(`Deleting Slack installation ${key}${userId ? ` for user ${userId}` : ''}`);
       if (userId) {
         // A user revoked their token: forget it, keep the workspace's bot install.
-        await docs.deleteOne({ _id: userKey(key, userId) });
+        await records.remove(userKey(key, userId));
         const installation = await read(key);
         if (installation?.user.id === userId) {
           await write(key, { ...installation, user: withoutUserToken(installation.user) });
         }
         return;
       }
-      // Uninstall: the workspace and its users. A range on `_id` (a scan on FerretDB 1.x,
-      // fine for a rare uninstall on a collection of one document per workspace and user).
-      const users = `${key}:user:`;
-      await Promise.all([
-        docs.deleteOne({ _id: key }),
-        docs.deleteMany({ _id: { $gte: users, $lt: `${key}:user;` } }),
-      ]);
+      // Uninstall: the workspace and its users.
+      await Promise.all([records.remove(key), records.removeStartingWith(`${key}:user:`)]);
     },
   };
 };

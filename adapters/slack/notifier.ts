@@ -5,7 +5,7 @@ import type { StaffCaseView } from '../../src/domain/case/view.js';
 import { statusById } from '../../src/domain/workflow/index.js';
 import type { ChatLinkRepository, ChatLinkRole, PostSlot } from '../../src/ports/chat-links.js';
 import type { Clock } from '../../src/ports/clock.js';
-import type { DirectoryRepository } from '../../src/ports/directory-repository.js';
+import type { DirectoryLookups } from '../shared/deps.js';
 import { DeliveryDeferred, type Notification, type Notifier } from '../../src/ports/notifier.js';
 import {
   planAnnouncement,
@@ -28,7 +28,7 @@ import type { SlaSummary } from '../../src/domain/sla/index.js';
 export interface SlackNotifierDeps {
   readonly client: WebClient;
   readonly chatLinks: ChatLinkRepository;
-  readonly directory: DirectoryRepository;
+  readonly directory: DirectoryLookups;
   readonly config: Pick<Config, 'workflow' | 'priorities'>;
   /** The bot token for a case's workspace; undefined when the client has one already. */
   readonly tokenFor: BotTokenFor;

@@ -3,14 +3,14 @@
  * read through zod; the use case decides whether the actor may do it. No rules here.
  */
 import { z } from 'zod';
-import type { Core } from '../../src/composition.js';
+import type { TeamsDeps } from './deps.js';
 import type { Actor } from '../../src/domain/case/types.js';
 import { fail, type Result } from '../../src/domain/result.js';
 import { VERBS, type Verb } from './render/card.js';
 
 type Outcome = Result<unknown>;
 type Run = (
-  core: Core,
+  core: Pick<TeamsDeps, 'useCases'>,
   actor: Actor,
   caseId: string,
   data: Record<string, unknown>,
@@ -80,7 +80,7 @@ export const isCaseVerb = (verb: string): verb is Verb => verb in RUNS;
 
 /** Runs one card action as `actor`; unknown verbs and missing case ids are refused. */
 export const runCardAction = (
-  core: Core,
+  core: Pick<TeamsDeps, 'useCases'>,
   actor: Actor,
   verb: string,
   data: Record<string, unknown>,

@@ -1,42 +1,42 @@
 import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
-import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
-import type { Core } from '../../src/composition.js';
 import type { Config } from '../../src/config.js';
+import type { ChatChannel } from '../../src/http/chat-channel.js';
 import type { ChatLinkRepository } from '../../src/ports/chat-links.js';
-import type { Notifier } from '../../src/ports/notifier.js';
 import type { InboundDeliveries } from '../../src/ports/inbox.js';
-import { composeConversation } from '../../src/compose-conversation.js';
-import { makeRegisterChatContact } from '../../src/use-cases/register-chat-contact.js';
+import type { TeamsMemory } from '../../src/ports/teams-memory.js';
+import type { ConversationUseCases } from '../shared/deps.js';
 import { CaselineTeamsBot } from './bot.js';
 import { makeCardBuilder } from './cards.js';
-import { createTeamsConversationStore, type TeamsConversationStore } from './conversation-store.js';
+import { createTeamsConversationStore } from './conversation-store.js';
+import type { TeamsDeps } from './deps.js';
 import { InboxCloudAdapter, messagesEndpoint, TEAMS_MAX_BODY } from './http.js';
-import type { Route } from '../../src/http/server.js';
 import { createTeamsKb } from './kb.js';
 import { createTeamsNotifier } from './notifier.js';
 import { makeWithConversations } from './proactive.js';
 import { botFrameworkConfiguration, isUnauthenticated, type TeamsSettings } from './settings.js';
 
-export interface TeamsAdapter {
-  readonly routes: Readonly<Record<string, Route>>;
-  readonly notifier: Notifier;
-  readonly store: TeamsConversationStore;
-  readonly bot: CaselineTeamsBot;
-}
+export type TeamsAdapter = ChatChannel;
 
 export interface TeamsAdapterDeps {
   readonly settings: TeamsSettings;
-  readonly core: Core;
+  /** The use cases and lookups Teams calls. */
+  readonly core: TeamsDeps;
+  readonly conversation: ConversationUseCases;
   readonly config: Config;
   readonly chatLinks: ChatLinkRepository;
-  readonly connection: Connection;
+  /** References, Teams users and KB offers. */
+  readonly memory: TeamsMemory;
   readonly log: Logger;
   /** Every activity is stored here before it is acknowledged. */
   readonly inbound: InboundDeliveries;
   /** The playground's desk: every agent card goes there. */
   readonly staffConversation?: string | undefined;
 }
+
+// Handled-activity ids and stale KB offers would otherwise pile up for good (FerretDB has
+// no TTL indexes); every replica prunes, which is harmless twice.
+const PRUNE_EVERY_MS = 6 * 60 * 60 * 1000;
 
 /** The Teams side of Caseline: a CloudAdapter at /api/messages and the Teams notifier. */
 export const createTeamsAdapter = (deps: TeamsAdapterDeps): TeamsAdapter => {
@@ -51,7 +51,7 @@ export const createTeamsAdapter = (deps: TeamsAdapterDeps): TeamsAdapter => {
     log.warn({ err: error, activity: context.activity.id }, 'teams turn failed');
     throw error;
   };
-  const store = createTeamsConversationStore(deps.connection);
+  const store = createTeamsConversationStore(deps.memory);
   const cards = makeCardBuilder({ core, config, store });
   const withConversations = makeWithConversations(adapter, deps.settings.appId ?? '');
   const kb = createTeamsKb({ core, store, withConversations, log });
@@ -63,8 +63,8 @@ export const createTeamsAdapter = (deps: TeamsAdapterDeps): TeamsAdapter => {
     cards,
     log,
     kb,
-    registerContact: makeRegisterChatContact({ directory: core.directory }),
-    conversation: composeConversation(core, deps.chatLinks),
+    registerContact: core.registerContact,
+    conversation: deps.conversation,
     deskConversation: deps.staffConversation,
   });
   const notifier = createTeamsNotifier({
@@ -86,12 +86,23 @@ export const createTeamsAdapter = (deps: TeamsAdapterDeps): TeamsAdapter => {
     log,
     authenticated: !isUnauthenticated(deps.settings),
   });
+  const prune = () =>
+    store
+      .prune(new Date())
+      .then((pruned) => pruned > 0 && log.info({ pruned }, 'teams: old records pruned'))
+      .catch((error: unknown) => log.warn({ err: error }, 'teams: pruning failed'));
+  let pruning: ReturnType<typeof setInterval> | undefined;
   return {
+    name: 'teams',
     routes: {
       '/api/messages': { methods: ['POST'], maxBodyBytes: TEAMS_MAX_BODY, handler: endpoint },
     },
     notifier,
-    store,
-    bot,
+    start: async () => {
+      pruning = setInterval(() => void prune(), PRUNE_EVERY_MS);
+      pruning.unref();
+      void prune();
+    },
+    stop: async () => clearInterval(pruning),
   };
 };

@@ -6,12 +6,12 @@ import {
   type AdaptiveCardInvokeValue,
 } from 'botbuilder';
 import type { Logger } from 'pino';
-import type { Core } from '../../src/composition.js';
 import type { Config } from '../../src/config.js';
 import type { Actor } from '../../src/domain/case/types.js';
 import type { Contact, Organization } from '../../src/domain/directory.js';
 import { customerActor } from '../shared/actors.js';
-import type { Conversation } from '../../src/compose-conversation.js';
+import type { ConversationUseCases } from '../shared/deps.js';
+import type { TeamsDeps } from './deps.js';
 import type { Result } from '../../src/domain/result.js';
 import { pressConversationAction, tellOutcome } from './conversation.js';
 import { runCardAction } from './actions.js';
@@ -32,13 +32,14 @@ import { CARD_CONTENT_TYPE, VERBS } from './render/card.js';
 import { REPEATED_DELIVERY } from './http.js';
 
 export interface TeamsBotDeps {
-  readonly core: Core;
+  /** The use cases and lookups the bot calls (never the whole core). */
+  readonly core: TeamsDeps;
   readonly config: Config;
   readonly store: TeamsConversationStore;
   readonly cards: CardBuilder;
   readonly log: Logger;
   /** What a written message becomes, and the presses its answers offer. */
-  readonly conversation: Conversation;
+  readonly conversation: ConversationUseCases;
   readonly kb: TeamsKb;
   /** The playground's desk: every agent card goes there, so the bot listens there too. */
   readonly deskConversation?: string | undefined;

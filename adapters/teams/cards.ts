@@ -1,4 +1,3 @@
-import type { Core } from '../../src/composition.js';
 import type { Config } from '../../src/config.js';
 import type { Actor } from '../../src/domain/case/types.js';
 import type { CaseView, CustomerCaseView, StaffCaseView } from '../../src/domain/case/view.js';
@@ -6,6 +5,7 @@ import type { SlaSummary } from '../../src/domain/sla/index.js';
 import { statusById } from '../../src/domain/workflow/index.js';
 import { loadAgentCardFacts } from '../shared/agent-card-facts.js';
 import type { TeamsConversationStore } from './conversation-store.js';
+import type { TeamsDeps } from './deps.js';
 import { agentSummary, renderAgentCard } from './render/agent-card.js';
 import type { AdaptiveCard } from './render/card.js';
 import { customerSummary, renderCustomerCard } from './render/customer-card.js';
@@ -33,7 +33,7 @@ export interface CardBuilder {
 
 /** Gathers what each card shows (names, queues, allowed transitions) and renders it. */
 export const makeCardBuilder = (deps: {
-  readonly core: Core;
+  readonly core: Pick<TeamsDeps, 'useCases' | 'directory' | 'sla'>;
   readonly config: Pick<Config, 'workflow' | 'priorities'>;
   readonly store: TeamsConversationStore;
 }): CardBuilder => {
@@ -91,8 +91,7 @@ export const makeCardBuilder = (deps: {
     const sla = deps.core.sla;
     if (!sla) return undefined;
     if (view.audience === 'staff') return sla.describe({ ...view.case, outbox: [] });
-    const state = await deps.core.cases.findById(view.case.id);
-    return state ? sla.describe(state) : undefined;
+    return sla.ofCase(view.case.id);
   };
 
   /** A card for one reader (an action's answer, a user-specific refresh): in their zone. */

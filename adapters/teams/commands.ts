@@ -5,7 +5,7 @@
  * A message that is not a command in every word goes on as a message (it asks for help).
  */
 import type { TurnContext } from 'botbuilder';
-import type { Core } from '../../src/composition.js';
+import type { TeamsDeps } from './deps.js';
 import type { Config } from '../../src/config.js';
 import type { Actor } from '../../src/domain/case/types.js';
 import type { Organization } from '../../src/domain/directory.js';
@@ -26,7 +26,7 @@ import { showIntakeForm } from './intake-form.js';
 import { escapeMessageText } from './render/thread-lines.js';
 
 export interface TeamsCommandDeps {
-  readonly core: Core;
+  readonly core: Pick<TeamsDeps, 'useCases' | 'directory'>;
   readonly config: Config;
 }
 

@@ -1,5 +1,5 @@
 import { TurnContext } from 'botbuilder';
-import type { Conversation } from '../../src/compose-conversation.js';
+import type { ConversationUseCases } from '../shared/deps.js';
 import type { Actor } from '../../src/domain/case/types.js';
 import { noticeFor } from '../../src/presentation/conversation.js';
 import type { ChatMessageOutcome } from '../../src/use-cases/receive-chat-message.js';
@@ -29,7 +29,7 @@ const text = (data: Record<string, unknown>, key: string): string =>
  * happened. Undefined for every other verb.
  */
 export const pressConversationAction = async (
-  conversation: Conversation,
+  conversation: ConversationUseCases,
   actor: Actor,
   verb: string,
   data: Record<string, unknown>,

@@ -1,5 +1,5 @@
 import type { Actor } from '../../src/domain/case/types.js';
-import type { DirectoryRepository } from '../../src/ports/directory-repository.js';
+import type { DirectoryLookups } from '../shared/deps.js';
 import { actorByEmail, customerActor, staffActor } from '../shared/actors.js';
 
 export interface TeamsUser {
@@ -15,7 +15,7 @@ export interface TeamsUser {
  * known this way); undefined for strangers, who may not act on cases.
  */
 export const resolveTeamsActor = async (
-  directory: DirectoryRepository,
+  directory: DirectoryLookups,
   user: TeamsUser,
   emailOf: (userId: string) => Promise<string | undefined>,
 ): Promise<Actor | undefined> => {

@@ -1,6 +1,6 @@
 import type { AdaptiveCardInvokeResponse, TurnContext } from 'botbuilder';
 import type { Actor } from '../../src/domain/case/types.js';
-import type { Core } from '../../src/composition.js';
+import type { TeamsDeps } from './deps.js';
 import type { Config } from '../../src/config.js';
 import { splitConversationId } from './conversation-store.js';
 import { friendlyFailure } from './failures.js';
@@ -26,7 +26,7 @@ import {
 } from '../../src/presentation/intake-submission.js';
 
 interface FormDeps {
-  readonly core: Core;
+  readonly core: Pick<TeamsDeps, 'useCases' | 'directory'>;
   readonly config: Pick<Config, 'priorities'>;
 }
 

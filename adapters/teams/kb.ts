@@ -7,7 +7,7 @@
  * press, or a stale card, changes nothing.
  */
 import type { Logger } from 'pino';
-import type { Core } from '../../src/composition.js';
+import type { TeamsDeps } from './deps.js';
 import type { Actor, CaseState } from '../../src/domain/case/types.js';
 import { fail, ok, type Result } from '../../src/domain/result.js';
 import {
@@ -25,7 +25,7 @@ import { attachment, VERBS, type AdaptiveCard } from './render/card.js';
 import { renderKbAnswered, renderKbPlaceholder, renderKbSuggestions } from './render/kb.js';
 
 export interface TeamsKbDeps {
-  readonly core: Pick<Core, 'directory' | 'kb'>;
+  readonly core: Pick<TeamsDeps, 'directory' | 'kb'>;
   readonly store: TeamsConversationStore;
   readonly withConversations: WithConversations;
   readonly log: Pick<Logger, 'warn'>;

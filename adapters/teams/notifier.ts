@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../../src/config.js';
 import type { CaseOrigin } from '../../src/domain/case/types.js';
 import type { ChatLinkRepository, ChatLinkRole } from '../../src/ports/chat-links.js';
-import type { DirectoryRepository } from '../../src/ports/directory-repository.js';
+import type { DirectoryLookups } from '../shared/deps.js';
 import type { Notification, Notifier } from '../../src/ports/notifier.js';
 import {
   planAnnouncement,
@@ -24,7 +24,7 @@ export interface TeamsNotifierDeps {
   readonly appId: string;
   readonly store: TeamsConversationStore;
   readonly chatLinks: ChatLinkRepository;
-  readonly directory: DirectoryRepository;
+  readonly directory: DirectoryLookups;
   readonly cards: CardBuilder;
   readonly config: Pick<Config, 'workflow'>;
   readonly log: Logger;

@@ -3,7 +3,7 @@
  * action they wrote something for, what happened to the case (from the core's explanation,
  * the same words Slack shows) and their text kept; for a plain press, the refusal's words.
  */
-import type { Core } from '../../src/composition.js';
+import type { TeamsDeps } from './deps.js';
 import type { Actor } from '../../src/domain/case/types.js';
 import type { WrittenAction } from '../../src/domain/case/refusal.js';
 import type { Failure } from '../../src/domain/result.js';
@@ -32,7 +32,7 @@ const keptTextOf = (data: Record<string, unknown>, keys: readonly string[]): str
 
 /** The card that answers a refused press; undefined when there is no case to show. */
 export const refusalCard = async (
-  deps: { readonly core: Core; readonly cards: CardBuilder },
+  deps: { readonly core: Pick<TeamsDeps, 'useCases'>; readonly cards: CardBuilder },
   actor: Actor,
   verb: string,
   data: Record<string, unknown>,

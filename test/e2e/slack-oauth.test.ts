@@ -1,4 +1,5 @@
-import { createMongoInstallationStore } from '../../adapters/slack/installation-store.js';
+import { createSlackInstallationStore } from '../../adapters/slack/installation-store.js';
+import { createMongoChatInstallations } from '../../src/store/chat-installations/mongo-chat-installations.js';
 import type { RunningApp } from '../../src/main.js';
 import { serveAgainstFakeSlack } from '../support/slack/app-under-test.js';
 import { startFakeSlackApi, type FakeSlackApi } from '../support/slack/fake-slack-api.js';
@@ -21,7 +22,9 @@ describe('Caseline installed through Slack OAuth', () => {
       SLACK_STATE_SECRET: 'a-state-secret-of-at-least-32-characters',
     });
     // The install itself (oauth.v2.access) is covered by test/integration/slack-oauth.
-    await createMongoInstallationStore(app.core.connection).storeInstallation({
+    await createSlackInstallationStore(
+      createMongoChatInstallations(app.core.connection),
+    ).storeInstallation({
       team: { id: SLACK_HOME.teamId, name: 'Ledgerline' },
       enterprise: undefined,
       user: { id: 'U06PRAMAN1', token: undefined, scopes: undefined },

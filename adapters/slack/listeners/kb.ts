@@ -1,5 +1,5 @@
 import type { App, BlockAction, ButtonAction, RespondFn, ViewSubmitAction } from '@slack/bolt';
-import type { Core } from '../../../src/composition.js';
+import type { SlackDeps } from '../deps.js';
 import type { Actor, CaseState } from '../../../src/domain/case/types.js';
 import {
   KB_NEED_HELP_THANKS,
@@ -67,7 +67,7 @@ const keywordsOf = (raw: string | undefined): string[] =>
 /** "Save as KB article" on a solved case: a prefilled modal, saved as the agent chose. */
 export const registerKbListeners = (app: App, ctx: SlackContext): void => {
   // The listener registry test passes a bare core; only a running app announces cases.
-  (ctx.core as Partial<Core>).kb?.onCaseOpened(offerSuggestions(app, ctx));
+  (ctx.core as Partial<SlackDeps>).kb?.onCaseOpened(offerSuggestions(app, ctx));
 
   app.action<BlockAction<ButtonAction>>(
     ACTIONS.kbSolved,

@@ -10,7 +10,8 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, LogLevel, type InstallationStore, type Logger } from '@slack/bolt';
 import type mongoose from 'mongoose';
-import { createMongoInstallationStore } from '../../../adapters/slack/installation-store.js';
+import { createSlackInstallationStore } from '../../../adapters/slack/installation-store.js';
+import { createMongoChatInstallations } from '../../../src/store/chat-installations/mongo-chat-installations.js';
 import { createHttpServer } from '../../../src/http/server.js';
 import { closeTestDatabase, connectTestDatabase } from '../../support/db.js';
 import { startFakeSlackApi, type FakeSlackApi } from '../../support/slack/fake-slack-api.js';
@@ -112,7 +113,7 @@ const serverErrors: unknown[] = [];
 
 beforeAll(async () => {
   connection = await connectTestDatabase('slack_oauth_flow');
-  store = createMongoInstallationStore(connection);
+  store = createSlackInstallationStore(createMongoChatInstallations(connection));
   fake = await startFakeSlackApi();
   stub = await startOAuthStub(fake);
   const receiver = new HTTPReceiver({

@@ -11,6 +11,7 @@ import type { Connection } from 'mongoose';
 import pino from 'pino';
 import type { CardBuilder, RenderedCard } from '../../../adapters/teams/cards.js';
 import { createTeamsConversationStore } from '../../../adapters/teams/conversation-store.js';
+import { createMongoTeamsMemory } from '../../../src/store/teams/mongo-teams-memory.js';
 import { createTeamsNotifier } from '../../../adapters/teams/notifier.js';
 import { viewCase } from '../../../src/domain/case/view.js';
 import { SIMPLE_WORKFLOW } from '../../../src/domain/workflow/preset-simple.js';
@@ -80,7 +81,7 @@ beforeAll(async () => {
   connection = await connectMongo(db.uri);
   connector = await startFakeConnector();
   relay = await startRelay(connector.url);
-  const store = createTeamsConversationStore(connection);
+  const store = createTeamsConversationStore(createMongoTeamsMemory(connection));
   await store.saveReference({
     serviceUrl: relay.url,
     channelId: 'msteams',

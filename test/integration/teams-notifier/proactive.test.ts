@@ -13,6 +13,7 @@ import { MongoChatLinks } from '../../../src/store/chat-links/mongo-chat-links.j
 import { SIMPLE_WORKFLOW } from '../../../src/domain/workflow/preset-simple.js';
 import type { CardBuilder } from '../../../adapters/teams/cards.js';
 import { createTeamsConversationStore } from '../../../adapters/teams/conversation-store.js';
+import { createMongoTeamsMemory } from '../../../src/store/teams/mongo-teams-memory.js';
 import { createTeamsNotifier } from '../../../adapters/teams/notifier.js';
 import { buildCase } from '../../support/build-case.js';
 import { closeTestDatabase, connectTestDatabase } from '../../support/db.js';
@@ -50,7 +51,7 @@ const breach: CaseEvent = {
 beforeAll(async () => {
   connection = await connectTestDatabase('teams_notifier');
   connector = await startFakeConnector();
-  const store = createTeamsConversationStore(connection);
+  const store = createTeamsConversationStore(createMongoTeamsMemory(connection));
   const reference = (id: string, conversationType: string) => ({
     serviceUrl: connector.url,
     channelId: 'msteams',

@@ -1,5 +1,6 @@
 import type { Connection } from 'mongoose';
 import { createTeamsConversationStore } from '../../../adapters/teams/conversation-store.js';
+import { createMongoTeamsMemory } from '../../../src/store/teams/mongo-teams-memory.js';
 import { closeTestDatabase, connectTestDatabase } from '../../support/db.js';
 
 describe('Teams conversation store: agents’ Teams user ids (real database)', () => {
@@ -10,7 +11,7 @@ describe('Teams conversation store: agents’ Teams user ids (real database)', (
   afterAll(async () => closeTestDatabase(connection));
 
   it('lists agents only, and an agent this replica just met at once, though the list is kept', async () => {
-    const store = createTeamsConversationStore(connection);
+    const store = createTeamsConversationStore(createMongoTeamsMemory(connection));
     expect(await store.agentUserIds()).toEqual([]);
     await store.rememberAgentUser('ana', '29:ana');
     await store.rememberContactUser('carol', '29:carol');

@@ -1,9 +1,10 @@
 import type { Connection } from 'mongoose';
+import { createTeamsConversationStore } from '../../../adapters/teams/conversation-store.js';
+import { PRUNE_AGES } from '../../../src/ports/teams-memory.js';
 import {
-  createTeamsConversationStore,
-  PRUNE_AGES,
+  createMongoTeamsMemory,
   TEAMS_COLLECTION,
-} from '../../../adapters/teams/conversation-store.js';
+} from '../../../src/store/teams/mongo-teams-memory.js';
 import { closeTestDatabase, connectTestDatabase } from '../../support/db.js';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -27,7 +28,7 @@ describe('Teams conversation store: pruning (real database)', () => {
       { _id: 'agent|ana' as never, teamsUserId: '29:ana', at: ago(400 * DAY) },
       { _id: 'contact|carol' as never, teamsUserId: '29:carol', at: ago(400 * DAY) },
     ]);
-    const store = createTeamsConversationStore(connection);
+    const store = createTeamsConversationStore(createMongoTeamsMemory(connection));
 
     expect(await store.prune(now)).toBe(3);
     const left = await connection.collection(TEAMS_COLLECTION).find().toArray();

@@ -4,10 +4,11 @@
  */
 import type { Installation, InstallationStore } from '@slack/bolt';
 import type mongoose from 'mongoose';
+import { createSlackInstallationStore } from '../../../adapters/slack/installation-store.js';
 import {
   SLACK_INSTALLATIONS_COLLECTION,
-  createMongoInstallationStore,
-} from '../../../adapters/slack/installation-store.js';
+  createMongoChatInstallations,
+} from '../../../src/store/chat-installations/mongo-chat-installations.js';
 import { closeTestDatabase, connectTestDatabase } from '../../support/db.js';
 
 let connection: mongoose.Connection;
@@ -15,7 +16,7 @@ let store: InstallationStore;
 
 beforeAll(async () => {
   connection = await connectTestDatabase('slack_installations');
-  store = createMongoInstallationStore(connection);
+  store = createSlackInstallationStore(createMongoChatInstallations(connection));
 });
 afterAll(async () => {
   await closeTestDatabase(connection);
