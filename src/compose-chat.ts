@@ -103,6 +103,7 @@ export const composeChatChannels = async (options: ChatOptions): Promise<ChatCha
     directory,
     registerContact: makeRegisterChatContact({ directory: core.directory }),
     sla: slaLookups(core),
+    clock: core.clock,
   };
   const teams = createTeamsAdapter({
     settings: teamsSettings,

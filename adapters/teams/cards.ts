@@ -33,7 +33,7 @@ export interface CardBuilder {
 
 /** Gathers what each card shows (names, queues, allowed transitions) and renders it. */
 export const makeCardBuilder = (deps: {
-  readonly core: Pick<TeamsDeps, 'useCases' | 'directory' | 'sla'>;
+  readonly core: Pick<TeamsDeps, 'useCases' | 'directory' | 'sla' | 'clock'>;
   readonly config: Pick<Config, 'workflow' | 'priorities'>;
   readonly store: TeamsConversationStore;
 }): CardBuilder => {

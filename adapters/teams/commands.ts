@@ -26,7 +26,7 @@ import { showIntakeForm } from './intake-form.js';
 import { escapeMessageText } from './render/thread-lines.js';
 
 export interface TeamsCommandDeps {
-  readonly core: Pick<TeamsDeps, 'useCases' | 'directory'>;
+  readonly core: Pick<TeamsDeps, 'useCases' | 'directory' | 'kb'>;
   readonly config: Config;
 }
 

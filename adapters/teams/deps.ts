@@ -2,6 +2,7 @@
  * What the Teams adapter is given: the use cases its bot calls, the directory read only
  * and the SLA clocks for its cards. The composition root builds it from these lists.
  */
+import type { Clock } from '../../src/ports/clock.js';
 import type {
   CaseUseCases,
   ChatKb,
@@ -30,6 +31,7 @@ export const TEAMS_USE_CASES = [
 ] as const satisfies readonly (keyof CaseUseCases)[];
 
 export const TEAMS_KB_USE_CASES = [
+  'searchKb',
   'getKbArticle',
   'suggestKbArticles',
   'acceptKbArticle',
@@ -43,4 +45,5 @@ export interface TeamsDeps {
   /** Makes an unknown sender from a mapped tenant a contact of that organization. */
   readonly registerContact: RegisterChatContact;
   readonly sla?: SlaLookups | undefined;
+  readonly clock: Clock;
 }
