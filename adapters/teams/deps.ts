@@ -24,6 +24,7 @@ export const TEAMS_USE_CASES = [
   'resolveCase',
   'closeCase',
   'reopenCase',
+  'createTask',
   'linkIssue',
   'getCase',
   'listCases',
@@ -36,6 +37,8 @@ export const TEAMS_KB_USE_CASES = [
   'suggestKbArticles',
   'acceptKbArticle',
   'declineKbArticles',
+  'draftArticleFromCase',
+  'saveKbArticle',
 ] as const;
 
 export interface TeamsDeps {
