@@ -4,6 +4,7 @@
  */
 import type { Installation, InstallationStore } from '@slack/bolt';
 import type mongoose from 'mongoose';
+import { installedTokens } from '../../../adapters/slack/bot-tokens.js';
 import { createSlackInstallationStore } from '../../../adapters/slack/installation-store.js';
 import {
   SLACK_INSTALLATIONS_COLLECTION,
@@ -194,5 +195,28 @@ describe('the Mongo installation store', () => {
     await expect(store.fetchInstallation(team('T0BROKEN01'))).rejects.toThrow(
       /team:T0BROKEN01 is malformed .*bot\.token/,
     );
+  });
+});
+
+describe('the bot token for a case from no workspace', () => {
+  it('is the token of the workspace installed most recently', async () => {
+    const own = await connectTestDatabase('slack_latest_install');
+    try {
+      const records = createMongoChatInstallations(own);
+      const installs = createSlackInstallationStore(records);
+      const tokenFor = installedTokens(installs, records);
+      await expect(tokenFor(undefined)).rejects.toThrow('not installed in any Slack workspace');
+      // Installed yesterday, as stored then (two writes now could share a millisecond).
+      await own.collection(SLACK_INSTALLATIONS_COLLECTION).insertOne({
+        _id: 'team:T0FIRST001' as never,
+        installation: teamInstall('T0FIRST001'),
+        storedAt: new Date(Date.now() - 24 * 60 * 60 * 1000),
+      });
+      await installs.storeInstallation(teamInstall('T0SECOND01'));
+      expect(await tokenFor(undefined)).toBe('xoxb-T0SECOND01-1');
+      expect(await tokenFor('T0FIRST001')).toBe('xoxb-T0FIRST001-1');
+    } finally {
+      await closeTestDatabase(own);
+    }
   });
 });
