@@ -57,7 +57,8 @@ export const composeChatChannels = async (options: ChatOptions): Promise<ChatCha
   const directory = pick(core.directory, DIRECTORY_LOOKUPS);
   const kbOf = <K extends keyof KbUseCases>(keys: readonly K[]): ChatKb<K> => ({
     useCases: pick(core.kb.useCases, keys),
-    onCaseOpened: core.kb.onCaseOpened,
+    onKbSuggestions: (handler) =>
+      core.effects.on('kb-suggestions', (delivery) => handler(delivery.case)),
   });
   const channels: ChatChannel[] = [];
 

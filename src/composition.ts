@@ -23,7 +23,7 @@ import { makeClaimCase } from './use-cases/claim-case.js';
 import { makeCloseCase } from './use-cases/close-case.js';
 import { makeCompleteTask } from './use-cases/complete-task.js';
 import { makeCreateTask } from './use-cases/create-task.js';
-import { makeDeliverOutbox } from './use-cases/deliver-outbox.js';
+import { EffectHandlers, makeDeliverOutbox } from './use-cases/deliver-outbox.js';
 import { makeExplainRefusal } from './use-cases/explain-refusal.js';
 import { makeGetAccessNotes } from './use-cases/get-access-notes.js';
 import { makeGetCase } from './use-cases/get-case.js';
@@ -39,7 +39,11 @@ import { makeSetCasePriority } from './use-cases/set-case-priority.js';
 import { makeTransitionCase } from './use-cases/transition-case.js';
 import { makeAnnounceExpiringContracts } from './use-cases/sla/announce-expiring-contracts.js';
 import { makeReportSlaCompliance } from './use-cases/sla/report-sla-compliance.js';
-import { evaluateSla, makeArmSlaTimers, withSlaTimers } from './use-cases/sla/arm-sla-timers.js';
+import {
+  evaluateSla,
+  makeArmSlaTimers,
+  withSlaTimerEffects,
+} from './use-cases/sla/arm-sla-timers.js';
 import { makeEvaluateSlaTimer } from './use-cases/sla/evaluate-sla-timer.js';
 import { makeRearmOpenCases } from './use-cases/sla/rearm-open-cases.js';
 import { summarizeSla } from './domain/sla/index.js';
@@ -81,12 +85,14 @@ export const composeCore = async (options: CoreOptions) => {
     slaDeps && options.scheduler
       ? makeArmSlaTimers({ ...slaDeps, scheduler: options.scheduler })
       : undefined;
-  // Every committed change re-arms its case's SLA timer, whichever use case made it.
-  const cases = arm
-    ? withSlaTimers(stored, arm, (error, state) =>
-        log.error({ err: error, case: state.number }, 'arming the SLA timer failed'),
-      )
-    : stored;
+  // Every effect of a change travels in the case's outbox, written with the change, and is
+  // carried out from there by topic: chat notifications by the notifier, the rest by the
+  // handlers added here and by the chat adapters (their KB suggestions).
+  const effects = new EffectHandlers();
+  if (arm) effects.on('sla-timer', (delivery) => arm(delivery.case));
+  // With an SLA configured every committed change re-arms its case's timer, whichever use
+  // case (or process: the CLI has no scheduler) made it.
+  const cases = slaDeps ? withSlaTimerEffects(stored, { clock, newId }) : stored;
   const deps = { cases, clock, newId, workflow: config.workflow, directory };
   const sla = slaDeps && {
     evaluateTimer: makeEvaluateSlaTimer({ ...deps, ...slaDeps, arm: arm ?? (async () => {}) }),
@@ -113,14 +119,13 @@ export const composeCore = async (options: CoreOptions) => {
     settings: config.kb,
   });
   const useCases = {
-    openCase: kb.announcingOpened(
-      makeOpenCase({
-        ...deps,
-        caseNumber: config.caseNumber,
-        defaultPriority: config.priorities.default,
-        routingOrder: config.queues.map((queue) => queue.key),
-      }),
-    ),
+    openCase: makeOpenCase({
+      ...deps,
+      caseNumber: config.caseNumber,
+      defaultPriority: config.priorities.default,
+      routingOrder: config.queues.map((queue) => queue.key),
+      findKbMatches: kb.findKbMatches,
+    }),
     claimCase: makeClaimCase(deps),
     assignCase: makeAssignCase(deps),
     moveCaseToQueue: makeMoveCaseToQueue(deps),
@@ -143,6 +148,7 @@ export const composeCore = async (options: CoreOptions) => {
   const deliverOutbox = makeDeliverOutbox({
     outbox,
     notifier: options.notifier,
+    effects,
     clock,
     owner: `${process.pid}-${newId()}`,
     maxAttempts: config.outbox.maxAttempts,
@@ -157,6 +163,7 @@ export const composeCore = async (options: CoreOptions) => {
     cases,
     outbox,
     useCases,
+    effects,
     deliverOutbox,
     clock,
     newId,

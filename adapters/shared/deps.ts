@@ -72,11 +72,17 @@ export interface KbUseCases {
   readonly declineKbArticles: ReturnType<typeof makeDeclineKbArticles>;
 }
 
-/** The knowledge base as a chat sees it: its use cases, and the cases just opened. */
+/** The case whose requester is offered suggestions (as the customer may see it). */
+export type SuggestionTarget = Pick<CaseState, 'id' | 'number' | 'origin' | 'contactId'>;
+
+/** The knowledge base as a chat sees it: its use cases, and the suggestions it offers. */
 export interface ChatKb<K extends keyof KbUseCases> {
   readonly useCases: Pick<KbUseCases, K>;
-  /** Called with each newly opened case, for the requester's private suggestions. */
-  onCaseOpened(listener: (opened: CaseState) => Promise<void>): void;
+  /**
+   * Adds a handler of the `kb-suggestions` effect, which the outbox carries out for each
+   * new case with articles to offer its requester privately (throwing retries it).
+   */
+  onKbSuggestions(handler: (opened: SuggestionTarget) => Promise<void>): void;
 }
 
 /** The directory, read only: a chat adds a contact through `registerContact`. */

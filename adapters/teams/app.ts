@@ -55,7 +55,7 @@ export const createTeamsAdapter = (deps: TeamsAdapterDeps): TeamsAdapter => {
   const cards = makeCardBuilder({ core, config, store });
   const withConversations = makeWithConversations(adapter, deps.settings.appId ?? '');
   const kb = createTeamsKb({ core, store, withConversations, log });
-  core.kb.onCaseOpened(kb.offer);
+  core.kb.onKbSuggestions(kb.offer);
   const bot = new CaselineTeamsBot({
     core,
     config,

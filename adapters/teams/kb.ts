@@ -70,8 +70,10 @@ export const createTeamsKb = (deps: TeamsKbDeps) => {
     });
   };
 
-  /** Subscribed to the knowledge base's "case opened": offers the articles, if any. */
-  const offer = async (opened: CaseState): Promise<void> => {
+  /** The `kb-suggestions` effect of a case opened from Teams: offers the articles, if any. */
+  const offer = async (
+    opened: Pick<CaseState, 'id' | 'number' | 'origin' | 'contactId'>,
+  ): Promise<void> => {
     const base = teamsConversationOf(opened.origin.address);
     if (opened.origin.channel !== 'teams' || !base) return;
     const requester = await requesterOf(core.directory, opened);

@@ -2,8 +2,6 @@ import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import type { CaseRepository } from '../ports/case-repository.js';
 import type { Clock, IdGenerator } from '../ports/clock.js';
-import type { CaseState } from '../domain/case/types.js';
-import type { Result } from '../domain/result.js';
 import type { Workflow } from '../domain/workflow/index.js';
 import { MongoKbArticleStore } from '../store/kb/mongo-kb-article-store.js';
 import { makeAcceptKbArticle } from '../use-cases/accept-kb-article.js';
@@ -11,7 +9,7 @@ import { makeDeclineKbArticles } from '../use-cases/decline-kb-articles.js';
 import { makeDraftArticleFromCase } from '../use-cases/draft-article-from-case.js';
 import { makeGetKbArticle } from '../use-cases/get-kb-article.js';
 import { makeListKbArticles } from '../use-cases/list-kb-articles.js';
-import { makeRecordKbMatches } from '../use-cases/record-kb-matches.js';
+import { makeFindKbMatches } from '../use-cases/find-kb-matches.js';
 import { makeReportRecurringProblems } from '../use-cases/report-recurring-problems.js';
 import { makeSaveKbArticle } from '../use-cases/save-kb-article.js';
 import { makeSearchKb } from '../use-cases/search-kb.js';
@@ -64,49 +62,20 @@ export const composeKb = (options: {
     newId: options.newId,
     workflow: options.workflow,
   };
-  // Chat adapters subscribe to offer suggestions to the requester of each new case.
-  const openedListeners: ((opened: CaseState) => Promise<void>)[] = [];
   const grouper = createCaseGrouper();
   const recentCases = new RecentCases({ cases: options.cases, clock: options.clock });
-  const recordMatches = makeRecordKbMatches({
-    ...caseDeps,
+  // Intake writes these with the new case (see open-case.ts); the suggestions they find
+  // reach the requester through the outbox (`kb-suggestions`), not from here.
+  const findKbMatches = makeFindKbMatches({
     knowledgeBase: follower,
     similarCases: recentCases,
     minScore: settings.suggestionMinScore,
   });
-  /**
-   * Wraps `openCase`: each newly created case (not a replayed intake) gets its KB matches
-   * recorded before the caller sees it (so the first agent card already shows them), then
-   * is announced to subscribers.
-   */
-  const announcingOpened =
-    <R extends { readonly case: CaseState; readonly created: boolean }>(
-      openCase: (input: unknown) => Promise<Result<R>>,
-    ) =>
-    async (input: unknown): Promise<Result<R>> => {
-      const result = await openCase(input);
-      if (!result.ok || !result.value.created) return result;
-      const recorded = await recordMatches({ ref: { caseId: result.value.case.id } });
-      if (!recorded.ok)
-        options.log.error(
-          { case: result.value.case.number, code: recorded.code },
-          recorded.message,
-        );
-      const opened = recorded.ok ? recorded.value.case : result.value.case;
-      for (const listener of openedListeners)
-        listener(opened).catch((error: unknown) =>
-          options.log.error({ err: error, case: opened.number }, 'KB suggestions failed'),
-        );
-      return { ok: true, value: { ...result.value, case: opened } };
-    };
   return {
     articles,
     follower,
     recentCases,
-    announcingOpened,
-    onCaseOpened: (listener: (opened: CaseState) => Promise<void>) => {
-      openedListeners.push(listener);
-    },
+    findKbMatches,
     useCases: {
       searchKb: makeSearchKb({ knowledgeBase: follower }),
       saveKbArticle: makeSaveKbArticle({

@@ -1,3 +1,9 @@
+import {
+  actsOnCurrentState,
+  isEffectTopic,
+  laneOf,
+  type EffectTopic,
+} from '../domain/case/outbox-topics.js';
 import { viewCase } from '../domain/case/view.js';
 import type { CaseState, OutboxEntry } from '../domain/case/types.js';
 import type { SlaSummary } from '../domain/sla/index.js';
@@ -5,9 +11,37 @@ import type { Clock } from '../ports/clock.js';
 import { DeliveryDeferred, type Notification, type Notifier } from '../ports/notifier.js';
 import type { OutboxStore } from '../ports/outbox-store.js';
 
+/**
+ * Carries out one outbox entry of an effect topic. It gets what a notification of the
+ * entry's audience would carry (a customer-bound effect sees the customer's view only).
+ * Throwing retries the entry with backoff; a handler must tolerate a second call after a
+ * crash in the middle of it.
+ */
+export type EffectHandler = (delivery: Notification) => Promise<void>;
+
+/**
+ * Who carries out each effect topic. Handlers are added as the parts that own them start
+ * (the SLA scheduler, each chat's KB suggestions); a topic with no handler in this
+ * process has nothing to do here. A new kind of effect (webhooks) is a topic and a handler.
+ */
+export class EffectHandlers {
+  private readonly handlers = new Map<EffectTopic, EffectHandler[]>();
+
+  on(topic: EffectTopic, handler: EffectHandler): void {
+    this.handlers.set(topic, [...(this.handlers.get(topic) ?? []), handler]);
+  }
+
+  async run(topic: EffectTopic, delivery: Notification): Promise<void> {
+    for (const handler of this.handlers.get(topic) ?? []) await handler(delivery);
+  }
+}
+
 export interface DeliverOutboxDeps {
   readonly outbox: OutboxStore;
+  /** Chat notifications (every topic that is not an effect). */
   readonly notifier: Notifier;
+  /** Effect topics (none: every effect is done with at once). */
+  readonly effects?: EffectHandlers;
   readonly clock: Clock;
   /** Identifies this worker's leases (one per process). */
   readonly owner: string;
@@ -78,9 +112,10 @@ const describe = (error: unknown): string =>
   error instanceof Error ? error.message : String(error);
 
 /**
- * Delivers what one leased case owes, in order, marking each entry as it goes. Returns
- * false when nothing was due. Failures are retried with backoff; an entry is never
- * handed to the notifier again once it is marked delivered.
+ * Delivers what one leased case owes, by topic — chat notifications to the notifier,
+ * effects to their handlers — in order within each lane, marking each entry as it goes.
+ * Returns false when nothing was due. Failures are retried with backoff; an entry is
+ * never handed out again once it is marked delivered.
  */
 export const makeDeliverOutbox = (deps: DeliverOutboxDeps) => async (): Promise<boolean> => {
   const {
@@ -97,16 +132,26 @@ export const makeDeliverOutbox = (deps: DeliverOutboxDeps) => async (): Promise<
   const sla = deps.describeSla?.(state);
   let nextDue: Date | null = null;
   const later = (at: Date) => (nextDue = nextDue && nextDue < at ? nextDue : at);
+  // In order within a lane: a lane's deliveries stop at its first entry waiting for a retry.
+  const waiting = new Set<string>();
+  const done = new Set<string>();
   for (const [index, entry] of state.outbox.entries()) {
-    if (entry.state !== 'pending') continue;
-    // In order: a card update must not overtake the card it updates, so a case's
-    // deliveries stop at the first entry that is waiting for a retry.
+    const lane = laneOf(entry.topic);
+    if (entry.state !== 'pending' || waiting.has(lane)) continue;
     if (entry.nextAttemptAt > now) {
       later(entry.nextAttemptAt);
-      break;
+      waiting.add(lane);
+      continue;
     }
     try {
-      await deps.notifier.deliver(toNotification(state, entry, sla));
+      // Every pending entry was written at or before this read of the case: one arming
+      // from it covers them all.
+      if (!(actsOnCurrentState(entry.topic) && done.has(entry.topic))) {
+        const delivery = toNotification(state, entry, sla);
+        if (isEffectTopic(entry.topic)) await deps.effects?.run(entry.topic, delivery);
+        else await deps.notifier.deliver(delivery);
+      }
+      done.add(entry.topic);
       const resolutionSent = deliversResolution(state, entry);
       await deps.outbox.markDelivered(state.id, index, entry.id, deps.clock.now(), {
         resolutionSent,
@@ -129,7 +174,7 @@ export const makeDeliverOutbox = (deps: DeliverOutboxDeps) => async (): Promise<
         continue;
       }
       later(nextAttemptAt);
-      break;
+      waiting.add(lane);
     }
   }
   await deps.outbox.release(state.id, deps.owner, claimed.outboxSeq, nextDue);

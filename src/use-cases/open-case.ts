@@ -2,11 +2,13 @@ import { z } from 'zod';
 import { KEPT_TEXT_MAX } from '../domain/case/attachments.js';
 import { buildNewCase, contractFlags } from '../domain/case/intake.js';
 import type { CaseState } from '../domain/case/types.js';
+import { withKbMatches } from '../domain/kb/matches.js';
 import { supportKeySchema } from '../domain/directory.js';
 import { PRIORITIES, type Priority } from '../domain/priority.js';
 import { ok, type Result } from '../domain/result.js';
 import { routeCase } from '../domain/routing.js';
 import type { DirectoryRepository } from '../ports/directory-repository.js';
+import type { FindKbMatches } from './find-kb-matches.js';
 import { actorSchema } from './shared/commands.js';
 import { invalid, type CaseDeps } from './shared/case-action.js';
 import { resolveIntake } from './shared/intake-context.js';
@@ -66,6 +68,8 @@ export interface OpenCaseDeps extends CaseDeps {
   readonly defaultPriority: Priority;
   /** Queue keys in the order their routing rules are tried (config order first). */
   readonly routingOrder?: readonly string[];
+  /** What the knowledge base finds for the new case (absent: nothing is looked up). */
+  readonly findKbMatches?: FindKbMatches;
 }
 
 export interface OpenedCase {
@@ -76,7 +80,8 @@ export interface OpenedCase {
 
 /**
  * Registers a request: who asked (contact → organization), what it is about (installation
- * or support key → contract and SLA policy), where it goes (routing), and its number.
+ * or support key → contract and SLA policy), where it goes (routing), its number, and
+ * what the knowledge base finds for it.
  */
 export const makeOpenCase =
   (deps: OpenCaseDeps) =>
@@ -111,7 +116,8 @@ export const makeOpenCase =
     });
     const seq = await deps.cases.nextSeq(deps.caseNumber.start);
     const today = now.toISOString().slice(0, 10);
-    const state = buildNewCase(
+    const ctx = { now, newId: deps.newId };
+    const built = buildNewCase(
       deps.workflow,
       {
         ...command,
@@ -133,8 +139,13 @@ export const makeOpenCase =
         queueKey: routing.queueKey,
         routingReason: routing.reason,
       },
-      { now, newId: deps.newId },
+      ctx,
     );
+    // Written with the case: its first cards, their KB matches and the suggestions to the
+    // requester go out from the outbox of this one insert.
+    const state = deps.findKbMatches
+      ? withKbMatches(built, await deps.findKbMatches(built), ctx)
+      : built;
     const inserted = await deps.cases.insert(state);
     return inserted.inserted
       ? ok({ case: state, created: true })

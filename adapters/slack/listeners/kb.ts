@@ -43,7 +43,7 @@ export const answerKbSearch = async (
  */
 const offerSuggestions =
   (app: App, ctx: SlackContext) =>
-  async (opened: CaseState): Promise<void> => {
+  async (opened: Pick<CaseState, 'id' | 'number' | 'origin' | 'contactId'>): Promise<void> => {
     const channel = slackChannelOf(opened.origin.address);
     if (opened.origin.channel !== 'slack' || !channel) return;
     const requester = await requesterOf(ctx.core.directory, opened);
@@ -66,8 +66,9 @@ const keywordsOf = (raw: string | undefined): string[] =>
 
 /** "Save as KB article" on a solved case: a prefilled modal, saved as the agent chose. */
 export const registerKbListeners = (app: App, ctx: SlackContext): void => {
-  // The listener registry test passes a bare core; only a running app announces cases.
-  (ctx.core as Partial<SlackDeps>).kb?.onCaseOpened(offerSuggestions(app, ctx));
+  // The `kb-suggestions` effect, carried out from the outbox. The listener registry test
+  // passes a bare core; only a running app delivers effects.
+  (ctx.core as Partial<SlackDeps>).kb?.onKbSuggestions(offerSuggestions(app, ctx));
 
   app.action<BlockAction<ButtonAction>>(
     ACTIONS.kbSolved,

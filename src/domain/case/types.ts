@@ -2,6 +2,7 @@ import type { Priority } from '../priority.js';
 import type { Resolution } from '../resolution.js';
 import type { Role, StaffRole } from '../roles.js';
 import type { StatusCategory } from '../workflow/index.js';
+import type { OutboxTopic } from './outbox-topics.js';
 
 /** Who is acting. Customers always carry their organization: it scopes what they see. */
 export type Actor =
@@ -95,9 +96,10 @@ export const NOTIFICATION_TOPICS = [
 ] as const;
 export type NotificationTopic = (typeof NOTIFICATION_TOPICS)[number];
 
+/** A notification or another effect (see outbox-topics.ts) owed by a committed change. */
 export interface OutboxEntry {
   readonly id: string;
-  readonly topic: NotificationTopic;
+  readonly topic: OutboxTopic;
   readonly audience: Audience;
   readonly eventId?: string;
   readonly createdAt: Date;
@@ -225,9 +227,9 @@ export type CaseSet = Partial<CaseFields> & {
   [K in keyof ClearableFields]?: NonNullable<ClearableFields[K]> | null;
 };
 
-/** A notification to queue, before it gets its id and delivery bookkeeping. */
+/** A notification (or effect) to queue, before it gets its id and delivery bookkeeping. */
 export interface NotificationDraft {
-  readonly topic: NotificationTopic;
+  readonly topic: OutboxTopic;
   readonly audience: Audience;
   readonly eventId?: string;
 }

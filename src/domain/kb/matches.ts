@@ -1,7 +1,5 @@
-import { ChangeBuilder } from '../case/change.js';
-import type { ActionInput } from '../case/change.js';
-import type { CaseChange, CaseEvent } from '../case/types.js';
-import { ok, type Result } from '../result.js';
+import { pendingEntry } from '../case/outbox-topics.js';
+import type { CaseEvent, CaseState, DecisionContext } from '../case/types.js';
 
 export interface KbMatches {
   readonly articles: readonly { readonly slug: string; readonly title: string }[];
@@ -11,25 +9,36 @@ export interface KbMatches {
 
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 
+const KNOWLEDGE_BASE = {
+  kind: 'system',
+  id: 'system',
+  name: 'Knowledge base',
+  role: 'system',
+} as const;
+
 /**
- * Records on the case what the knowledge base found at intake, for the agent card and the
- * history: internal (customers get the suggestions privately, not as history). Nothing to
- * record, no change.
+ * A new case with what the knowledge base found for it, written in the same insert: the
+ * matches as an internal `kb-matched` event (the first agent card shows them; customers
+ * get the suggestions privately, not as history), and, when there are articles, the
+ * `kb-suggestions` effect that offers them to the requester. Nothing found, no change.
  */
-export const recordKbMatches = (
-  input: ActionInput,
+export const withKbMatches = (
+  opened: CaseState,
   matches: KbMatches,
-): Result<CaseChange | null> => {
-  if (matches.articles.length === 0 && matches.similarCases.length === 0) return ok(null);
+  ctx: DecisionContext,
+): CaseState => {
+  if (matches.articles.length === 0 && matches.similarCases.length === 0) return opened;
   const parts = [
     ...(matches.articles.length > 0
       ? [`Suggested: ${matches.articles.map((article) => oneLine(article.title)).join('; ')}`]
       : []),
     ...(matches.similarCases.length > 0 ? [looksLike(matches.similarCases)] : []),
   ];
-  const builder = new ChangeBuilder(input);
-  builder.event({
+  const event: CaseEvent = {
+    id: ctx.newId(),
     type: 'kb-matched',
+    at: ctx.now,
+    actor: KNOWLEDGE_BASE,
     visibility: 'internal',
     text: parts.join(' · '),
     data: {
@@ -37,10 +46,22 @@ export const recordKbMatches = (
       articleTitles: matches.articles.map((article) => oneLine(article.title)).join('\n'),
       similarCases: matches.similarCases.join(' '),
     },
-  });
-  // No notification of its own: recorded at intake before the first cards are delivered,
-  // which render the case as it is then.
-  return builder.build();
+  };
+  const openedEvent = opened.events.find((e) => e.type === 'opened');
+  const offer =
+    matches.articles.length > 0
+      ? [
+          pendingEntry(
+            {
+              topic: 'kb-suggestions',
+              audience: 'customer',
+              ...(openedEvent ? { eventId: openedEvent.id } : {}),
+            },
+            ctx,
+          ),
+        ]
+      : [];
+  return { ...opened, events: [...opened.events, event], outbox: [...opened.outbox, ...offer] };
 };
 
 /** "Looks like CASE-1040 and 2 others". */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EFFECT_TOPICS } from '../../domain/case/outbox-topics.js';
 import { EVENT_TYPES, NOTIFICATION_TOPICS, type CaseState } from '../../domain/case/types.js';
 import { PRIORITIES } from '../../domain/priority.js';
 import { resolutionSchema } from '../../domain/resolution.js';
@@ -34,7 +35,7 @@ const event = z.object({
 
 const outboxEntry = z.object({
   id: z.string(),
-  topic: z.enum(NOTIFICATION_TOPICS),
+  topic: z.enum([...NOTIFICATION_TOPICS, ...EFFECT_TOPICS]),
   audience: z.enum(['customer', 'staff']),
   eventId: opt(z.string()),
   createdAt: date,

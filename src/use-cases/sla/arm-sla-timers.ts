@@ -1,14 +1,16 @@
+import { pendingEntry } from '../../domain/case/outbox-topics.js';
 import type { CaseState } from '../../domain/case/types.js';
 import {
   evaluateCaseSla,
   TIMER_KINDS,
   type CaseSla,
+  type SlaCase,
   type TimerKind,
 } from '../../domain/sla/index.js';
 import type { SlaConfig } from '../../domain/sla/index.js';
 import { categoryOf, type Workflow } from '../../domain/workflow/index.js';
 import type { CaseRepository } from '../../ports/case-repository.js';
-import type { Clock } from '../../ports/clock.js';
+import type { Clock, IdGenerator } from '../../ports/clock.js';
 import { slaCaseTimerKey, type Scheduler } from '../../ports/scheduler.js';
 
 export interface SlaDeps {
@@ -21,7 +23,7 @@ export interface SlaDeps {
 export const categoryResolver = (workflow: Workflow) => (statusId: string) =>
   categoryOf(workflow, statusId) ?? 'open';
 
-export const evaluateSla = (deps: SlaDeps, state: CaseState): CaseSla =>
+export const evaluateSla = (deps: SlaDeps, state: SlaCase): CaseSla =>
   evaluateCaseSla(state, deps.sla, categoryResolver(deps.workflow), deps.clock.now());
 
 /** The earliest planned timer of a case, if any clock has a decision ahead. */
@@ -34,7 +36,9 @@ const earliest = (sla: CaseSla) => {
   return best;
 };
 
-export type ArmSlaTimers = (state: CaseState) => Promise<void>;
+/** The case as the timer needs it (a staff view of it will do). */
+export type ArmedCase = SlaCase & Pick<CaseState, 'id' | 'version'>;
+export type ArmSlaTimers = (state: ArmedCase) => Promise<void>;
 
 /**
  * Arms (or cancels) a case's SLA timer from its state after a change. Calls for one case
@@ -45,7 +49,7 @@ export const makeArmSlaTimers = (
   deps: SlaDeps & { readonly scheduler: Scheduler },
 ): ArmSlaTimers => {
   const chains = new Map<string, { tail: Promise<void>; version: number }>();
-  const arm = async (state: CaseState) => {
+  const arm = async (state: ArmedCase) => {
     const next = earliest(evaluateSla(deps, state));
     const key = slaCaseTimerKey(state.id);
     if (!next) return deps.scheduler.cancel(key);
@@ -70,33 +74,24 @@ export const makeArmSlaTimers = (
 
 /**
  * The case repository with SLA timers kept in step: every insert and committed change
- * re-arms the case's timer, whichever use case made it. Arming happens after the write;
- * if it fails the change stands (it is logged), and the start-up pass re-arms every open
- * case, so a crash in between loses no reminder.
+ * carries a `sla-timer` effect in its own write, whichever use case made it, and the
+ * outbox worker arms the timer from the case as it is then (see composition.ts). A crash
+ * after the write arms it after the restart; nothing is armed from process memory. (Before,
+ * arming ran after the write here, and only the re-arm pass at start covered a crash.)
  */
-export const withSlaTimers = (
+export const withSlaTimerEffects = (
   cases: CaseRepository,
-  arm: ArmSlaTimers,
-  onError: (error: unknown, state: CaseState) => void,
+  deps: { readonly clock: Clock; readonly newId: IdGenerator },
 ): CaseRepository => {
-  const armSafely = async (state: CaseState) => {
-    try {
-      await arm(state);
-    } catch (error) {
-      onError(error, state);
-    }
-  };
+  const effect = () =>
+    pendingEntry(
+      { topic: 'sla-timer', audience: 'staff' },
+      { now: deps.clock.now(), newId: deps.newId },
+    );
   // Everything else is the wrapped repository's own (its prototype), reads included.
   const wrapped: CaseRepository = Object.create(cases);
-  wrapped.insert = async (state) => {
-    const result = await cases.insert(state);
-    await armSafely(result.inserted ? state : result.existing);
-    return result;
-  };
-  wrapped.commit = async (id, expectedVersion, change, outbox) => {
-    const after = await cases.commit(id, expectedVersion, change, outbox);
-    if (after) await armSafely(after);
-    return after;
-  };
+  wrapped.insert = (state) => cases.insert({ ...state, outbox: [...state.outbox, effect()] });
+  wrapped.commit = (id, expectedVersion, change, outbox) =>
+    cases.commit(id, expectedVersion, change, [...outbox, effect()]);
   return wrapped;
 };

@@ -51,11 +51,33 @@ describe('SLA use cases (real database, manual clock)', () => {
   });
   afterEach(() => fixture.close());
 
+  // Timers are armed from the outbox (the `sla-timer` effect each change writes).
+  const drain = async () => {
+    while (await fixture.core.deliverOutbox());
+  };
   const evaluate = (caseId: string) =>
     fixture.core.sla!.evaluateTimer({ caseId, clock: 'firstResponse', decision: 'warning' });
 
+  it('writes the arming with the change, and arms from the outbox', async () => {
+    const opened = await openAs(fixture);
+    const stored = (await fixture.core.cases.findById(opened.id))!;
+    expect(stored.outbox.filter((e) => e.topic === 'sla-timer')).toMatchObject([
+      { state: 'pending' },
+    ]);
+    expect(scheduler.calls).toEqual([]);
+    await drain();
+    expect(scheduler.calls).toEqual([
+      `schedule ${slaCaseTimerKey(opened.id)} firstResponse/warning`,
+    ]);
+    const after = (await fixture.core.cases.findById(opened.id))!;
+    expect(after.outbox.filter((e) => e.topic === 'sla-timer')).toMatchObject([
+      { state: 'delivered' },
+    ]);
+  });
+
   it('arms the timer on opening and re-arms it on every change', async () => {
     const opened = await openAs(fixture);
+    await drain();
     const key = slaCaseTimerKey(opened.id);
     // 24/7, 4 h first response warned at 75 %: 3 h after opening.
     expect(scheduler.armed.get(key)).toEqual({
@@ -67,6 +89,7 @@ describe('SLA use cases (real database, manual clock)', () => {
       actor: await fixture.agent(),
       text: 'On it.',
     });
+    await drain();
     // First response met: the next decision is the resolution warning (75 % of 40 h).
     expect(scheduler.armed.get(key)?.data.clock).toBe('resolution');
     expect(scheduler.armed.get(key)?.at).toEqual(new Date(opened.createdAt.getTime() + 30 * HOUR));
@@ -77,6 +100,7 @@ describe('SLA use cases (real database, manual clock)', () => {
     fixture.clock.advance(5 * HOUR);
     const first = await evaluate(opened.id);
     expect(first).toEqual({ ok: true, value: { recorded: 1 } });
+    await drain();
     // Run again (a retry, a second replica): nothing more is recorded.
     expect(await evaluate(opened.id)).toEqual({ ok: true, value: { recorded: 0 } });
     let state = (await fixture.core.cases.findById(opened.id))!;
@@ -111,6 +135,7 @@ describe('SLA use cases (real database, manual clock)', () => {
       to: 'waiting-on-customer',
     });
     expect(asked.ok).toBe(true);
+    await drain();
     expect(scheduler.armed.get(slaCaseTimerKey(opened.id))?.data).toMatchObject({
       clock: 'languishing',
       decision: 'languishing',

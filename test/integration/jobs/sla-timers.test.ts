@@ -12,6 +12,7 @@ import {
   AGENDA_COLLECTION,
 } from '../../../src/jobs/agenda-scheduler.js';
 import type { AgendaSchedulerHandle } from '../../../src/jobs/agenda-scheduler.js';
+import { startOutboxWorker } from '../../../src/jobs/outbox-worker.js';
 import { slaCaseTimerKey } from '../../../src/ports/scheduler.js';
 import { openAs, startCoreFixture, type CoreFixture } from '../../support/core-fixture.js';
 
@@ -59,10 +60,17 @@ const startApp = async (name: string, of?: CoreFixture): Promise<App> => {
   });
   late.fixture = fixture;
   await handle!.start();
+  // Timers are armed from the outbox, as in the server (src/main.ts).
+  const worker = startOutboxWorker({
+    deliverOne: fixture.core.deliverOutbox,
+    pollMs: 50,
+    onError: (error) => log.error({ err: error }, 'outbox delivery failed'),
+  });
   return {
     fixture,
     timers: handle!,
     stop: async () => {
+      await worker.stop();
       await handle!.stop();
     },
   };
@@ -90,10 +98,20 @@ const waitFor = (app: App, caseId: string, type: string, clock: string) =>
     return events.some((e) => e.type === type && e.data?.clock === clock) ? events : undefined;
   }, `${type} on ${clock}`);
 
-const jobsOf = async (app: App, caseId: string) =>
-  app.fixture.connection
+/** Waits until the outbox worker has delivered everything the case owes. */
+const delivered = (app: App, caseId: string) =>
+  eventually(async () => {
+    const state = await app.fixture.core.cases.findById(caseId);
+    return state!.outbox.every((entry) => entry.state !== 'pending') || undefined;
+  }, 'the outbox delivered');
+
+/** The case's armed timers, once the outbox has carried out its `sla-timer` effects. */
+const jobsOf = async (app: App, caseId: string) => {
+  await delivered(app, caseId);
+  return app.fixture.connection
     .collection(AGENDA_COLLECTION)
     .countDocuments({ _id: { $in: slotsOf(slaCaseTimerKey(caseId)) } });
+};
 
 describe('SLA timers on Agenda (real database)', () => {
   let app: App;
@@ -205,9 +223,7 @@ describe('SLA timers on Agenda (real database)', () => {
     expect(solved.ok).toBe(true);
     expect(await jobsOf(app, opened.id)).toBe(0);
     // The resolution reaches the customer (the outbox), who closes the case.
-    while (await app.fixture.core.deliverOutbox()) {
-      /* deliver everything queued */
-    }
+    await delivered(app, opened.id);
     const closed = await app.fixture.core.useCases.closeCase({
       ref: { caseId: opened.id },
       actor: await app.fixture.customer(),

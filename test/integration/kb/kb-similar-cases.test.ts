@@ -26,23 +26,26 @@ describe('similar cases at intake, with two replicas on one database', () => {
   const looksLike = (opened: CaseState) =>
     [...(latestKbMatches(opened.events)?.similarCases ?? [])].sort();
 
-  it('finds a case the other replica opened, and reads the database only when one was', async () => {
+  it('finds a case the other replica opened, and looks up only its number', async () => {
     await open(one, 'Quarterly newsletter template request'); // replica one loads its view
     const elsewhere = await open(two, 'Bank rejects our SEPA payment file');
     const list = jest.spyOn(one.core.cases, 'list');
+    const lookUp = jest.spyOn(one.core.cases, 'findByNumber');
     try {
       const here = await open(one, 'SEPA payment file rejected by the bank');
       expect(looksLike(here)).toEqual([elsewhere.number]);
-      // One read of what changed: the case numbers showed a case opened elsewhere.
-      expect(list).toHaveBeenCalledTimes(1);
-      expect(list.mock.calls[0]?.[0]).toHaveProperty('updatedSince');
+      // The case numbers showed a case opened elsewhere: that one number is looked up.
+      expect(lookUp.mock.calls).toEqual([[elsewhere.number]]);
+      expect(list).not.toHaveBeenCalled();
 
       const again = await open(one, 'bank refuses the SEPA file');
       expect(looksLike(again)).toEqual([elsewhere.number, here.number].sort());
       // Nothing was opened elsewhere meanwhile: no read at all.
-      expect(list).toHaveBeenCalledTimes(1);
+      expect(lookUp).toHaveBeenCalledTimes(1);
+      expect(list).not.toHaveBeenCalled();
     } finally {
       list.mockRestore();
+      lookUp.mockRestore();
     }
   });
 
