@@ -131,7 +131,7 @@ const setUp = async (uri: string, part: Part) => {
 };
 
 const runPart = async (part: Part, uri: string): Promise<unknown> => {
-  const { connection, core, open } = await setUp(uri, part);
+  const { connection, open } = await setUp(uri, part);
   try {
     const sample = await open(0);
     const template = toCaseDocument(sample);

@@ -1,11 +1,6 @@
-import {
-  actsOnCurrentState,
-  isEffectTopic,
-  laneOf,
-  type EffectTopic,
-} from '../domain/case/outbox-topics.js';
+import { actsOnCurrentState, isEffectTopic, laneOf } from '../domain/case/outbox-topics.js';
 import { viewCase } from '../domain/case/view.js';
-import type { CaseState, OutboxEntry } from '../domain/case/types.js';
+import type { CaseState, EffectTopic, OutboxEntry } from '../domain/case/types.js';
 import type { SlaSummary } from '../domain/sla/index.js';
 import type { Clock } from '../ports/clock.js';
 import { DeliveryDeferred, type Notification, type Notifier } from '../ports/notifier.js';

@@ -1,18 +1,13 @@
-import type { Audience, DecisionContext, NotificationTopic, OutboxEntry } from './types.js';
+import {
+  EFFECT_TOPICS,
+  type Audience,
+  type DecisionContext,
+  type EffectTopic,
+  type OutboxEntry,
+  type OutboxTopic,
+} from './types.js';
 
-/**
- * Effects of a change other than chat notifications, written in the case's outbox with
- * the change and carried out from there by their topic's handler, so a crash between the
- * write and the effect delays it but never loses it:
- * - `sla-timer`: (re)arm the case's SLA timer from the case as it is when delivered;
- * - `kb-suggestions`: offer the requester, privately, the articles that may solve it.
- */
-export const EFFECT_TOPICS = ['sla-timer', 'kb-suggestions'] as const;
-export type EffectTopic = (typeof EFFECT_TOPICS)[number];
-
-/** Every topic an outbox entry may carry. */
-export type OutboxTopic = NotificationTopic | EffectTopic;
-
+/** How the outbox treats each topic (the topics themselves are listed in types.ts). */
 export const isEffectTopic = (topic: OutboxTopic): topic is EffectTopic =>
   (EFFECT_TOPICS as readonly string[]).includes(topic);
 

@@ -2,7 +2,6 @@ import type { Priority } from '../priority.js';
 import type { Resolution } from '../resolution.js';
 import type { Role, StaffRole } from '../roles.js';
 import type { StatusCategory } from '../workflow/index.js';
-import type { OutboxTopic } from './outbox-topics.js';
 
 /** Who is acting. Customers always carry their organization: it scopes what they see. */
 export type Actor =
@@ -95,6 +94,19 @@ export const NOTIFICATION_TOPICS = [
   'sla-alert',
 ] as const;
 export type NotificationTopic = (typeof NOTIFICATION_TOPICS)[number];
+
+/**
+ * Effects of a change other than chat notifications, written in the case's outbox with
+ * the change and carried out from there by their topic's handler, so a crash between the
+ * write and the effect delays it but never loses it:
+ * - `sla-timer`: (re)arm the case's SLA timer from the case as it is when delivered;
+ * - `kb-suggestions`: offer the requester, privately, the articles that may solve it.
+ */
+export const EFFECT_TOPICS = ['sla-timer', 'kb-suggestions'] as const;
+export type EffectTopic = (typeof EFFECT_TOPICS)[number];
+
+/** Every topic an outbox entry may carry. */
+export type OutboxTopic = NotificationTopic | EffectTopic;
 
 /** A notification or another effect (see outbox-topics.ts) owed by a committed change. */
 export interface OutboxEntry {

@@ -1,6 +1,10 @@
 import { z } from 'zod';
-import { EFFECT_TOPICS } from '../../domain/case/outbox-topics.js';
-import { EVENT_TYPES, NOTIFICATION_TOPICS, type CaseState } from '../../domain/case/types.js';
+import {
+  EFFECT_TOPICS,
+  EVENT_TYPES,
+  NOTIFICATION_TOPICS,
+  type CaseState,
+} from '../../domain/case/types.js';
 import { PRIORITIES } from '../../domain/priority.js';
 import { resolutionSchema } from '../../domain/resolution.js';
 import { ROLES } from '../../domain/roles.js';

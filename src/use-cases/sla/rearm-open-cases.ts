@@ -3,10 +3,11 @@ import type { CaseRepository } from '../../ports/case-repository.js';
 import type { ArmSlaTimers } from './arm-sla-timers.js';
 
 /**
- * Re-arms the timer of every case that is not closed. Run at start-up: it covers a crash
- * between a change and its re-arm, a config whose policies changed while the app was
- * down, and timers lost with a database restore. Arming is idempotent (one timer per
- * case), so replicas starting together do no harm.
+ * Re-arms the timer of every case that is not closed. Run at start-up as a repair: for a
+ * config whose policies changed while the app was down, and timers lost with a database
+ * restore. (A crash between a change and its arming needs no repair: the arming is an
+ * effect in the case's outbox, written with the change.) Arming is idempotent (one timer
+ * per case), so replicas starting together do no harm.
  */
 export const makeRearmOpenCases =
   (deps: { readonly cases: CaseRepository; readonly arm: ArmSlaTimers }) =>
