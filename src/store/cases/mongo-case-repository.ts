@@ -104,7 +104,7 @@ export class MongoCaseRepository implements CaseRepository {
 
   constructor(private readonly models: CaseModels) {
     this.cases = models.Case.collection as unknown as Collection<StoredCase>;
-    this.due = new OutboxDueIndex(models);
+    this.due = OutboxDueIndex.of(models);
   }
 
   async nextSeq(start: number): Promise<number> {
@@ -124,7 +124,7 @@ export class MongoCaseRepository implements CaseRepository {
     try {
       await this.cases.insertOne(toCaseDocument(state));
       const pending = state.outbox.find((entry) => entry.state === 'pending');
-      if (pending) await this.due.touch(state.id, pending.nextAttemptAt);
+      if (pending) await this.due.touchNew(state.id, pending.nextAttemptAt);
       return { inserted: true };
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;

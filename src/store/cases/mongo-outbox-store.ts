@@ -22,7 +22,7 @@ export class MongoOutboxStore implements OutboxStore {
 
   constructor(models: CaseModels) {
     this.cases = models.Case.collection as unknown as Collection<StoredCase>;
-    this.due = new OutboxDueIndex(models);
+    this.due = OutboxDueIndex.of(models);
   }
 
   /**

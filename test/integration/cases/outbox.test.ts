@@ -2,6 +2,7 @@ import { DeliveryDeferred } from '../../../src/ports/notifier.js';
 import { makeDeliverOutbox } from '../../../src/use-cases/deliver-outbox.js';
 import { MongoOutboxStore } from '../../../src/store/cases/mongo-outbox-store.js';
 import { createCaseModels } from '../../../src/store/cases/models.js';
+import { connectTestDatabase } from '../../support/db.js';
 import {
   openAs,
   RecordingNotifier,
@@ -127,15 +128,52 @@ describe('the outbox worker', () => {
     while (await deliver());
     // Everything delivered: no hint is left behind.
     expect(await hints.countDocuments()).toBe(0);
+    // A new case from this process, whose delivery loop runs: its hint is held here only.
     const opened = await openAs(fx);
-    expect(await hints.countDocuments({ _id: opened.id as never })).toBe(1);
-    // A crash between the case write and its hint: the hint is gone, the entries pending.
-    await hints.deleteOne({ _id: opened.id as never });
-    expect(await deliver()).toBe(false);
-    expect(await store.recover()).toBe(1);
-    while (await deliver());
+    expect(await hints.countDocuments({ _id: opened.id as never })).toBe(0);
+    // The process dies before delivering it: another one (or the restart) has no hint.
+    const restarted = await connectTestDatabase(fx.connection.name, { exact: true });
+    try {
+      const elsewhere = new MongoOutboxStore(createCaseModels(restarted));
+      const deliverElsewhere = makeDeliverOutbox({
+        outbox: elsewhere,
+        notifier,
+        clock: fx.clock,
+        owner: 'e2',
+      });
+      expect(await deliverElsewhere()).toBe(false);
+      expect(await elsewhere.recover()).toBe(1);
+      while (await deliverElsewhere());
+    } finally {
+      await restarted.close();
+    }
     expect(notifier.delivered.filter((n) => n.case.id === opened.id)).toHaveLength(2);
+    // This process's own hint finds the case delivered and is dropped.
+    expect(await deliver()).toBe(false);
     expect(await hints.countDocuments()).toBe(0);
+  });
+
+  it('writes the hint of a new case whose delivery must wait for a retry', async () => {
+    const store = new MongoOutboxStore(createCaseModels(fx.connection));
+    const deliver = makeDeliverOutbox({
+      outbox: store,
+      notifier: {
+        deliver: async () => {
+          throw new Error('chat is down');
+        },
+      },
+      clock: fx.clock,
+      owner: 'g',
+    });
+    while (await deliver());
+    const hints = fx.connection.collection('outboxDue');
+    const opened = await openAs(fx);
+    expect(await hints.countDocuments({ _id: opened.id as never })).toBe(0);
+    while (await deliver());
+    // Every replica can now find the retry, not only this process.
+    expect(await hints.countDocuments({ _id: opened.id as never })).toBe(1);
+    await drain(fx.core.deliverOutbox);
+    expect(await hints.countDocuments({ _id: opened.id as never })).toBe(0);
   });
 
   it('keeps the hint of a change that lands while a worker settles the case', async () => {

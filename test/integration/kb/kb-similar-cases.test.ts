@@ -89,7 +89,7 @@ describe('similar cases at intake, with two replicas on one database', () => {
     expect(looksLike(giftCard)).toEqual([stillOpen.number]);
   });
 
-  it('picks up a case solved through the other replica at the first intake 30 seconds on', async () => {
+  it('picks up a case solved through the other replica once 30 seconds have passed', async () => {
     two.clock.advance(8 * DAY); // the replicas' clocks agree again
     const scanner = await open(two, 'Barcode scanner not reading labels');
     one.clock.advance(8 * DAY);
@@ -105,7 +105,11 @@ describe('similar cases at intake, with two replicas on one database', () => {
     expect(resolved.ok).toBe(true);
     const soon = await open(one, 'barcode scanner not reading at all');
     one.clock.advance(31_000);
+    // This intake starts the read (in the background) and answers from the index as it is.
+    const noticing = await open(one, 'barcode scanner stopped reading');
+    expect(looksLike(noticing)).toContain(scanner.number);
+    await one.core.kb.recentCases.idle();
     const later = await open(one, 'the barcode scanner is not reading');
-    expect(looksLike(later)).toEqual([first.number, soon.number].sort());
+    expect(looksLike(later)).toEqual([first.number, soon.number, noticing.number].sort());
   });
 });
