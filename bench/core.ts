@@ -21,6 +21,7 @@ import { toCaseDocument } from '../src/store/cases/mongo-case-repository.js';
 
 const N = Number(process.env.BENCH_N ?? 1000);
 const CONCURRENCY = 8;
+const PAIRS = Number(process.env.BENCH_PAIRS ?? 3);
 /** Cases stored before each round of the accumulation part (the issue's figures). */
 const STORED = [700, 1400, 2800, 4200];
 const ROUND = 200;
@@ -193,16 +194,28 @@ const main = async () => {
   });
   try {
     console.log(`server: ${database.kind}`);
-    const raw = (await inChild('insert', database.uri)) as Figures;
-    const open = (await inChild('open', database.uri)) as Figures;
+    // Raw insert and openCase in turns, so load from elsewhere on the machine falls on
+    // both alike; the targets are judged on the median pair.
+    const pairs: { raw: Figures; open: Figures }[] = [];
+    for (let pair = 0; pair < PAIRS; pair += 1) {
+      const raw = (await inChild('insert', database.uri)) as Figures;
+      const open = (await inChild('open', database.uri)) as Figures;
+      pairs.push({ raw, open });
+      console.log(
+        `pair ${pair + 1}: openCase/insertOne p50 ${x(open.p50 / raw.p50)}  p99 ${x(open.p99 / raw.p99)}  throughput ${x(open.perSecond / raw.perSecond)}`,
+      );
+    }
     const rounds = (await inChild('accumulate', database.uri)) as {
       stored: number;
       perSecond: number;
     }[];
-    const p99 = open.p99 / raw.p99;
-    const throughput = open.perSecond / raw.perSecond;
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
+    const p50 = median(pairs.map((p) => p.open.p50 / p.raw.p50));
+    const p99 = median(pairs.map((p) => p.open.p99 / p.raw.p99));
+    const throughput = median(pairs.map((p) => p.open.perSecond / p.raw.perSecond));
+    const raw = { perSecond: median(pairs.map((p) => p.raw.perSecond)) };
     console.log(
-      `ratio openCase/insertOne: p50 ${x(open.p50 / raw.p50)}  p99 ${x(p99)} (target ≤ 3x${p99 <= 3 ? ', met' : ', NOT met'})  throughput ${x(throughput)} (target ≥ 0.3x${throughput >= 0.3 ? ', met' : ', NOT met'})`,
+      `median ratio openCase/insertOne: p50 ${x(p50)}  p99 ${x(p99)} (target ≤ 3x${p99 <= 3 ? ', met' : ', NOT met'})  throughput ${x(throughput)} (target ≥ 0.3x${throughput >= 0.3 ? ', met' : ', NOT met'})`,
     );
     const first = rounds[0]!.perSecond;
     console.log(
