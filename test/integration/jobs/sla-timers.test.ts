@@ -65,6 +65,8 @@ const startApp = async (name: string, of?: CoreFixture): Promise<App> => {
     deliverOne: fixture.core.deliverOutbox,
     pollMs: 50,
     onError: (error) => log.error({ err: error }, 'outbox delivery failed'),
+    // What a stopped app left undelivered is found by the sweep when one starts.
+    recover: () => fixture.core.outbox.recover?.() ?? Promise.resolve(),
   });
   return {
     fixture,
