@@ -3,29 +3,10 @@
  * say the same thing (STYLE.md §5: one place turns codes into words). Each adapter
  * escapes and decorates them for its own surface.
  */
-import type { CaseAttachment, CaseFlag } from '../../src/domain/case/types.js';
-import type { ResolutionType } from '../../src/domain/resolution.js';
 import { schemaIssues, type Failure } from '../../src/domain/result.js';
 import type { SlaSummary } from '../../src/domain/sla/index.js';
 
-export const RESOLUTION_LABELS: Readonly<Record<ResolutionType, string>> = {
-  fixed: 'Fixed',
-  workaround: 'Workaround',
-  'works-as-designed': 'Works as designed',
-  'cannot-reproduce': 'Cannot reproduce',
-  duplicate: 'Duplicate',
-  'self-solved': 'Solved by the customer',
-  'no-response': 'No response from the customer',
-  other: 'Other',
-};
-
-/** Warnings for agents only: these say something about the customer's contract. */
-export const FLAG_LABELS: Readonly<Record<CaseFlag, string>> = {
-  'unknown-support-key': 'Unknown support key',
-  'expired-contract': 'Contract expired',
-  'no-contract': 'No contract',
-  'unknown-contact': 'Unknown contact',
-};
+export { FLAG_LABELS, RESOLUTION_LABELS, fullTextNote } from '../../src/presentation/card-words.js';
 
 /** What to do next, after the failure's own message says what happened. */
 export const FAILURE_ADVICE: Readonly<Record<Failure['code'], string>> = {
@@ -48,10 +29,6 @@ export const refusalText = (failure: Pick<Failure, 'message' | 'details'>): stri
   const ours = issues.filter((issue) => issue.forPeople).map((issue) => issue.message);
   return ours.length > 0 ? ours.join(' ') : 'Caseline could not take that as it was sent.';
 };
-
-/** Under a text that was cut: where its whole is, so nobody takes the start for all of it. */
-export const fullTextNote = (attachment: Pick<CaseAttachment, 'name' | 'text'>): string =>
-  `Full text kept with the case as ${attachment.name} (${attachment.text.length.toLocaleString('en')} characters).`;
 
 /**
  * The customer's promise line. `when` is the time as the chat shows it; `ahead` an

@@ -139,7 +139,11 @@ export const moveToCategory = (
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Whether a customer may still reopen their closed case themselves. */
-export const customerMayReopen = (state: CaseState, now: Date, windowDays: number): boolean =>
+export const customerMayReopen = (
+  state: Pick<CaseState, 'statusCategory' | 'closedAt' | 'updatedAt'>,
+  now: Date,
+  windowDays: number,
+): boolean =>
   state.statusCategory !== 'closed' ||
   now.getTime() - (state.closedAt ?? state.updatedAt).getTime() <= windowDays * DAY_MS;
 
