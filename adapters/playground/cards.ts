@@ -22,6 +22,9 @@ const rewrite = (node: unknown, cardActivityId: string): unknown => {
     return {
       type: 'Action.Submit',
       title: record.title,
+      // Where the card put it (its "…" menu) and how it stands out stay as Teams shows them.
+      ...(record.mode ? { mode: record.mode } : {}),
+      ...(record.style ? { style: record.style } : {}),
       data: {
         [SUBMIT_KEY]: { verb: record.verb, data: record.data ?? {}, cardActivityId },
       },

@@ -2,7 +2,6 @@ import type { WebClient } from '@slack/web-api';
 import type { Config } from '../../src/config.js';
 import type { CaseOrigin } from '../../src/domain/case/types.js';
 import type { StaffCaseView } from '../../src/domain/case/view.js';
-import { statusById } from '../../src/domain/workflow/index.js';
 import type { ChatLinkRepository, ChatLinkRole, PostSlot } from '../../src/ports/chat-links.js';
 import type { Clock } from '../../src/ports/clock.js';
 import type { DirectoryLookups } from '../shared/deps.js';
@@ -14,14 +13,13 @@ import {
   type LineStep,
 } from '../../src/presentation/delivery-plan.js';
 import { makePostOnce } from '../../src/use-cases/post-once.js';
-import { loadAgentCardFacts } from '../shared/agent-card-facts.js';
+import { makeCardViews } from '../../src/presentation/load-card-views.js';
 import type { BotTokenFor } from './bot-tokens.js';
 import { makeFindEarlierPost, postMetadata } from './earlier-post.js';
 import { slackChannelOf } from './identity.js';
 import { renderAgentCard } from './render/agent-card.js';
 import type { SlackMessage } from './render/blocks.js';
 import { renderCustomerCard } from './render/customer-card.js';
-import { promiseForCustomer, slaLinesForStaff } from './render/sla.js';
 import { slackLine } from './thread-messages.js';
 import type { SlaSummary } from '../../src/domain/sla/index.js';
 
@@ -29,7 +27,7 @@ export interface SlackNotifierDeps {
   readonly client: WebClient;
   readonly chatLinks: ChatLinkRepository;
   readonly directory: DirectoryLookups;
-  readonly config: Pick<Config, 'workflow' | 'priorities'>;
+  readonly config: Pick<Config, 'workflow' | 'priorities' | 'intake'>;
   /** The bot token for a case's workspace; undefined when the client has one already. */
   readonly tokenFor: BotTokenFor;
   readonly clock: Clock;
@@ -60,6 +58,13 @@ const slackCall = async <T>(call: () => Promise<T>): Promise<T> => {
  */
 export const createSlackNotifier = (deps: SlackNotifierDeps): Notifier => {
   const { client, chatLinks } = deps;
+  const views = makeCardViews({
+    directory: deps.directory,
+    workflow: deps.config.workflow,
+    priorityLabels: deps.config.priorities.labels,
+    reopenWithinDays: deps.config.intake.reopenWithinDays,
+    clock: deps.clock,
+  });
 
   type Auth = { token?: string };
   const authFor = async (workspace: string | undefined): Promise<Auth> => {
@@ -136,12 +141,7 @@ export const createSlackNotifier = (deps: SlackNotifierDeps): Notifier => {
   const staffCard = async (
     view: StaffCaseView,
     sla: SlaSummary | undefined,
-  ): Promise<SlackMessage | undefined> =>
-    renderAgentCard({
-      ...(await loadAgentCardFacts(deps.directory, deps.config, view, sla)),
-      case: view,
-      ...(sla ? { slaLines: slaLinesForStaff(sla, new Date()) } : {}),
-    });
+  ): Promise<SlackMessage | undefined> => renderAgentCard(await views.agentCard(view, { sla }));
 
   /**
    * Direct messages to agents (by their Slack user) and posts to Slack channels. Not posted
@@ -168,14 +168,9 @@ export const createSlackNotifier = (deps: SlackNotifierDeps): Notifier => {
     const channel = slackChannelOf(origin.address);
     // The plan asks for this card only with a customer notification (its view is the customer's).
     if (n.audience !== 'customer' || !channel) return;
-    const status = statusById(deps.config.workflow, n.case.status);
-    if (!status) return;
-    const promise = promiseForCustomer(n.sla, new Date());
-    const card = renderCustomerCard({
-      case: n.case,
-      status,
-      ...(promise ? { promiseMrkdwn: promise } : {}),
-    });
+    const view = await views.customerCard(n.case, { sla: n.sla });
+    if (!view) return;
+    const card = renderCustomerCard(view);
     await postOrUpdate(
       await authFor(origin.workspace),
       n,

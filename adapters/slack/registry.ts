@@ -1,3 +1,5 @@
+import type { CaseActionId } from '../../src/presentation/case-actions.js';
+
 /**
  * Every Slack entry point Caseline listens to, in one place: the listeners register
  * from these names, the renderers put them on buttons and modals, and a test holds
@@ -42,6 +44,8 @@ export const ACTIONS = {
   reopen: 'case_reopen',
   openCase: 'home_open_case',
   saveKbArticle: 'case_save_kb_article',
+  /** The agent card's overflow menu: each option's value is a case action id. */
+  more: 'case_more',
   kbSolved: 'kb_suggestion_solved',
   kbNeedHelp: 'kb_suggestion_need_help',
   /** On the answer to a customer's message (see src/presentation/conversation.ts). */
@@ -49,6 +53,25 @@ export const ACTIONS = {
   reopenFromChat: 'conversation_reopen',
   newCaseFromChat: 'conversation_new_case',
 } as const;
+
+/** Which `action_id` draws each case card action; the overflow sends the action id itself. */
+export const SLACK_CASE_ACTIONS: Readonly<Record<CaseActionId, string>> = {
+  claim: ACTIONS.claim,
+  reply: ACTIONS.reply,
+  status: ACTIONS.status,
+  resolve: ACTIONS.resolve,
+  assign: ACTIONS.assign,
+  queue: ACTIONS.queue,
+  priority: ACTIONS.priority,
+  note: ACTIONS.note,
+  logTime: ACTIONS.logTime,
+  linkIssue: ACTIONS.linkIssue,
+  createTask: ACTIONS.createTask,
+  saveKbArticle: ACTIONS.saveKbArticle,
+  addDetails: ACTIONS.addDetails,
+  closeMine: ACTIONS.closeMine,
+  reopen: ACTIONS.reopen,
+};
 
 /** `callback_id`s of modals. */
 export const VIEWS = {

@@ -72,6 +72,13 @@ const RUNS: Readonly<Partial<Record<Verb, Run>>> = {
       url: field(data, 'issueUrl') ?? '',
       title: field(data, 'issueTitle'),
     }),
+  [VERBS.createTask]: (core, actor, caseId, data) =>
+    core.useCases.createTask({
+      ref: { caseId },
+      actor,
+      title: field(data, 'taskTitle') ?? '',
+      handover: field(data, 'handover'),
+    }),
   [VERBS.closeMine]: (core, actor, caseId) => core.useCases.closeCase({ ref: { caseId }, actor }),
   [VERBS.reopen]: (core, actor, caseId) => core.useCases.reopenCase({ ref: { caseId }, actor }),
 };

@@ -27,6 +27,7 @@ import { filesOf } from './files.js';
 import { resolveTeamsActor, teamsAddress, tenantOf } from './identity.js';
 import { openCaseFromForm } from './intake-form.js';
 import { isKbVerb, type TeamsKb } from './kb.js';
+import { answerKbArticle, isKbArticleVerb } from './kb-article.js';
 import { timeZoneOf } from './time-zone.js';
 import { CARD_CONTENT_TYPE, VERBS } from './render/card.js';
 import { REPEATED_DELIVERY } from './http.js';
@@ -225,6 +226,12 @@ export class CaselineTeamsBot extends TeamsActivityHandler {
       const act = verb !== VERBS.refresh && !repeated;
       const shown = await this.deps.kb.handle(actor, verb, data, { act });
       return shown.ok ? cardResponse(shown.value) : messageResponse(friendlyFailure(shown));
+    }
+    if (isKbArticleVerb(verb)) {
+      const shown = await answerKbArticle(this.deps, actor, verb, data, !repeated);
+      return shown
+        ? cardResponse(shown)
+        : messageResponse(friendlyFailure({ code: 'not-found', message: 'No such case.' }));
     }
     if (verb !== VERBS.refresh) {
       const result = !repeated ? await runCardAction(this.deps.core, actor, verb, data) : undefined;

@@ -2,14 +2,13 @@ import type { Config } from '../../src/config.js';
 import type { Actor } from '../../src/domain/case/types.js';
 import type { CaseView, CustomerCaseView, StaffCaseView } from '../../src/domain/case/view.js';
 import type { SlaSummary } from '../../src/domain/sla/index.js';
-import { statusById } from '../../src/domain/workflow/index.js';
-import { loadAgentCardFacts } from '../shared/agent-card-facts.js';
+import type { Role } from '../../src/domain/roles.js';
+import { makeCardViews, viewerRole } from '../../src/presentation/load-card-views.js';
 import type { TeamsConversationStore } from './conversation-store.js';
 import type { TeamsDeps } from './deps.js';
-import { agentSummary, renderAgentCard } from './render/agent-card.js';
+import { renderAgentCard } from './render/agent-card.js';
 import type { AdaptiveCard } from './render/card.js';
-import { customerSummary, renderCustomerCard } from './render/customer-card.js';
-import { promiseForCustomer, slaLinesForStaff } from './render/sla.js';
+import { renderCustomerCard } from './render/customer-card.js';
 
 export interface RenderedCard {
   readonly card: AdaptiveCard;
@@ -22,6 +21,8 @@ export interface CardExtras {
   readonly sla?: SlaSummary | undefined;
   /** The reader's IANA zone, for a card only they see; otherwise the card's default. */
   readonly timeZone?: string | undefined;
+  /** The reader's role, for a card only they see; a channel card is any agent's. */
+  readonly role?: Role | undefined;
 }
 
 export interface CardBuilder {
@@ -34,46 +35,35 @@ export interface CardBuilder {
 /** Gathers what each card shows (names, queues, allowed transitions) and renders it. */
 export const makeCardBuilder = (deps: {
   readonly core: Pick<TeamsDeps, 'useCases' | 'directory' | 'sla' | 'clock'>;
-  readonly config: Pick<Config, 'workflow' | 'priorities'>;
+  readonly config: Pick<Config, 'workflow' | 'priorities' | 'intake'>;
   readonly store: TeamsConversationStore;
 }): CardBuilder => {
   const { directory } = deps.core;
-  const workflow = deps.config.workflow;
+  const views = makeCardViews({
+    directory,
+    workflow: deps.config.workflow,
+    priorityLabels: deps.config.priorities.labels,
+    reopenWithinDays: deps.config.intake.reopenWithinDays,
+    clock: deps.core.clock,
+  });
 
   const customer: CardBuilder['customer'] = async (view, extra = {}) => {
-    const status = statusById(workflow, view.status);
-    if (!status) return undefined;
     // One reader, the requester: their zone (from Teams, else the directory).
-    const zone = extra.timeZone ?? (await contactZone(view.contactId));
-    const promise = promiseForCustomer(extra.sla, zone);
-    const input = {
-      case: view,
-      status,
-      agentUserIds: await deps.store.agentUserIds(),
-      ...(extra.notice ? { notice: extra.notice } : {}),
-      ...(promise ? { promise } : {}),
-    };
-    return { card: renderCustomerCard(input), summary: customerSummary(input) };
+    const timeZone = extra.timeZone ?? (await contactZone(view.contactId));
+    const [shown, agentUserIds] = await Promise.all([
+      views.customerCard(view, { sla: extra.sla, timeZone, notice: extra.notice }),
+      deps.store.agentUserIds(),
+    ]);
+    return shown && { card: renderCustomerCard(shown, agentUserIds), summary: shown.summary };
   };
 
   const staff: CardBuilder['staff'] = async (view, extra = {}) => {
-    const [facts, agents, agentUserIds] = await Promise.all([
-      loadAgentCardFacts(directory, deps.config, view, extra.sla),
-      directory.listAgents(),
+    // A channel card has many readers: the SLA calendar's zone unless one reader asked.
+    const [shown, agentUserIds] = await Promise.all([
+      views.agentCard(view, extra),
       deps.store.agentUserIds(),
     ]);
-    const input = {
-      ...facts,
-      case: view,
-      transitions: facts.transitions.map((t) => ({ value: t.to, title: t.label })),
-      queues: facts.queues.map((q) => ({ value: q.key, title: q.name })),
-      agents: agents.filter((a) => a.active).map((a) => ({ value: a.id, title: a.name })),
-      agentUserIds,
-      ...(extra.notice ? { notice: extra.notice } : {}),
-      // A channel card has many readers: the SLA calendar's zone unless one reader asked.
-      ...(extra.sla ? { slaLines: slaLinesForStaff(extra.sla, extra.timeZone) } : {}),
-    };
-    return { card: renderAgentCard(input), summary: agentSummary(input) };
+    return { card: renderAgentCard(shown, agentUserIds), summary: shown.summary };
   };
 
   const contactZone = async (contactId: string) =>
@@ -99,7 +89,7 @@ export const makeCardBuilder = (deps: {
     const view = await deps.core.useCases.getCase({ ref: { caseId }, actor });
     if (!view.ok) return undefined;
     const [sla, timeZone] = await Promise.all([slaOf(view.value), readerZone(actor)]);
-    const extra = { notice, sla, timeZone };
+    const extra = { notice, sla, timeZone, role: viewerRole(actor) };
     return view.value.audience === 'staff'
       ? staff(view.value.case, extra)
       : customer(view.value.case, extra);

@@ -22,6 +22,7 @@ const WRITTEN: Readonly<Partial<Record<Verb, { action: WrittenAction; keys: stri
   [VERBS.logTime]: { action: 'log-time', keys: ['timeNote'] },
   [VERBS.resolve]: { action: 'resolve', keys: ['resolutionText', 'docLink'] },
   [VERBS.linkIssue]: { action: 'link-issue', keys: ['issueUrl', 'issueTitle'] },
+  [VERBS.createTask]: { action: 'create-task', keys: ['taskTitle', 'handover'] },
 };
 
 const keptTextOf = (data: Record<string, unknown>, keys: readonly string[]): string | undefined =>

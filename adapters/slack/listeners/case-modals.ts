@@ -1,9 +1,9 @@
-import type { App, BlockAction, ButtonAction, ViewSubmitAction } from '@slack/bolt';
+import type { App, ViewSubmitAction } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
 import type { Failure, Result } from '../../../src/domain/result.js';
 import type { SlackContext } from '../context.js';
 import { userOfPayload } from '../context.js';
-import { ACTIONS, VIEWS } from '../registry.js';
+import { VIEWS } from '../registry.js';
 import {
   addDetailsModal,
   createTaskModal,
@@ -17,17 +17,43 @@ import {
 } from '../render/modals.js';
 import { encodeMetadata } from '../render/modal-inputs.js';
 import { answerRefusal, placeOf, registerRefusals } from './refusals.js';
+import type { CasePress } from './case-press.js';
 import { readInput, readMetadata } from './view-state.js';
 
-const MODAL_FOR: Readonly<Record<string, (caseId: string) => ModalView>> = {
-  [ACTIONS.reply]: replyModal,
-  [ACTIONS.note]: noteModal,
-  [ACTIONS.resolve]: resolveModal,
-  [ACTIONS.logTime]: logTimeModal,
-  [ACTIONS.linkIssue]: linkIssueModal,
-  [ACTIONS.createTask]: createTaskModal,
-  [ACTIONS.addDetails]: addDetailsModal,
+export type FormAction =
+  'reply' | 'note' | 'resolve' | 'logTime' | 'linkIssue' | 'createTask' | 'addDetails';
+
+const MODAL_FOR: Readonly<Record<FormAction, (caseId: string) => ModalView>> = {
+  reply: replyModal,
+  note: noteModal,
+  resolve: resolveModal,
+  logTime: logTimeModal,
+  linkIssue: linkIssueModal,
+  createTask: createTaskModal,
+  addDetails: addDetailsModal,
 };
+
+/** A press that opens its form; where the button was rides along, for a later refusal. */
+const opening =
+  (build: (caseId: string) => ModalView): CasePress =>
+  async ({ caseId, body, client }) => {
+    const metadata = encodeMetadata({ caseId, ...placeOf(body) });
+    await client.views.open({
+      trigger_id: body.trigger_id,
+      view: { ...build(caseId), private_metadata: metadata },
+    });
+  };
+
+/** The card's presses that open a form (a modal) first. */
+export const formPresses = (): Record<FormAction, CasePress> => ({
+  reply: opening(MODAL_FOR.reply),
+  note: opening(MODAL_FOR.note),
+  resolve: opening(MODAL_FOR.resolve),
+  logTime: opening(MODAL_FOR.logTime),
+  linkIssue: opening(MODAL_FOR.linkIssue),
+  createTask: opening(MODAL_FOR.createTask),
+  addDetails: opening(MODAL_FOR.addDetails),
+});
 
 // Which input a refusal belongs to, so the message appears under that field.
 const FIELD_FOR: Readonly<Record<string, string>> = {
@@ -116,17 +142,8 @@ const errorsFor = (callbackId: string, failure: Failure) => {
   return field ? viewErrors({ [field]: failure.message }) : undefined;
 };
 
+/** The forms' submissions, and what a refused one turns into. */
 export const registerCaseModals = (app: App, ctx: SlackContext): void => {
-  for (const [actionId, build] of Object.entries(MODAL_FOR)) {
-    app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, action, body, client }) => {
-      await ack();
-      if (!action.value) return;
-      // Where the button was, so a refusal after the modal can be told there.
-      const metadata = encodeMetadata({ caseId: action.value, ...placeOf(body) });
-      const view = { ...build(action.value), private_metadata: metadata };
-      await client.views.open({ trigger_id: body.trigger_id, view });
-    });
-  }
   for (const [callbackId, submit] of Object.entries(SUBMITS)) {
     app.view<ViewSubmitAction>(callbackId, async ({ ack, view, body, client }) => {
       const caseId = readMetadata(view).caseId;

@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { SlackContext } from '../context.js';
-import { registerCaseButtons } from './case-buttons.js';
+import { registerCaseActions } from './case-actions.js';
 import { registerCaseModals } from './case-modals.js';
 import { registerHome, registerTicketReaction } from './home-and-reactions.js';
 import { registerConversationActions } from './conversation.js';
@@ -13,7 +13,7 @@ import { registerSupportCommand } from './support-command.js';
 export const registerSlackListeners = (app: App, ctx: SlackContext): void => {
   registerMessageListener(app, ctx);
   registerConversationActions(app, ctx);
-  registerCaseButtons(app, ctx);
+  registerCaseActions(app, ctx);
   registerCaseModals(app, ctx);
   registerIntake(app, ctx);
   registerSupportCommand(app, ctx);

@@ -20,6 +20,7 @@ import {
 } from '../render/kb.js';
 import { viewErrors } from '../render/modals.js';
 import { makeAnswerKbQuestion } from '../../../src/presentation/kb-answers.js';
+import type { CasePress } from './case-press.js';
 import { readInput, readMetadata } from './view-state.js';
 
 /** `/support kb <question>`: the best articles this person may read, only to them. */
@@ -64,7 +65,24 @@ const keywordsOf = (raw: string | undefined): string[] =>
     .map((keyword) => keyword.trim())
     .filter(Boolean);
 
-/** "Save as KB article" on a solved case: a prefilled modal, saved as the agent chose. */
+/** "Save as KB article" on a solved case: a modal prefilled from the case. */
+export const saveArticlePress =
+  (ctx: SlackContext): CasePress =>
+  async ({ caseId, body, client }) => {
+    const actor = await ctx.actorOf(userOfPayload(body));
+    if (!actor) return;
+    const draft = await ctx.core.kb.useCases.draftArticleFromCase({ ref: { caseId }, actor });
+    if (!draft.ok) {
+      await tellUser(client, body.channel?.id, body.user.id, friendlyFailure(draft));
+      return;
+    }
+    await client.views.open({
+      trigger_id: body.trigger_id,
+      view: saveArticleModal(caseId, draft.value, body.channel?.id),
+    });
+  };
+
+/** KB suggestions' answers, and the saved article's modal, saved as the agent chose. */
 export const registerKbListeners = (app: App, ctx: SlackContext): void => {
   // The `kb-suggestions` effect, carried out from the outbox. The listener registry test
   // passes a bare core; only a running app delivers effects.
@@ -105,25 +123,6 @@ export const registerKbListeners = (app: App, ctx: SlackContext): void => {
       await respond({
         replace_original: true,
         text: result.ok ? KB_NEED_HELP_THANKS : friendlyFailure(result),
-      });
-    },
-  );
-
-  app.action<BlockAction<ButtonAction>>(
-    ACTIONS.saveKbArticle,
-    async ({ ack, action, body, client }) => {
-      await ack();
-      const caseId = action.value;
-      const actor = await ctx.actorOf(userOfPayload(body));
-      if (!caseId || !actor) return;
-      const draft = await ctx.core.kb.useCases.draftArticleFromCase({ ref: { caseId }, actor });
-      if (!draft.ok) {
-        await tellUser(client, body.channel?.id, body.user.id, friendlyFailure(draft));
-        return;
-      }
-      await client.views.open({
-        trigger_id: body.trigger_id,
-        view: saveArticleModal(caseId, draft.value, body.channel?.id),
       });
     },
   );

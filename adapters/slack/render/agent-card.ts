@@ -1,13 +1,14 @@
 /**
- * The card agents work a case from, in the triage channel: who asked, under which contract,
- * what is wrong, and every control the viewer may use. The caller decides which status
- * moves this viewer may take; the card only draws them.
+ * The agent card in Block Kit, drawn from the chat-neutral view (src/presentation): the
+ * facts in two columns, then the primary actions in one row with an overflow menu for
+ * the rarer work, and the pick-one controls (assign, queue, priority) in a second row.
+ * What the card offers is the view's decision; this file only draws it.
  */
-import type { ActionsBlockElement, Button, KnownBlock, StaticSelect } from '@slack/types';
-import type { StaffCaseView } from '../../../src/domain/case/view.js';
-import type { SlaCoverage } from '../../../src/domain/sla/index.js';
-import { PRIORITIES } from '../../../src/domain/priority.js';
-import { ACTIONS } from '../registry.js';
+import type { ActionsBlockElement, KnownBlock, Overflow, StaticSelect } from '@slack/types';
+import type { AgentCardView } from '../../../src/presentation/agent-card-view.js';
+import type { CaseAction } from '../../../src/presentation/case-actions.js';
+import type { SlaTone } from '../../../src/presentation/card-parts.js';
+import { ACTIONS, SLACK_CASE_ACTIONS } from '../registry.js';
 import {
   actions,
   button,
@@ -15,120 +16,86 @@ import {
   fields,
   fitLines,
   header,
+  option,
   options,
   plain,
   section,
   type SlackMessage,
 } from './blocks.js';
 import { escapeMrkdwn, mrkdwnLink, safeMrkdwn } from './escape.js';
-import { latestKbMatches, looksLike, type KbMatches } from '../../../src/domain/kb/matches.js';
-import { FLAG_LABELS, RESOLUTION_LABELS, type PriorityLabels } from './labels.js';
-import { fullTextNote } from '../../shared/words.js';
-
-export interface AgentCardInput {
-  readonly case: StaffCaseView;
-  readonly statusName: string;
-  readonly organizationName: string;
-  readonly contact: { readonly name: string; readonly email?: string };
-  /** The contract, and the SLA policy whose clocks `slaLines` show (slaCoverage). */
-  readonly coverage: SlaCoverage;
-  readonly priorityLabels: PriorityLabels;
-  /** Only the moves this viewer may take from the current status. */
-  readonly transitions: readonly { readonly to: string; readonly label: string }[];
-  readonly queues: readonly { readonly key: string; readonly name: string }[];
-  /** SLA lines as ready mrkdwn (ours, not user text): "First response due 14:00 (in 2h 10m)". */
-  readonly slaLines?: readonly string[];
-}
+import { slackTimed } from './card-time.js';
 
 const FIELD_MAX = 300;
 const DESCRIPTION_MAX = 1500;
 const DETAIL_MAX = 500;
+/** Slack's overflow menu holds two to five options. */
+const OVERFLOW_MAX = 5;
 
 // The version makes the id new on every change: Slack clients keep a select's old choice
 // after chat.update while the block_id stays the same (slackapi/bolt-js#1920, #2766).
-/** `block_id` of the card's select controls: `case:<caseId>:<version>`. */
+/** `block_id` of the card's main row: `case:<caseId>:<version>`. */
 export const caseBlockId = (caseId: string, version: number): string => `case:${caseId}:${version}`;
 
-/** Reads a `caseBlockId` back; undefined for any other block. */
+/** `block_id` of the row of pick-one controls. */
+const menusBlockId = (caseId: string, version: number): string => `menus:${caseId}:${version}`;
+
+/** Reads a `caseBlockId` (or the menus row's id) back; undefined for any other block. */
 export const parseCaseBlockId = (
   blockId: string,
 ): { readonly caseId: string; readonly version: number } | undefined => {
-  const match = /^case:(.+):(\d+)$/.exec(blockId);
+  const match = /^(?:case|menus):(.+):(\d+)$/.exec(blockId);
   return match?.[1] && match[2] ? { caseId: match[1], version: Number(match[2]) } : undefined;
 };
 
-const headerText = (input: AgentCardInput): string => {
-  const c = input.case;
-  const marker = c.priority === 'urgent' ? ':red_circle: ' : '';
-  return `${marker}${c.number} · ${input.priorityLabels[c.priority]} · ${c.title}`;
+const SLA_ICONS: Readonly<Record<SlaTone, string>> = {
+  running: ':stopwatch:',
+  paused: ':double_vertical_bar:',
+  breached: ':rotating_light:',
+  met: ':white_check_mark:',
+  escalated: ':arrow_double_up:',
 };
 
-const field = (label: string, value: string): string =>
-  `*${label}*\n${safeMrkdwn(value, FIELD_MAX)}`;
-
-const factFields = (input: AgentCardInput): string[] => {
-  const c = input.case;
-  const customer = input.contact.email
-    ? `${input.contact.name} (${input.contact.email})`
-    : input.contact.name;
-  const product = [c.productKey, c.productVersion].filter(Boolean).join(' ');
-  const queue = input.queues.find((q) => q.key === c.queueKey)?.name ?? c.queueKey;
-  return [
-    field('Customer', customer),
-    field('Organization', input.organizationName),
-    field('Contract', input.coverage.contract),
-    field('SLA', input.coverage.sla),
-    field('Product', [product, c.module].filter(Boolean).join(' · ') || 'Not given'),
-    field('Priority', input.priorityLabels[c.priority]),
-    field('Status', input.statusName),
-    field('Assignee', c.assigneeName ?? 'Unassigned'),
-    field('Queue', queue),
-  ];
+const headerText = (view: AgentCardView): string => {
+  const marker = view.priority.id === 'urgent' ? ':red_circle: ' : '';
+  return `${marker}${view.number} · ${view.priority.label} · ${view.title}`;
 };
 
-/** Urgency and contract problems, the things an agent must not overlook. */
-const warnings = (c: StaffCaseView): string[] => [
-  ...(c.priority === 'urgent' ? [':rotating_light: *Urgent*'] : []),
-  ...c.flags.map((flag) => `:warning: ${FLAG_LABELS[flag]}`),
-];
+const warnings = (view: AgentCardView): string[] =>
+  view.warnings.map((w) =>
+    w.kind === 'urgent' ? `:rotating_light: *${w.text}*` : `:warning: ${escapeMrkdwn(w.text)}`,
+  );
 
-const problemText = (c: StaffCaseView): string | undefined => {
-  const full = c.attachments.find((a) => a.field === 'description');
+const problemText = (view: AgentCardView): string | undefined => {
+  const p = view.problem;
   const parts = [
-    c.description.trim() && `*Problem*\n${safeMrkdwn(c.description, DESCRIPTION_MAX)}`,
-    full && `:paperclip: ${escapeMrkdwn(fullTextNote(full))}`,
-    c.impact && `*Impact:* ${safeMrkdwn(c.impact, DETAIL_MAX)}`,
-    c.expectation && `*Expectation:* ${safeMrkdwn(c.expectation, DETAIL_MAX)}`,
+    p.description && `*Problem*\n${safeMrkdwn(p.description, DESCRIPTION_MAX)}`,
+    p.fullTextNote && `:paperclip: ${escapeMrkdwn(p.fullTextNote)}`,
+    p.impact && `*Impact:* ${safeMrkdwn(p.impact, DETAIL_MAX)}`,
+    p.expectation && `*Expectation:* ${safeMrkdwn(p.expectation, DETAIL_MAX)}`,
   ].filter((part): part is string => Boolean(part));
   return parts.length > 0 ? parts.join('\n') : undefined;
 };
 
-const workText = (input: AgentCardInput): string[] => {
-  const c = input.case;
-  const openTasks = c.tasks.filter((task) => !task.completedAt).length;
-  const opened = Math.floor(c.createdAt.getTime() / 1000);
-  return [
-    // Slack formats the date in each reader's own time zone; the ISO text is the fallback.
-    `Opened <!date^${opened}^{date_short_pretty} {time}|${c.createdAt.toISOString()}>`,
-    ...(input.slaLines ?? []),
-    ...(openTasks > 0 ? [`${openTasks} open task${openTasks === 1 ? '' : 's'}`] : []),
-    ...(c.minutesLogged > 0 ? [`${c.minutesLogged} min logged`] : []),
-  ];
-};
-
-const extraSections = (c: StaffCaseView): KnownBlock[] => {
+const extraSections = (view: AgentCardView): KnownBlock[] => {
   const blocks: KnownBlock[] = [];
-  if (c.resolution) {
-    const label = RESOLUTION_LABELS[c.resolution.type];
-    const link = c.resolution.docLink ? `\nDocs: ${mrkdwnLink(c.resolution.docLink)}` : '';
-    blocks.push(
-      section(`*Resolution* (${label})\n${safeMrkdwn(c.resolution.text, DETAIL_MAX)}${link}`),
-    );
+  const r = view.resolution;
+  if (r) {
+    const link = r.docLink ? `\nDocs: ${mrkdwnLink(r.docLink)}` : '';
+    blocks.push(section(`*Resolution* (${r.typeLabel})\n${safeMrkdwn(r.text, DETAIL_MAX)}${link}`));
   }
-  const matchLines = kbMatchLines(latestKbMatches(c.events));
-  if (matchLines.length > 0) blocks.push(context(matchLines));
-  if (c.linkedIssues.length > 0) {
-    const links = c.linkedIssues.map(
+  const kb = [
+    ...(view.kb.suggested.length > 0
+      ? [
+          `:bulb: Suggested to the customer: ${view.kb.suggested
+            .map((title) => `*${escapeMrkdwn(title)}*`)
+            .join(', ')}`,
+        ]
+      : []),
+    ...(view.kb.lookAlike ? [`:repeat: ${escapeMrkdwn(view.kb.lookAlike)}`] : []),
+  ];
+  if (kb.length > 0) blocks.push(context(kb));
+  if (view.issues.length > 0) {
+    const links = view.issues.map(
       (issue) => `:link: ${mrkdwnLink(issue.url, issue.title?.slice(0, 120))}`,
     );
     blocks.push(section(fitLines(['*Development issues*', ...links])));
@@ -136,98 +103,83 @@ const extraSections = (c: StaffCaseView): KnownBlock[] => {
   return blocks;
 };
 
-/** What the knowledge base found at intake: the articles offered, the look-alike cases. */
-const kbMatchLines = (matches: KbMatches | undefined): string[] => [
-  ...(matches && matches.articles.length > 0
-    ? [
-        `:bulb: Suggested to the customer: ${matches.articles
-          .map((article) => `*${escapeMrkdwn(article.title)}*`)
-          .join(', ')}`,
-      ]
-    : []),
-  ...(matches && matches.similarCases.length > 0
-    ? [`:repeat: ${escapeMrkdwn(looksLike(matches.similarCases))} this week`]
-    : []),
+const workText = (view: AgentCardView): string[] => [
+  slackTimed(view.opened, view.timeZone),
+  ...view.sla.map((line) => `${SLA_ICONS[line.tone]} ${slackTimed(line, view.timeZone)}`),
+  ...view.work.map(escapeMrkdwn),
 ];
 
-const select = (
-  actionId: string,
-  placeholder: string,
-  items: readonly { text: string; value: string }[],
-  initial?: string,
-): StaticSelect | undefined => {
-  const choices = options(items);
+const select = (action: CaseAction): StaticSelect | undefined => {
+  const choices = options((action.choices ?? []).map((c) => ({ text: c.label, value: c.value })));
   if (choices.length === 0) return undefined;
-  const selected = choices.find((choice) => choice.value === initial);
+  const selected = choices.find((choice) => choice.value === action.current);
   return {
     type: 'static_select',
-    action_id: actionId,
-    placeholder: plain(placeholder),
+    action_id: SLACK_CASE_ACTIONS[action.id],
+    placeholder: plain(`${action.label}…`),
     options: choices,
     ...(selected ? { initial_option: selected } : {}),
   };
 };
 
-const controls = (input: AgentCardInput): ActionsBlockElement[] => {
-  const c = input.case;
-  // One option per target status: two edges into one status would be one choice anyway.
-  const moves = [...new Map(input.transitions.map((t) => [t.to, t.label])).entries()];
-  const elements: (ActionsBlockElement | undefined)[] = [
-    c.assigneeId
-      ? undefined
-      : button({ text: 'Claim', actionId: ACTIONS.claim, value: c.id, style: 'primary' }),
-    { type: 'users_select', action_id: ACTIONS.assign, placeholder: plain('Assign to…') },
-    select(
-      ACTIONS.queue,
-      'Move to queue…',
-      input.queues.map((q) => ({ text: q.name, value: q.key })),
-      c.queueKey,
-    ),
-    select(
-      ACTIONS.status,
-      'Change status…',
-      moves.map(([to, label]) => ({ text: label, value: to })),
-    ),
-    select(
-      ACTIONS.priority,
-      'Priority…',
-      PRIORITIES.map((p) => ({ text: input.priorityLabels[p], value: p })),
-      c.priority,
-    ),
-  ];
-  return elements.filter((element): element is ActionsBlockElement => element !== undefined);
-};
+const control = (action: CaseAction, caseId: string): ActionsBlockElement | undefined =>
+  action.choices
+    ? select(action)
+    : button({
+        text: action.label,
+        actionId: SLACK_CASE_ACTIONS[action.id],
+        value: caseId,
+        ...(action.emphasis ? { style: 'primary' as const } : {}),
+      });
 
-const workButtons = (c: StaffCaseView): Button[] => {
-  const done = c.statusCategory === 'solved' || c.statusCategory === 'closed';
-  const make = (text: string, actionId: string): Button => button({ text, actionId, value: c.id });
+const present = <T>(items: readonly (T | undefined)[]): T[] =>
+  items.filter((item): item is T => item !== undefined);
+
+/** The overflow menu: its option values are action ids; the row's block id names the case. */
+const overflow = (items: readonly CaseAction[]): Overflow => ({
+  type: 'overflow',
+  action_id: ACTIONS.more,
+  options: items.map((a) => option(a.label, a.id)),
+});
+
+/** Both rows of controls: primary first, then the overflow; the menus row after. */
+export const controlRows = (
+  caseId: string,
+  version: number,
+  all: readonly CaseAction[],
+): KnownBlock[] => {
+  const primary = all.filter((a) => a.placement === 'primary');
+  const rest = all.filter((a) => a.placement === 'overflow');
+  const menus = rest.filter((a) => a.choices);
+  const presses = rest.filter((a) => !a.choices);
+  const inMenu = presses.length >= 2 ? presses.slice(0, OVERFLOW_MAX) : [];
+  const loose = presses.filter((a) => !inMenu.includes(a));
+  const main = [
+    ...present(primary.map((a) => control(a, caseId))),
+    ...(inMenu.length > 0 ? [overflow(inMenu)] : []),
+  ];
+  const second = present([...menus, ...loose].map((a) => control(a, caseId)));
   return [
-    make('Reply to customer', ACTIONS.reply),
-    make('Internal note', ACTIONS.note),
-    make('Log time', ACTIONS.logTime),
-    // Resolving again would overwrite the resolution the customer already received.
-    ...(done ? [] : [make('Resolve', ACTIONS.resolve)]),
-    make('Link issue', ACTIONS.linkIssue),
-    make('Create task', ACTIONS.createTask),
-    // A solved case's resolution is the knowledge base's best source.
-    ...(done && c.resolution ? [make('Save as KB article', ACTIONS.saveKbArticle)] : []),
+    ...(main.length > 0 ? [actions(caseBlockId(caseId, version), main)] : []),
+    ...(second.length > 0 ? [actions(menusBlockId(caseId, version), second)] : []),
   ];
 };
 
-export const renderAgentCard = (input: AgentCardInput): SlackMessage => {
-  const c = input.case;
-  const alerts = warnings(c);
-  const problem = problemText(c);
+export const renderAgentCard = (view: AgentCardView): SlackMessage => {
+  const alerts = warnings(view);
+  const problem = problemText(view);
   const blocks: KnownBlock[] = [
-    header(headerText(input)),
+    header(headerText(view)),
+    ...(view.notice ? [section(`:warning: *${escapeMrkdwn(view.notice)}*`)] : []),
     ...(alerts.length > 0 ? [context(alerts)] : []),
-    fields(factFields(input)),
+    ...(view.outcome
+      ? [context([`:white_check_mark: ${slackTimed(view.outcome, view.timeZone)}`])]
+      : []),
+    fields(view.facts.map((f) => `*${f.label}*\n${safeMrkdwn(f.value, FIELD_MAX)}`)),
     ...(problem ? [section(problem)] : []),
-    ...extraSections(c),
-    context(workText(input)),
-    actions(caseBlockId(c.id, c.version), controls(input)),
-    actions(`buttons:${c.id}:${c.version}`, workButtons(c)),
+    ...extraSections(view),
+    context(workText(view)),
+    ...controlRows(view.caseId, view.version, view.actions),
   ];
-  const text = `${c.number} [${input.priorityLabels[c.priority]}] ${c.title} (${input.organizationName}, ${input.contact.name})`;
-  return { text: safeMrkdwn(text, 1000), blocks };
+  return { text: safeMrkdwn(view.summary, 1000), blocks };
 };

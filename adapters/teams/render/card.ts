@@ -1,3 +1,5 @@
+import type { CaseActionId } from '../../../src/presentation/case-actions.js';
+
 /**
  * Adaptive Card shapes (schema 1.5) and the few helpers every Teams renderer uses. Cards
  * are plain JSON; Universal Actions (`Action.Execute`) come back as `adaptiveCard/action`.
@@ -29,6 +31,10 @@ export const VERBS = {
   logTime: 'logTime',
   resolve: 'resolve',
   linkIssue: 'linkIssue',
+  createTask: 'createTask',
+  /** Opens the prefilled article form; `saveKbArticleSave` sends it. */
+  saveKbArticle: 'saveKbArticle',
+  saveKbArticleSave: 'saveKbArticleSave',
   comment: 'comment',
   closeMine: 'closeMine',
   reopen: 'reopen',
@@ -43,6 +49,28 @@ export const VERBS = {
   keptNote: 'keptNote',
 } as const;
 export type Verb = (typeof VERBS)[keyof typeof VERBS];
+
+/**
+ * The verb each case card action sends. Add details keeps the verb `comment` that cards
+ * already posted in conversations carry.
+ */
+export const CASE_VERBS: Readonly<Record<CaseActionId, Verb>> = {
+  claim: VERBS.claim,
+  reply: VERBS.reply,
+  status: VERBS.status,
+  resolve: VERBS.resolve,
+  assign: VERBS.assign,
+  queue: VERBS.queue,
+  priority: VERBS.priority,
+  note: VERBS.note,
+  logTime: VERBS.logTime,
+  linkIssue: VERBS.linkIssue,
+  createTask: VERBS.createTask,
+  saveKbArticle: VERBS.saveKbArticle,
+  addDetails: VERBS.comment,
+  closeMine: VERBS.closeMine,
+  reopen: VERBS.reopen,
+};
 
 /** Which card a refresh should rebuild. */
 export type CardKind = 'customer' | 'staff' | 'kb';
@@ -74,10 +102,16 @@ export const execute = (
   extra: CardElement = {},
 ): CardElement => ({ type: 'Action.Execute', title, verb, data, ...extra });
 
-export const showCard = (title: string, body: CardElement[], actions: CardElement[]) => ({
+export const showCard = (
+  title: string,
+  body: CardElement[],
+  actions: CardElement[],
+  extra: CardElement = {},
+): CardElement => ({
   type: 'Action.ShowCard',
   title,
   card: { type: 'AdaptiveCard', body, actions },
+  ...extra,
 });
 
 // Renderers refuse a required input without an error message; every one gets a plain one.
