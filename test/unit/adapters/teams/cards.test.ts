@@ -1,18 +1,13 @@
-import {
-  viewCase,
-  type CustomerCaseView,
-  type StaffCaseView,
-} from '../../../../src/domain/case/view.js';
-import { slaCoverage, type SlaSummary } from '../../../../src/domain/sla/index.js';
 import { SIMPLE_WORKFLOW } from '../../../../src/domain/workflow/preset-simple.js';
-import { availableTransitions, statusById } from '../../../../src/domain/workflow/index.js';
+import { availableTransitions } from '../../../../src/domain/workflow/index.js';
+import type { SlaSummary } from '../../../../src/domain/sla/index.js';
+import type { CaseState } from '../../../../src/domain/case/types.js';
 import { renderAgentCard } from '../../../../adapters/teams/render/agent-card.js';
 import { escapeCardText } from '../../../../adapters/teams/render/card.js';
 import { renderCustomerCard } from '../../../../adapters/teams/render/customer-card.js';
 import { escapeMessageText } from '../../../../adapters/teams/render/thread-lines.js';
-import { buildCase, CAROL } from '../../../support/build-case.js';
-
-const LABELS = { urgent: 'Urgent', high: 'High', normal: 'Normal', low: 'Low' } as const;
+import { buildCase } from '../../../support/build-case.js';
+import { agentView, customerView, STATES } from '../../presentation/card-fixtures.js';
 
 const verbsIn = (node: unknown): string[] => {
   if (Array.isArray(node)) return node.flatMap(verbsIn);
@@ -49,17 +44,6 @@ const withNote = buildCase({
   ],
 });
 
-const customerView = (): CustomerCaseView => {
-  const view = viewCase(withNote, CAROL);
-  if (!view.ok || view.value.audience !== 'customer') throw new Error('no customer view');
-  return view.value.case;
-};
-
-const staffView = (): StaffCaseView => {
-  const { outbox: _outbox, ...staff } = withNote;
-  return staff;
-};
-
 const RUNNING = {
   kind: 'firstResponse',
   state: 'running',
@@ -68,40 +52,30 @@ const RUNNING = {
   leftMinutes: 60,
 } as const;
 
-const agentCard = (view = staffView(), sla: SlaSummary | undefined = undefined) =>
-  renderAgentCard({
-    case: view,
-    statusName: 'New',
-    organizationName: 'Acme',
-    contact: { name: 'Carol' },
-    coverage: slaCoverage(view, sla),
-    priorityLabels: LABELS,
-    transitions: availableTransitions(SIMPLE_WORKFLOW, view.status, 'agent').map((t) => ({
-      value: t.to,
-      title: t.label ?? t.to,
-    })),
-    queues: [{ value: 'general', title: 'General' }],
-    agents: [{ value: 'agent-ana', title: 'Ana' }],
-    agentUserIds: ['29:ana'],
-  });
+const agentCard = (state: CaseState = withNote, sla: SlaSummary | undefined = undefined) =>
+  renderAgentCard(agentView(state, sla ? { sla } : {}), ['29:ana']);
 
 describe('Teams customer card', () => {
-  const status = statusById(SIMPLE_WORKFLOW, 'new')!;
-
   it('offers no agent action and carries no internal note', () => {
-    const card = renderCustomerCard({ case: customerView(), status, agentUserIds: ['29:ana'] });
+    const card = renderCustomerCard(customerView(withNote), ['29:ana']);
     expect(verbsIn(card).sort()).toEqual(['comment']);
     expect(JSON.stringify(card)).not.toContain('SECRET');
   });
 
   it('asks Teams for the agent view only for agents (refresh.userIds)', () => {
-    const card = renderCustomerCard({ case: customerView(), status, agentUserIds: ['29:ana'] });
+    const card = renderCustomerCard(customerView(withNote), ['29:ana']);
     expect(card.refresh?.userIds).toEqual(['29:ana']);
-    expect(renderCustomerCard({ case: customerView(), status }).refresh).toBeUndefined();
+    expect(renderCustomerCard(customerView(withNote)).refresh).toBeUndefined();
+  });
+
+  it('says who closed the case and when, never that someone is on it', () => {
+    const card = JSON.stringify(renderCustomerCard(customerView(STATES.closed)));
+    expect(card).toMatch(/Closed by Grace Okafor, 15:02 GMT\\\\\+1, Tue 24 Nov/);
+    expect(card).not.toContain('is on it');
   });
 
   it('escapes the customer text it echoes', () => {
-    const card = JSON.stringify(renderCustomerCard({ case: customerView(), status }));
+    const card = JSON.stringify(renderCustomerCard(customerView(withNote)));
     expect(card).toContain('\\\\*export\\\\*');
     expect(card).not.toContain('<at>');
   });
@@ -119,13 +93,13 @@ describe('Teams agent card', () => {
 
   it('names the default policy whose clocks it shows for a case without a contract', () => {
     const summary = { policy: 'standard', timeZone: 'UTC', clocks: [RUNNING], escalationLevel: 0 };
-    const facts = factsOf(agentCard(staffView(), summary));
+    const facts = factsOf(agentCard(withNote, summary));
     expect(facts['Contract']).toBe('No contract');
     expect(facts['SLA']).toBe('standard (default policy — no contract)');
   });
 
   it('names the contract’s policy, and says No SLA only when no clock runs', () => {
-    const view = { ...staffView(), contractLevel: 'gold', slaPolicy: 'gold-24x7' };
+    const view = { ...withNote, contractLevel: 'gold', slaPolicy: 'gold-24x7' };
     const summary = { policy: 'gold-24x7', timeZone: 'UTC', clocks: [RUNNING], escalationLevel: 0 };
     expect(factsOf(agentCard(view, summary))).toMatchObject({ Contract: 'gold', SLA: 'gold-24x7' });
     expect(factsOf(agentCard(view, undefined))).toMatchObject({ Contract: 'gold', SLA: 'No SLA' });
@@ -137,6 +111,7 @@ describe('Teams agent card', () => {
       [
         'assign',
         'claim',
+        'createTask',
         'linkIssue',
         'logTime',
         'note',
@@ -163,11 +138,10 @@ describe('Teams agent card', () => {
   });
 
   it('shows what the knowledge base found at intake, as the Slack card does', () => {
-    const view = staffView();
     const matched = {
-      ...view,
+      ...withNote,
       events: [
-        ...view.events,
+        ...withNote.events,
         {
           id: 'kb-1',
           type: 'kb-matched' as const,
@@ -197,13 +171,36 @@ describe('Teams agent card', () => {
   });
 
   it('drops Claim once someone owns the case', () => {
-    const owned = {
-      ...staffView(),
-      assigneeId: 'agent-ana',
-      assigneeName: 'Ana',
-      status: 'on-hand',
-    };
-    expect(verbsIn(agentCard(owned))).not.toContain('claim');
+    expect(verbsIn(agentCard(STATES.owned))).not.toContain('claim');
+  });
+
+  it('shows Claim, Status and Resolve, the rest as secondary actions in the "…" menu', () => {
+    const card = agentCard(buildCase());
+    const top = (card.actions ?? []).map((a) => ({
+      title: a.title,
+      secondary: a.mode === 'secondary',
+    }));
+    expect(top.filter((a) => !a.secondary).map((a) => a.title)).toEqual([
+      'Claim',
+      'Change status',
+      'Resolve',
+    ]);
+    expect(top.filter((a) => a.secondary).map((a) => a.title)).toEqual([
+      'Reply to customer',
+      'Assign',
+      'Move to queue',
+      'Priority',
+      'Internal note',
+      'Log time',
+      'Link issue',
+      'Create task',
+    ]);
+  });
+
+  it('offers Save as KB article on a solved case, and names the queue, not its key', () => {
+    const card = agentCard(STATES.solved);
+    expect(verbsIn(card)).toContain('saveKbArticle');
+    expect(factsOf(card)['Queue']).toBe('Finance');
   });
 });
 

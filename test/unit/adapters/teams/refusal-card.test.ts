@@ -1,7 +1,7 @@
 import { renderAgentCard } from '../../../../adapters/teams/render/agent-card.js';
 import { refusalNotice, withRefusal } from '../../../../adapters/teams/render/refusal.js';
 import type { RefusalExplanation } from '../../../../src/domain/case/refusal.js';
-import { buildCase } from '../../../support/build-case.js';
+import { agentView, STATES } from '../../presentation/card-fixtures.js';
 
 const explained = (over: Partial<RefusalExplanation> = {}): RefusalExplanation => ({
   formCanFix: false,
@@ -12,20 +12,7 @@ const explained = (over: Partial<RefusalExplanation> = {}): RefusalExplanation =
   ...over,
 });
 
-const agentCard = () => {
-  const { outbox: _outbox, ...view } = buildCase({ status: 'solved', statusCategory: 'solved' });
-  return renderAgentCard({
-    case: view,
-    statusName: 'Solved',
-    organizationName: 'Acme',
-    contact: { name: 'Carol' },
-    coverage: { contract: 'No contract', sla: 'No SLA' },
-    priorityLabels: { urgent: 'Urgent', high: 'High', normal: 'Normal', low: 'Low' },
-    transitions: [],
-    queues: [],
-    agents: [],
-  });
-};
+const agentCard = () => renderAgentCard(agentView(STATES.solved));
 
 const inputs = (node: unknown): Record<string, unknown>[] => {
   if (Array.isArray(node)) return node.flatMap(inputs);

@@ -1,40 +1,32 @@
-import type { ActionsBlock, ActionsBlockElement, HeaderBlock, StaticSelect } from '@slack/types';
+import type {
+  ActionsBlock,
+  ActionsBlockElement,
+  HeaderBlock,
+  Overflow,
+  StaticSelect,
+} from '@slack/types';
 import {
   caseBlockId,
   parseCaseBlockId,
   renderAgentCard,
-  type AgentCardInput,
 } from '../../../../../adapters/slack/render/agent-card.js';
 import { blockKitViolations } from '../../../../../adapters/slack/render/check-limits.js';
-import { PRIORITY_LABELS } from '../../../../../adapters/slack/render/labels.js';
 import { ACTIONS } from '../../../../../adapters/slack/registry.js';
 import type { CaseState } from '../../../../../src/domain/case/types.js';
-import type { StaffCaseView } from '../../../../../src/domain/case/view.js';
-import { slaCoverage } from '../../../../../src/domain/sla/index.js';
+import { buildAgentCardView } from '../../../../../src/presentation/agent-card-view.js';
+import { SIMPLE_WORKFLOW } from '../../../../../src/domain/workflow/index.js';
 import { buildCase } from '../../../../support/build-case.js';
+import {
+  agentView,
+  LABELS,
+  NOW,
+  RUNNING_SLA,
+  STATES,
+  staffOf,
+} from '../../../presentation/card-fixtures.js';
 
-const staff = (overrides: Partial<CaseState> = {}): StaffCaseView => {
-  const { outbox: _outbox, ...view } = buildCase(overrides);
-  return view;
-};
-
-const input = (overrides: Partial<AgentCardInput> = {}): AgentCardInput => ({
-  case: staff(),
-  statusName: 'New',
-  organizationName: 'Acme Corp',
-  contact: { name: 'Carol', email: 'carol@acme.example' },
-  coverage: { contract: 'No contract', sla: 'No SLA' },
-  priorityLabels: PRIORITY_LABELS,
-  transitions: [
-    { to: 'on-hand', label: 'Take on hand' },
-    { to: 'solved', label: 'Solve' },
-  ],
-  queues: [
-    { key: 'finance', name: 'Finance' },
-    { key: 'platform', name: 'Platform' },
-  ],
-  ...overrides,
-});
+const card = (overrides: Partial<CaseState> = {}) =>
+  renderAgentCard(agentView(buildCase(overrides)));
 
 const actionBlocks = (blocks: readonly unknown[]): ActionsBlock[] =>
   blocks.filter((b): b is ActionsBlock => (b as ActionsBlock).type === 'actions');
@@ -51,46 +43,38 @@ const selectOf = (blocks: readonly unknown[], actionId: string): StaticSelect | 
 
 const json = (value: unknown): string => JSON.stringify(value);
 
-const RUNNING = {
-  kind: 'firstResponse',
-  state: 'running',
-  ticking: true,
-  usedMinutes: 0,
-  leftMinutes: 60,
-} as const;
-
 describe('renderAgentCard', () => {
   it('heads the card with number, priority and title', () => {
-    const card = renderAgentCard(input({ case: staff({ priority: 'high' }) }));
-    const header = card.blocks[0] as HeaderBlock;
+    const header = card({ priority: 'high' }).blocks[0] as HeaderBlock;
     expect(header.type).toBe('header');
     expect(header.text.text).toBe('CASE-1001 · High · Ledger export fails');
   });
 
   it('marks urgent cases in the header and in the warnings', () => {
-    const card = renderAgentCard(input({ case: staff({ priority: 'urgent' }) }));
-    expect((card.blocks[0] as HeaderBlock).text.text).toMatch(/^:red_circle: CASE-1001 · Urgent/);
-    expect(json(card.blocks)).toContain(':rotating_light: *Urgent*');
+    const drawn = card({ priority: 'urgent' });
+    expect((drawn.blocks[0] as HeaderBlock).text.text).toMatch(/^:red_circle: CASE-1001 · Urgent/);
+    expect(json(drawn.blocks)).toContain(':rotating_light: *Urgent*');
   });
 
-  it('shows customer, organization, contract, product, priority, status, assignee', () => {
-    const c = staff({
-      contractLevel: 'Gold',
-      slaPolicy: 'gold-24x7',
-      productKey: 'ledgerly',
-      productVersion: '4.2',
-      module: 'Export',
-      assigneeName: 'Ana',
-      assigneeId: 'agent-ana',
-    });
-    const card = renderAgentCard(
-      input({
-        case: c,
-        coverage: slaCoverage(c, { policy: 'gold-24x7', clocks: [RUNNING] }),
-        statusName: 'On hand',
-      }),
+  it('shows customer, organization, contract, product, priority, status, owner and queue by name', () => {
+    const out = json(
+      renderAgentCard(
+        agentView(
+          buildCase({
+            contractLevel: 'Gold',
+            slaPolicy: 'gold-24x7',
+            productKey: 'ledgerly',
+            productVersion: '4.2',
+            module: 'Export',
+            assigneeName: 'Ana',
+            assigneeId: 'agent-ana',
+            status: 'on-hand',
+            statusCategory: 'open',
+          }),
+          { sla: { ...RUNNING_SLA, policy: 'gold-24x7' } },
+        ),
+      ).blocks,
     );
-    const out = json(card.blocks);
     for (const expected of [
       'Carol (carol@acme.example)',
       'Acme Corp',
@@ -99,26 +83,19 @@ describe('renderAgentCard', () => {
       'ledgerly 4.2 · Export',
       '*Priority*\\nNormal',
       '*Status*\\nOn hand',
-      '*Assignee*\\nAna',
+      '*Owner*\\nAna',
       '*Queue*\\nFinance',
-    ]) {
+    ])
       expect(out).toContain(expected);
-    }
   });
 
-  it('names the default policy whose clocks it shows for a case without a contract', () => {
-    const c = staff();
-    const card = renderAgentCard(
-      input({
-        case: c,
-        coverage: slaCoverage(c, { policy: 'standard', clocks: [RUNNING] }),
-        slaLines: ['First response due 14:00'],
-      }),
-    );
-    const out = json(card.blocks);
+  it('names the default policy whose clocks it shows, and writes its times per reader', () => {
+    const out = json(renderAgentCard(agentView(buildCase(), { sla: RUNNING_SLA })).blocks);
     expect(out).toContain('*Contract*\\nNo contract');
     expect(out).toContain('*SLA*\\nstandard (default policy — no contract)');
-    expect(out).not.toContain('No SLA');
+    expect(out).toMatch(
+      /:stopwatch: First response due <!date\^\d+\^\{date_short_pretty\} \{time\}\|[^>]+> \(in 1h\)/,
+    );
   });
 
   it.each([
@@ -126,85 +103,89 @@ describe('renderAgentCard', () => {
     ['expired-contract', 'Contract expired'],
     ['no-contract', 'No contract'],
   ] as const)('warns about the %s flag', (flag, text) => {
-    const card = renderAgentCard(input({ case: staff({ flags: [flag] }) }));
-    expect(json(card.blocks)).toContain(`:warning: ${text}`);
+    expect(json(card({ flags: [flag] }).blocks)).toContain(`:warning: ${text}`);
   });
 
-  it.each([
-    ['unassigned', {}, true],
-    ['assigned', { assigneeId: 'agent-ana', assigneeName: 'Ana' }, false],
-  ])('shows Claim only when the case is unassigned (%s)', (_label, overrides, claim) => {
-    const card = renderAgentCard(input({ case: staff(overrides) }));
-    expect(actionIds(card.blocks).includes(ACTIONS.claim)).toBe(claim);
-  });
-
-  it('offers every control, with the case id on buttons and in the select block id', () => {
-    const card = renderAgentCard(input());
-    expect(actionIds(card.blocks)).toEqual([
+  it('leads with Claim, Status and Resolve, the rest in an overflow menu and a row of menus', () => {
+    const [main, menus] = actionBlocks(card().blocks);
+    expect(main?.elements.map((e) => (e as { action_id?: string }).action_id)).toEqual([
       ACTIONS.claim,
+      ACTIONS.status,
+      ACTIONS.resolve,
+      ACTIONS.more,
+    ]);
+    const more = main?.elements.at(-1) as Overflow;
+    expect(more.options.map((o) => o.value)).toEqual([
+      'reply',
+      'note',
+      'logTime',
+      'linkIssue',
+      'createTask',
+    ]);
+    expect(menus?.elements.map((e) => (e as { action_id?: string }).action_id)).toEqual([
       ACTIONS.assign,
       ACTIONS.queue,
-      ACTIONS.status,
       ACTIONS.priority,
-      ACTIONS.reply,
-      ACTIONS.note,
-      ACTIONS.logTime,
-      ACTIONS.resolve,
-      ACTIONS.linkIssue,
-      ACTIONS.createTask,
     ]);
-    const buttons = elements(card.blocks).filter((e) => e.type === 'button');
+    for (const block of [main, menus])
+      expect(parseCaseBlockId(block?.block_id ?? '')).toEqual({ caseId: 'case-1', version: 1 });
+    const buttons = elements(card().blocks).filter((e) => e.type === 'button');
     expect(buttons.every((b) => (b as { value?: string }).value === 'case-1')).toBe(true);
-    const selects = actionBlocks(card.blocks).find((b) =>
-      b.elements.some((e) => e.type === 'static_select'),
-    );
-    expect(parseCaseBlockId(selects?.block_id ?? '')).toEqual({ caseId: 'case-1', version: 1 });
   });
 
-  it('omits the status menu when the viewer may take no transition', () => {
-    const card = renderAgentCard(input({ transitions: [] }));
-    expect(actionIds(card.blocks)).not.toContain(ACTIONS.status);
+  it('leads with Reply once someone owns the case', () => {
+    const ids = actionIds(renderAgentCard(agentView(STATES.owned)).blocks);
+    expect(ids.slice(0, 3)).toEqual([ACTIONS.reply, ACTIONS.status, ACTIONS.resolve]);
+    expect(ids).not.toContain(ACTIONS.claim);
   });
 
-  it('hides Resolve on a solved case', () => {
-    const card = renderAgentCard(
-      input({ case: staff({ status: 'solved', statusCategory: 'solved' }) }),
-    );
-    expect(actionIds(card.blocks)).not.toContain(ACTIONS.resolve);
+  it('says who closed the case and when, and offers neither Claim nor Resolve', () => {
+    const closed = { ...STATES.closed!, assigneeId: undefined, assigneeName: undefined };
+    const drawn = renderAgentCard(agentView(closed));
+    expect(json(drawn.blocks)).toMatch(/:white_check_mark: Closed by Grace Okafor, <!date\^\d+\^/);
+    expect(actionIds(drawn.blocks)).not.toContain(ACTIONS.claim);
+    expect(actionIds(drawn.blocks)).not.toContain(ACTIONS.resolve);
   });
 
-  it('preselects the current queue and priority, and lists the given transitions', () => {
-    const card = renderAgentCard(input({ case: staff({ priority: 'high' }) }));
-    expect(selectOf(card.blocks, ACTIONS.queue)?.initial_option?.value).toBe('finance');
-    expect(selectOf(card.blocks, ACTIONS.priority)?.initial_option?.value).toBe('high');
-    expect(selectOf(card.blocks, ACTIONS.status)?.options?.map((o) => o.value)).toEqual([
+  it('lists the agents to assign to, and preselects the current queue and priority', () => {
+    const drawn = card({ priority: 'high' });
+    expect(selectOf(drawn.blocks, ACTIONS.assign)?.options?.map((o) => o.value)).toEqual([
+      'agent-ana',
+      'agent-tomas',
+    ]);
+    expect(selectOf(drawn.blocks, ACTIONS.queue)?.initial_option?.value).toBe('finance');
+    expect(selectOf(drawn.blocks, ACTIONS.priority)?.initial_option?.value).toBe('high');
+    expect(selectOf(drawn.blocks, ACTIONS.status)?.options?.map((o) => o.value)).toEqual([
       'on-hand',
+      'waiting-on-customer',
       'solved',
+      'closed',
     ]);
   });
 
   it('escapes user text in blocks and in the fallback text', () => {
-    const card = renderAgentCard(
-      input({
-        case: staff({ description: '<!channel> see <https://evil.example|bank.example>' }),
-        organizationName: '<!here> Corp',
-        contact: { name: '<@U123>', email: 'x@y.example' },
+    const view = agentView(
+      buildCase({
+        description: '<!channel> see <https://evil.example|bank.example>',
+        contactName: '<@U123>',
       }),
+      { organizationName: '<!here> Corp' },
     );
-    for (const out of [json(card.blocks), card.text]) {
+    const drawn = renderAgentCard(view);
+    for (const out of [json(drawn.blocks), drawn.text])
       expect(out).not.toMatch(/<!channel>|<!here>|<@U123>|<https:\/\/evil/);
-    }
   });
 
   it('stays within Block Kit limits with very long input and many options', () => {
     const long = '<&>'.repeat(5000);
-    const card = renderAgentCard(
-      input({
-        case: staff({
+    const view = buildAgentCardView({
+      case: staffOf(
+        buildCase({
           title: long,
           description: long,
           impact: long,
           expectation: long,
+          contactName: long,
           resolution: { type: 'other', text: long },
           linkedIssues: Array.from({ length: 80 }, (_, i) => ({
             url: `https://jira.example/browse/X-${i}`,
@@ -213,16 +194,22 @@ describe('renderAgentCard', () => {
           flags: ['expired-contract', 'unknown-support-key', 'no-contract', 'unknown-contact'],
           priority: 'urgent',
         }),
-        organizationName: long,
-        contact: { name: long, email: long },
-        statusName: long,
-        slaLines: [long.slice(0, 200), long.slice(0, 200), long.slice(0, 200)],
-        transitions: Array.from({ length: 150 }, (_, i) => ({ to: `s-${i}`, label: long })),
-        queues: Array.from({ length: 150 }, (_, i) => ({ key: `q-${i}`, name: long })),
-      }),
-    );
-    expect(blockKitViolations('message', card.blocks)).toEqual([]);
-    expect(card.text.length).toBeLessThanOrEqual(1000);
+      ),
+      workflow: SIMPLE_WORKFLOW,
+      priorityLabels: LABELS,
+      organizationName: long,
+      contactEmail: long,
+      queues: Array.from({ length: 150 }, (_, i) => ({ value: `q-${i}`, label: long })),
+      agents: Array.from({ length: 150 }, (_, i) => ({ value: `a-${i}`, label: long })),
+      sla: RUNNING_SLA,
+      role: 'agent',
+      now: NOW,
+      timeZone: 'UTC',
+      notice: long,
+    });
+    const drawn = renderAgentCard(view);
+    expect(blockKitViolations('message', drawn.blocks)).toEqual([]);
+    expect(drawn.text.length).toBeLessThanOrEqual(1000);
   });
 });
 

@@ -3,25 +3,11 @@ import { blockKitViolations } from '../../../../../adapters/slack/render/check-l
 import { renderCustomerCard } from '../../../../../adapters/slack/render/customer-card.js';
 import { ACTIONS } from '../../../../../adapters/slack/registry.js';
 import type { CaseState } from '../../../../../src/domain/case/types.js';
-import { viewCase, type CustomerCaseView } from '../../../../../src/domain/case/view.js';
-import {
-  SIMPLE_WORKFLOW,
-  statusById,
-  type Status,
-} from '../../../../../src/domain/workflow/index.js';
-import { CAROL, buildCase } from '../../../../support/build-case.js';
-
-const status = (id: string): Status => {
-  const found = statusById(SIMPLE_WORKFLOW, id);
-  if (!found) throw new Error(`no status ${id}`);
-  return found;
-};
-
-const customerView = (state: CaseState): CustomerCaseView => {
-  const view = viewCase(state, CAROL);
-  if (!view.ok || view.value.audience !== 'customer') throw new Error('expected a customer view');
-  return view.value.case;
-};
+import type { CustomerCaseView } from '../../../../../src/domain/case/view.js';
+import { SIMPLE_WORKFLOW, statusById } from '../../../../../src/domain/workflow/index.js';
+import { buildCustomerCardView } from '../../../../../src/presentation/customer-card-view.js';
+import { buildCase } from '../../../../support/build-case.js';
+import { customerView, NOW, RUNNING_SLA, STATES } from '../../../presentation/card-fixtures.js';
 
 const buttonsOf = (blocks: readonly unknown[]): Button[] =>
   blocks
@@ -30,128 +16,97 @@ const buttonsOf = (blocks: readonly unknown[]): Button[] =>
 
 const json = (value: unknown): string => JSON.stringify(value);
 
+const drawn = (state: CaseState, sla = RUNNING_SLA) =>
+  renderCustomerCard(customerView(state, { sla }));
+
 describe('renderCustomerCard', () => {
-  it('shows number, title, the status label and its sentence with the next update', () => {
-    const card = renderCustomerCard({
-      case: customerView(buildCase()),
-      status: status('new'),
-      nextUpdateText: 'Tue 14:00',
-    });
-    const out = json(card.blocks);
+  it('shows number, title, the status label, its sentence and the promise', () => {
+    const out = json(drawn(buildCase()).blocks);
     expect(out).toContain('CASE-1001');
     expect(out).toContain('Ledger export fails');
     expect(out).toContain('*Received*');
-    expect(out).toContain('We have your request and will respond by Tue 14:00.');
-    expect(out).not.toContain('Next update by Tue 14:00'); // the sentence already says it
-  });
-
-  it('adds the next update on its own line when the sentence has no placeholder', () => {
-    const card = renderCustomerCard({
-      case: customerView(buildCase()),
-      status: { ...status('new'), customerSentence: 'We have it.' },
-      nextUpdateText: 'Tue 14:00',
-    });
-    expect(json(card.blocks)).toContain('Next update by Tue 14:00');
-  });
-
-  it('drops the promise of a time when none is given', () => {
-    const card = renderCustomerCard({ case: customerView(buildCase()), status: status('on-hand') });
-    expect(json(card)).not.toContain('{nextUpdate}');
-    expect(json(card.blocks)).toContain('Someone on our team is working on your request.');
+    expect(out).toContain('We have your request and will respond.');
+    expect(out).toMatch(/:clock3: You will hear from us by <!date\^\d+\^[^>]+> \(in 1h\)\./);
+    expect(out).not.toContain('{nextUpdate}');
   });
 
   it.each([
-    [undefined, 'Waiting for an agent'],
-    ['Ana', 'Ana is on it'],
-  ])('names who is on it (assignee %s)', (assigneeName, expected) => {
-    const card = renderCustomerCard({
-      case: customerView(buildCase(assigneeName ? { assigneeName, assigneeId: 'agent-ana' } : {})),
-      status: status('on-hand'),
-    });
-    expect(json(card.blocks)).toContain(expected);
+    ['new', 'Waiting for an agent'],
+    ['owned', 'Tomás Herrera is on it'],
+    ['waiting', 'Tomás Herrera is waiting for your reply'],
+  ])('on a %s case says %s', (state, expected) => {
+    expect(json(drawn(STATES[state]!).blocks)).toContain(expected);
+  });
+
+  it('says in the past tense who closed the case and when, never that someone is on it', () => {
+    const out = json(drawn(STATES.closed!).blocks);
+    expect(out).toMatch(/Closed by Grace Okafor, <!date\^\d+\^/);
+    expect(out).not.toContain('is on it');
+    expect(out).not.toContain('You will hear from us');
   });
 
   it.each([
     ['new', [ACTIONS.addDetails]],
-    ['on-hand', [ACTIONS.addDetails]],
-    ['waiting-on-customer', [ACTIONS.addDetails]],
+    ['owned', [ACTIONS.addDetails]],
+    ['waiting', [ACTIONS.addDetails]],
     ['solved', [ACTIONS.addDetails, ACTIONS.closeMine, ACTIONS.reopen]],
     ['closed', [ACTIONS.reopen]],
-  ])('in status %s offers %j, each carrying the case id', (statusId, expected) => {
-    const s = status(statusId);
-    const card = renderCustomerCard({
-      case: customerView(buildCase({ status: s.id, statusCategory: s.category })),
-      status: s,
-    });
-    const buttons = buttonsOf(card.blocks);
+  ])('on a %s case offers %j, each carrying the case id', (state, expected) => {
+    const buttons = buttonsOf(drawn(STATES[state]!).blocks);
     expect(buttons.map((b) => b.action_id)).toEqual(expected);
     expect(buttons.every((b) => b.value === 'case-1')).toBe(true);
   });
 
   it('shows the resolution and its documentation link once solved', () => {
-    const card = renderCustomerCard({
-      case: customerView(
-        buildCase({
-          status: 'solved',
-          statusCategory: 'solved',
-          resolution: {
-            type: 'works-as-designed',
-            text: 'Exports stop at <!here> 10k rows',
-            docLink: 'https://docs.example/limits',
-          },
-        }),
-      ),
-      status: status('solved'),
-    });
-    const out = json(card.blocks);
+    const out = json(
+      drawn({
+        ...STATES.solved!,
+        resolution: {
+          type: 'works-as-designed',
+          text: 'Exports stop at <!here> 10k rows',
+          docLink: 'https://docs.example/limits',
+        },
+      }).blocks,
+    );
     expect(out).toContain('Works as designed');
     expect(out).toContain('Exports stop at &lt;!here&gt; 10k rows');
     expect(out).toContain('<https://docs.example/limits|https://docs.example/limits>');
   });
 
   it('links development issues with escaped titles', () => {
-    const card = renderCustomerCard({
-      case: customerView(
+    const out = json(
+      drawn(
         buildCase({
           linkedIssues: [{ url: 'https://github.example/o/r/issues/7', title: 'Fix <@U1> & co' }],
         }),
-      ),
-      status: status('on-hand'),
-    });
-    expect(json(card.blocks)).toContain(
-      '<https://github.example/o/r/issues/7|Fix &lt;@U1&gt; &amp; co>',
+      ).blocks,
     );
+    expect(out).toContain('<https://github.example/o/r/issues/7|Fix &lt;@U1&gt; &amp; co>');
   });
 
   it('escapes hostile titles, names and labels in blocks and in the fallback text', () => {
-    const card = renderCustomerCard({
-      case: customerView(buildCase({ title: '<!channel> <https://evil.example|bank.example>' })),
-      status: { ...status('new'), customerLabel: '<!here>' },
+    const state = buildCase({
+      title: '<!channel> <https://evil.example|bank.example>',
+      assigneeId: 'agent-x',
       assigneeName: '<@U999>',
     });
-    for (const out of [json(card.blocks), card.text]) {
+    const status = { ...statusById(SIMPLE_WORKFLOW, 'new')!, customerLabel: '<!here>' };
+    const card = renderCustomerCard(customerView(state, { status }));
+    for (const out of [json(card.blocks), card.text])
       expect(out).not.toMatch(/<!channel>|<!here>|<@U999>|<https:\/\/evil/);
-    }
     expect(card.text).toContain('&lt;!channel&gt;');
   });
 
   it('stays within Block Kit limits with very long input', () => {
     const long = 'x'.repeat(10_000);
-    const card = renderCustomerCard({
-      case: customerView(
-        buildCase({
-          title: long,
-          status: 'solved',
-          statusCategory: 'solved',
-          resolution: { type: 'fixed', text: '<'.repeat(4000) },
-          linkedIssues: Array.from({ length: 60 }, (_, i) => ({
-            url: `https://jira.example/browse/X-${i}`,
-            title: long,
-          })),
-        }),
-      ),
-      status: status('solved'),
-      nextUpdateText: long,
+    const card = drawn({
+      ...STATES.solved!,
+      title: long,
+      resolution: { type: 'fixed', text: '<'.repeat(4000) },
+      linkedIssues: Array.from({ length: 60 }, (_, i) => ({
+        url: `https://jira.example/browse/X-${i}`,
+        title: long,
+      })),
     });
     expect(blockKitViolations('message', card.blocks)).toEqual([]);
   });
@@ -166,6 +121,8 @@ describe('renderCustomerCard', () => {
       queueKey: 'queue-SECRET',
       assigneeId: 'agent-SECRET',
       assigneeName: 'Ana',
+      status: 'on-hand',
+      statusCategory: 'open',
       tasks: [
         { id: 't1', title: 'Task SECRET', status: 'open', createdAt: new Date('2026-11-23') },
       ],
@@ -184,10 +141,20 @@ describe('renderCustomerCard', () => {
 
     it.each([
       ['the customer view', customerView(secretState)],
-      // Even handed the full state, the card reads only customer-facing fields.
-      ['the full state', secretState as CustomerCaseView],
+      // Even handed the full state, the view reads only customer-facing fields.
+      [
+        'the full state',
+        buildCustomerCardView({
+          case: secretState as CustomerCaseView,
+          status: statusById(SIMPLE_WORKFLOW, 'on-hand')!,
+          workflow: SIMPLE_WORKFLOW,
+          reopenWithinDays: 30,
+          now: NOW,
+          timeZone: 'UTC',
+        }),
+      ],
     ])('rendered from %s', (_label, view) => {
-      const out = json(renderCustomerCard({ case: view, status: status('on-hand') }));
+      const out = json(renderCustomerCard(view));
       expect(out).not.toMatch(/SECRET|4242|contract|expired|support key|flag|queue/i);
     });
   });

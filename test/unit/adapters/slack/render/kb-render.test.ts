@@ -10,26 +10,14 @@ import {
   renderSuggestions,
   saveArticleModal,
 } from '../../../../../adapters/slack/render/kb.js';
-import { PRIORITY_LABELS } from '../../../../../adapters/slack/render/labels.js';
 import { ACTIONS } from '../../../../../adapters/slack/registry.js';
 import type { CaseState } from '../../../../../src/domain/case/types.js';
 import type { Article } from '../../../../../src/domain/kb/article.js';
 import { buildCase } from '../../../../support/build-case.js';
 import { kbAnswerHeading } from '../../../../../src/presentation/kb-answers.js';
+import { agentView } from '../../../presentation/card-fixtures.js';
 
-const card = (overrides: Partial<CaseState>) => {
-  const { outbox: _outbox, ...view } = buildCase(overrides);
-  return renderAgentCard({
-    case: view,
-    statusName: 'Solved',
-    organizationName: 'Acme Corp',
-    contact: { name: 'Carol', email: 'carol@acme.example' },
-    coverage: { contract: 'No contract', sla: 'No SLA' },
-    priorityLabels: PRIORITY_LABELS,
-    transitions: [],
-    queues: [],
-  });
-};
+const card = (overrides: Partial<CaseState>) => renderAgentCard(agentView(buildCase(overrides)));
 
 const actionIds = (blocks: readonly unknown[]): string[] =>
   blocks
