@@ -26,12 +26,16 @@ export const renderPage = (people: readonly Person[]): string => `<!doctype html
   header { padding: 12px 20px; background: #2563eb; color: white; }
   header h1 { margin: 0; font-size: 20px; }
   header p { margin: 4px 0 0; font-size: 13px; opacity: .9; }
-  main { display: grid; grid-template-columns: 1fr 1fr; gap: 16px; padding: 16px; height: calc(100vh - 100px); box-sizing: border-box; }
-  section { display: flex; flex-direction: column; background: white; border-radius: 8px; box-shadow: 0 1px 3px rgba(0,0,0,.15); min-height: 0; }
+  /* minmax(0, …) and min-width: 0 let a panel shrink below its widest card: the card wraps
+     inside the panel instead of pushing past it. */
+  main { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 16px; padding: 16px; height: calc(100vh - 100px); box-sizing: border-box; }
+  section { display: flex; flex-direction: column; background: white; border-radius: 8px; box-shadow: 0 1px 3px rgba(0,0,0,.15); min-height: 0; min-width: 0; overflow: hidden; }
   section h2 { margin: 0; padding: 10px 14px; font-size: 15px; border-bottom: 1px solid #e5e7eb; }
   .pick { display: flex; gap: 8px; padding: 10px 14px; border-bottom: 1px solid #e5e7eb; }
   .pick select { flex: 1; }
-  .chat { flex: 1; min-height: 0; }
+  .chat { flex: 1; min-height: 0; min-width: 0; overflow: hidden; }
+  .chat .webchat__stacked-layout__content, .chat .webchat__bubble { min-width: 0; max-width: 100%; }
+  .chat .ac-adaptiveCard { max-width: 100%; box-sizing: border-box; }
 </style>
 </head>
 <body>
@@ -59,6 +63,11 @@ export const renderPage = (people: readonly Person[]): string => `<!doctype html
 </main>
 <script src="/playground/webchat.js"></script>
 <script>
+  const HOST_CONFIG = {
+    fontFamily: 'system-ui, sans-serif',
+    spacing: { small: 4, default: 8, medium: 16, large: 24, extraLarge: 32, padding: 12 },
+    actions: { actionsOrientation: 'horizontal', actionAlignment: 'left', buttonSpacing: 8, maxActions: 20, spacing: 'default', showCard: { actionMode: 'inline', inlineTopMargin: 12 } },
+  };
   async function start(pane) {
     const email = document.getElementById(pane + '-person').value;
     const res = await fetch('/playground/session', {
@@ -75,7 +84,13 @@ export const renderPage = (people: readonly Person[]): string => `<!doctype html
       pollingInterval: 400,
     });
     window.WebChat.renderWebChat(
-      { directLine, userID: session.userId, username: session.name, styleOptions: { bubbleMaxWidth: 640, hideUploadButton: true } },
+      {
+        directLine, userID: session.userId, username: session.name,
+        // As wide as the panel allows; the CSS above keeps it inside.
+        styleOptions: { bubbleMaxWidth: 720, bubbleMinWidth: 0, hideUploadButton: true },
+        // Actions in a row, as Teams draws them, with the card's "…" menu for the rest.
+        adaptiveCardsHostConfig: HOST_CONFIG,
+      },
       document.getElementById(pane + '-chat'),
     );
     document.getElementById(pane + '-start').disabled = true;

@@ -2,6 +2,9 @@
  * The playground in a real browser: Debian's Chromium driven by playwright-core against
  * the running app with no chat credentials. A customer opens a case in Web Chat, an agent
  * claims it from the desk channel, and the customer's card changes.
+ *
+ * docs/playground.png is this first test's last screen:
+ * `PLAYGROUND_SCREENSHOT=docs/playground.png NODE_OPTIONS=--experimental-vm-modules npx jest test/e2e/playground.test.ts`
  */
 import { randomUUID } from 'node:crypto';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -10,6 +13,8 @@ import { serve, type RunningApp } from '../../src/main.js';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CUSTOMER = 'grace.okafor@harborfoods.example';
 const AGENT = 'tomas.herrera@ledgerline.example';
+// The size the README's screenshot is taken at, and the panels must hold their cards at.
+const VIEWPORT = { width: 1280, height: 800 };
 
 let app: RunningApp;
 let browser: Browser;
@@ -32,7 +37,7 @@ beforeAll(async () => {
     headless: true,
     args: ['--no-sandbox', '--disable-background-networking', '--disable-dev-shm-usage'],
   });
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page = await browser.newPage({ viewport: VIEWPORT });
 });
 
 afterAll(async () => {
@@ -41,6 +46,31 @@ afterAll(async () => {
 });
 
 const pane = (name: 'customer' | 'desk') => page.locator(`#${name}-chat`);
+
+/**
+ * What is drawn past its panel: card parts beyond its sides, the panel beyond the window,
+ * content beyond the panel (none, when everything fits).
+ */
+const spills = (name: 'customer' | 'desk') =>
+  pane(name).evaluate((chat) => {
+    const section = chat.closest('section')!;
+    const panel = section.getBoundingClientRect();
+    const drawn = [...chat.querySelectorAll('.ac-adaptiveCard, .ac-adaptiveCard *')]
+      .map((part) => part.getBoundingClientRect())
+      .filter((box) => box.width > 0);
+    const parts = drawn
+      .filter((box) => box.left < panel.left - 0.5 || box.right > panel.right + 0.5)
+      .map((box) => `card part ${Math.round(box.left)}–${Math.round(box.right)}`);
+    return [
+      ...(drawn.length === 0 ? ['no card drawn'] : []),
+      ...parts.slice(0, 3),
+      ...(panel.bottom > window.innerHeight ? [`panel ends ${panel.bottom} below the window`] : []),
+      ...(section.scrollWidth > section.clientWidth ? ['panel scrolls sideways'] : []),
+      ...(section.scrollHeight > section.clientHeight
+        ? ['panel content taller than the panel']
+        : []),
+    ];
+  });
 
 describe('playground', () => {
   it('a customer opens a case, an agent claims it, and the customer sees the card change', async () => {
@@ -62,6 +92,10 @@ describe('playground', () => {
 
     await pane('customer').getByText('Tomás Herrera is on it').first().waitFor({ timeout: 20_000 });
     await pane('desk').getByText('Tomás Herrera').first().waitFor({ timeout: 20_000 });
+    // Claimed: the desk card leads with Reply, and every card stays inside its panel.
+    await pane('desk').getByRole('button', { name: 'Reply to customer' }).first().waitFor();
+    expect(await spills('customer')).toEqual([]);
+    expect(await spills('desk')).toEqual([]);
     const cases = await app.core.cases.list({ limit: 10 });
     expect(cases).toHaveLength(1);
     const stored = await app.core.cases.findById(cases[0]!.id);
@@ -86,7 +120,7 @@ describe('playground', () => {
       },
     });
     expect(saved.ok).toBe(true);
-    const kbPage = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const kbPage = await browser.newPage({ viewport: VIEWPORT });
     await kbPage.goto(`http://127.0.0.1:${app.port}/`);
     await kbPage.selectOption('#customer-person', 'liam.byrne@harborfoods.example');
     await kbPage.click('#customer-start');
@@ -118,7 +152,7 @@ describe('playground', () => {
   });
 
   it('an agent opens a case for a customer who phoned, from the desk channel', async () => {
-    const deskPage = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const deskPage = await browser.newPage({ viewport: VIEWPORT });
     await deskPage.goto(`http://127.0.0.1:${app.port}/`);
     await deskPage.selectOption('#desk-person', AGENT);
     await deskPage.click('#desk-start');

@@ -33,7 +33,7 @@ const headerBlocks = (view: AgentCardView): CardElement[] => {
   if (view.notice)
     blocks.push(textBlock(escapeCardText(view.notice), { color: 'Warning', weight: 'Bolder' }));
   blocks.push(
-    textBlock(`${escapeCardText(view.number)} · ${escapeCardText(view.title, 500)}`, {
+    textBlock(`${view.number} · ${escapeCardText(view.title, 500)}`, {
       size: 'Medium',
       weight: 'Bolder',
     }),
@@ -99,9 +99,14 @@ export const renderAgentCard = (
         `Issue: [${escapeCardText(issue.title ?? issue.url, 120)}](${encodeURI(issue.url)})`,
       ),
     ),
-    line(escapeCardText([teamsTimed(view.opened, view.timeZone), ...view.work].join(' · ')), {
-      isSubtle: true,
-    }),
+    line(
+      [teamsTimed(view.opened, view.timeZone), ...view.work.map((w) => escapeCardText(w))].join(
+        ' · ',
+      ),
+      {
+        isSubtle: true,
+      },
+    ),
   ];
   return card(
     body,

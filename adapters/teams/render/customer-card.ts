@@ -24,7 +24,7 @@ export const renderCustomerCard = (
   if (view.notice)
     body.push(textBlock(escapeCardText(view.notice), { color: 'Warning', weight: 'Bolder' }));
   body.push(
-    textBlock(`${escapeCardText(view.number)} · ${escapeCardText(view.title, 500)}`, {
+    textBlock(`${view.number} · ${escapeCardText(view.title, 500)}`, {
       size: 'Medium',
       weight: 'Bolder',
     }),
