@@ -55,6 +55,7 @@ const spills = (name: 'customer' | 'desk') =>
   pane(name).evaluate((chat) => {
     const section = chat.closest('section')!;
     const panel = section.getBoundingClientRect();
+    const windowHeight = chat.ownerDocument.documentElement.clientHeight;
     const drawn = [...chat.querySelectorAll('.ac-adaptiveCard, .ac-adaptiveCard *')]
       .map((part) => part.getBoundingClientRect())
       .filter((box) => box.width > 0);
@@ -64,7 +65,7 @@ const spills = (name: 'customer' | 'desk') =>
     return [
       ...(drawn.length === 0 ? ['no card drawn'] : []),
       ...parts.slice(0, 3),
-      ...(panel.bottom > window.innerHeight ? [`panel ends ${panel.bottom} below the window`] : []),
+      ...(panel.bottom > windowHeight ? [`panel ends ${panel.bottom} below the window`] : []),
       ...(section.scrollWidth > section.clientWidth ? ['panel scrolls sideways'] : []),
       ...(section.scrollHeight > section.clientHeight
         ? ['panel content taller than the panel']

@@ -3,7 +3,8 @@
  * choosing it does what the action's own button does. Signed requests over HTTP against a
  * fake Slack API; what was stored is read back.
  */
-import type { BlockAction, KnownBlock, Overflow } from '@slack/bolt';
+import type { BlockAction } from '@slack/bolt';
+import type { KnownBlock, Overflow } from '@slack/types';
 import { ACTIONS, VIEWS } from '../../adapters/slack/registry.js';
 import { caseBlockId } from '../../adapters/slack/render/agent-card.js';
 import { blockActions } from '../support/slack/payloads.js';
