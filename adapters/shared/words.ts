@@ -4,7 +4,6 @@
  * escapes and decorates them for its own surface.
  */
 import { schemaIssues, type Failure } from '../../src/domain/result.js';
-import type { SlaSummary } from '../../src/domain/sla/index.js';
 
 export { FLAG_LABELS, RESOLUTION_LABELS, fullTextNote } from '../../src/presentation/card-words.js';
 
@@ -28,21 +27,6 @@ export const refusalText = (failure: Pick<Failure, 'message' | 'details'>): stri
   if (issues.length === 0) return failure.message;
   const ours = issues.filter((issue) => issue.forPeople).map((issue) => issue.message);
   return ours.length > 0 ? ours.join(' ') : 'Caseline could not take that as it was sent.';
-};
-
-/**
- * The customer's promise line. `when` is the time as the chat shows it; `ahead` an
- * optional "(in 2h 10m)" for a promise still to come.
- */
-export const promiseSentence = (
-  promise: NonNullable<SlaSummary['nextPromise']>,
-  when: string,
-  ahead = '',
-): string => {
-  if (promise.late) return `We are late: we promised this by ${when}, and it has our attention.`;
-  const what =
-    promise.clock === 'resolution' ? 'We aim to solve it by' : 'You will hear from us by';
-  return `${what} ${when}${ahead}.`;
 };
 
 /** An action the database could not take in time: nothing was changed, and it says so. */
