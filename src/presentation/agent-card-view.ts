@@ -77,6 +77,8 @@ export interface AgentCardFacts {
   readonly priorityLabels: Readonly<Record<Priority, string>>;
   readonly organizationName: string;
   readonly contactEmail?: string | undefined;
+  /** The product's name from the directory; its key when it is not on file. */
+  readonly productName?: string | undefined;
   readonly queues: readonly ActionChoice[];
   readonly agents: readonly ActionChoice[];
   readonly sla?: SlaSummary | undefined;
@@ -90,7 +92,10 @@ export interface AgentCardFacts {
 const factList = (f: AgentCardFacts): CardFact[] => {
   const c = f.case;
   const coverage = slaCoverage(c, f.sla);
-  const product = [[c.productKey, c.productVersion].filter(Boolean).join(' '), c.module]
+  const product = [
+    [f.productName ?? c.productKey, c.productVersion].filter(Boolean).join(' '),
+    c.module,
+  ]
     .filter(Boolean)
     .join(' · ');
   const queue = f.queues.find((q) => q.value === c.queueKey)?.label ?? c.queueKey;

@@ -17,7 +17,7 @@ import { buildCustomerCardView, type CustomerCardView } from './customer-card-vi
 export interface CardViewDeps {
   readonly directory: Pick<
     DirectoryRepository,
-    'getOrganization' | 'getContact' | 'listQueues' | 'listAgents'
+    'getOrganization' | 'getContact' | 'listQueues' | 'listAgents' | 'findProductByKey'
   >;
   readonly workflow: Workflow;
   readonly priorityLabels: Readonly<Record<Priority, string>>;
@@ -54,11 +54,12 @@ const zoneOf = (options: CardViewOptions): string =>
 
 export const makeCardViews = (deps: CardViewDeps): CardViews => ({
   async agentCard(view, options = {}) {
-    const [organization, contact, queues, agents] = await Promise.all([
+    const [organization, contact, queues, agents, product] = await Promise.all([
       deps.directory.getOrganization(view.organizationId),
       deps.directory.getContact(view.contactId),
       deps.directory.listQueues(),
       deps.directory.listAgents(),
+      view.productKey ? deps.directory.findProductByKey(view.productKey) : undefined,
     ]);
     return buildAgentCardView({
       case: view,
@@ -66,6 +67,7 @@ export const makeCardViews = (deps: CardViewDeps): CardViews => ({
       priorityLabels: deps.priorityLabels,
       organizationName: organization?.name ?? view.organizationKey,
       contactEmail: contact?.email,
+      productName: product?.name,
       queues: queues.map((q) => ({ value: q.key, label: q.name })),
       agents: agents.filter((a) => a.active).map((a) => ({ value: a.id, label: a.name })),
       sla: options.sla,

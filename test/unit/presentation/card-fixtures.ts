@@ -92,24 +92,31 @@ export const customerOf = (state: CaseState): CustomerCaseView => {
   return view.value.case;
 };
 
+type AgentOverrides = { sla?: SlaSummary; role?: Role; notice?: string; organizationName?: string };
+
+/** What the loader would hand the agent card's builder for this case. */
+export const agentFacts = (
+  state: CaseState = buildCase(),
+  over: AgentOverrides = {},
+): Parameters<typeof buildAgentCardView>[0] => ({
+  case: staffOf(state),
+  workflow: SIMPLE_WORKFLOW,
+  priorityLabels: LABELS,
+  organizationName: over.organizationName ?? 'Acme Corp',
+  contactEmail: 'carol@acme.example',
+  queues: QUEUES,
+  agents: AGENTS,
+  sla: over.sla,
+  role: over.role ?? 'agent',
+  now: NOW,
+  timeZone: 'Europe/Berlin',
+  notice: over.notice,
+});
+
 export const agentView = (
   state: CaseState = buildCase(),
-  over: { sla?: SlaSummary; role?: Role; notice?: string; organizationName?: string } = {},
-): AgentCardView =>
-  buildAgentCardView({
-    case: staffOf(state),
-    workflow: SIMPLE_WORKFLOW,
-    priorityLabels: LABELS,
-    organizationName: over.organizationName ?? 'Acme Corp',
-    contactEmail: 'carol@acme.example',
-    queues: QUEUES,
-    agents: AGENTS,
-    sla: over.sla,
-    role: over.role ?? 'agent',
-    now: NOW,
-    timeZone: 'Europe/Berlin',
-    notice: over.notice,
-  });
+  over: AgentOverrides = {},
+): AgentCardView => buildAgentCardView(agentFacts(state, over));
 
 export const customerView = (
   state: CaseState = buildCase(),

@@ -1,7 +1,15 @@
 import { CASE_ACTIONS, type CaseAction } from '../../../src/presentation/case-actions.js';
 import { timedText } from '../../../src/presentation/card-parts.js';
+import { buildAgentCardView } from '../../../src/presentation/agent-card-view.js';
 import { buildCase } from '../../support/build-case.js';
-import { agentView, customerView, NOW, RUNNING_SLA, STATES } from './card-fixtures.js';
+import {
+  agentFacts as facts,
+  agentView,
+  customerView,
+  NOW,
+  RUNNING_SLA,
+  STATES,
+} from './card-fixtures.js';
 
 const ids = (actions: readonly CaseAction[], placement?: CaseAction['placement']) =>
   actions.filter((a) => !placement || a.placement === placement).map((a) => a.id);
@@ -65,6 +73,16 @@ describe('the agent card view', () => {
     const queue = view.actions.find((a) => a.id === 'queue');
     expect(queue?.current).toBe('finance');
     expect(view.actions.find((a) => a.id === 'priority')?.current).toBe('normal');
+  });
+
+  it('names the product when the directory has it, else shows its key', () => {
+    const withProduct = buildCase({ productKey: 'ledgerly', productVersion: '4.2' });
+    const named = buildAgentCardView({ ...facts(withProduct), productName: 'Ledgerly Cloud' });
+    expect(named.facts).toContainEqual({ label: 'Product', value: 'Ledgerly Cloud 4.2' });
+    expect(agentView(withProduct).facts).toContainEqual({
+      label: 'Product',
+      value: 'ledgerly 4.2',
+    });
   });
 
   it('says in the past tense who closed it and when', () => {
