@@ -83,6 +83,7 @@ const PERMISSION_FOR: Readonly<Record<CaseActionId, Permission>> = {
   logTime: 'case::log-time',
   linkIssue: 'case::link-issue',
   createTask: 'case::create-task',
+  // The draft carries the case's text before anyone edits it for customers: staff only.
   saveKbArticle: 'case::view-internal',
   addDetails: 'case::reply',
   closeMine: 'case::close',
