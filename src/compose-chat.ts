@@ -16,6 +16,8 @@ import { createMongoTeamsMemory } from './store/teams/mongo-teams-memory.js';
 import { makeRegisterChatContact } from './use-cases/register-chat-contact.js';
 import { createPlayground, type Playground } from '../adapters/playground/index.js';
 import {
+  CHAT_KB_USE_CASES,
+  CHAT_USE_CASES,
   DIRECTORY_LOOKUPS,
   pick,
   type ChatKb,
@@ -23,10 +25,10 @@ import {
   type SlaLookups,
 } from '../adapters/shared/deps.js';
 import { createSlackAdapter } from '../adapters/slack/app.js';
-import { SLACK_KB_USE_CASES, SLACK_USE_CASES, type SlackDeps } from '../adapters/slack/deps.js';
+import type { SlackDeps } from '../adapters/slack/deps.js';
 import { slackSettingsFrom } from '../adapters/slack/settings.js';
 import { createTeamsAdapter } from '../adapters/teams/app.js';
-import { TEAMS_KB_USE_CASES, TEAMS_USE_CASES, type TeamsDeps } from '../adapters/teams/deps.js';
+import type { TeamsDeps } from '../adapters/teams/deps.js';
 import { teamsSettingsFrom } from '../adapters/teams/settings.js';
 
 export interface ChatOptions {
@@ -65,8 +67,8 @@ export const composeChatChannels = async (options: ChatOptions): Promise<ChatCha
   const slackSettings = slackSettingsFrom(config.env);
   if (slackSettings) {
     const slackDeps: SlackDeps = {
-      useCases: pick(core.useCases, SLACK_USE_CASES),
-      kb: kbOf(SLACK_KB_USE_CASES),
+      useCases: pick(core.useCases, CHAT_USE_CASES),
+      kb: kbOf(CHAT_KB_USE_CASES),
       directory,
       clock: core.clock,
     };
@@ -99,8 +101,8 @@ export const composeChatChannels = async (options: ChatOptions): Promise<ChatCha
         })
       : undefined;
   const teamsDeps: TeamsDeps = {
-    useCases: pick(core.useCases, TEAMS_USE_CASES),
-    kb: kbOf(TEAMS_KB_USE_CASES),
+    useCases: pick(core.useCases, CHAT_USE_CASES),
+    kb: kbOf(CHAT_KB_USE_CASES),
     directory,
     registerContact: makeRegisterChatContact({ directory: core.directory }),
     sla: slaLookups(core),

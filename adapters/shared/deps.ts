@@ -72,6 +72,45 @@ export interface KbUseCases {
   readonly declineKbArticles: ReturnType<typeof makeDeclineKbArticles>;
 }
 
+/**
+ * The case use cases a chat calls. Slack and Teams offer the same cards and commands
+ * (src/presentation decides them), so they call the same use cases: one list, not one per
+ * chat that could drift.
+ */
+export const CHAT_USE_CASES = [
+  'openCase',
+  'claimCase',
+  'assignCase',
+  'moveCaseToQueue',
+  'transitionCase',
+  'setCasePriority',
+  'replyToCustomer',
+  'addInternalNote',
+  'logTime',
+  'resolveCase',
+  'closeCase',
+  'reopenCase',
+  'createTask',
+  'linkIssue',
+  'getCase',
+  'listCases',
+  'explainRefusal',
+] as const satisfies readonly (keyof CaseUseCases)[];
+
+/** The knowledge-base use cases a chat calls. */
+export const CHAT_KB_USE_CASES = [
+  'searchKb',
+  'getKbArticle',
+  'suggestKbArticles',
+  'acceptKbArticle',
+  'declineKbArticles',
+  'draftArticleFromCase',
+  'saveKbArticle',
+] as const satisfies readonly (keyof KbUseCases)[];
+
+export type ChatUseCases = Pick<CaseUseCases, (typeof CHAT_USE_CASES)[number]>;
+export type ChatKbUseCases = (typeof CHAT_KB_USE_CASES)[number];
+
 /** The case whose requester is offered suggestions (as the customer may see it). */
 export type SuggestionTarget = Pick<CaseState, 'id' | 'number' | 'origin' | 'contactId'>;
 
