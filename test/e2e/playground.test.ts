@@ -9,6 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { serve, type RunningApp } from '../../src/main.js';
+import { testConfigFile } from '../support/test-config.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CUSTOMER = 'grace.okafor@harborfoods.example';
@@ -27,7 +28,7 @@ beforeAll(async () => {
       HOST: '127.0.0.1',
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
       MONGODB_URI: `${process.env.MONGODB_URI!.replace(/\/?$/, '/')}caseline_playground_${randomUUID().slice(0, 8)}`,
-      CASELINE_CONFIG: 'caseline.example.yaml',
+      CASELINE_CONFIG: testConfigFile(),
     },
     cwd: process.cwd(),
     importExamplesFrom: 'examples',

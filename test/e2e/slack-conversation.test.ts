@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse, stringify } from 'yaml';
+import { stringify } from 'yaml';
 import {
   CONVERSATION_TABLE,
   FILE_NAME,
@@ -19,12 +19,13 @@ import {
   slashCommand,
   slackFile,
 } from '../support/slack/payloads.js';
+import { exampleConfig } from '../support/test-config.js';
 
 // Every row writes in a conversation of its own, so the grouping window of one row never
 // reaches the next: the example config plus support channels for the rows.
 const ROW_CHANNELS = Array.from({ length: 40 }, (_, i) => `C0CONV${String(i).padStart(4, '0')}`);
 const configFile = (): string => {
-  const config = parse(readFileSync('caseline.example.yaml', 'utf8')) as {
+  const config = exampleConfig() as {
     supportChannels: { channel: string; organization: string }[];
   };
   config.supportChannels.push(

@@ -4,16 +4,17 @@
  * once an agent answers, the card promises the solution; when the customer writes again,
  * the next-response clock starts, and the card must promise that answer instead.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse, stringify } from 'yaml';
+import { stringify } from 'yaml';
 import { staffActor } from '../../adapters/shared/actors.js';
 import { eventually, useSlackE2E } from '../support/slack/e2e.js';
 import { messageEvent } from '../support/slack/payloads.js';
+import { exampleConfig } from '../support/test-config.js';
 
 const promiseConfig = (): string => {
-  const config = parse(readFileSync('caseline.example.yaml', 'utf8')) as {
+  const config = exampleConfig() as {
     sla: { policies: Record<string, unknown>[] };
   };
   const targets = { firstResponse: '1h', nextResponse: '30m', resolution: '8h' };

@@ -1,15 +1,16 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse, stringify } from 'yaml';
+import { stringify } from 'yaml';
 import { NOT_TAKEN_IN } from '../../adapters/shared/words.js';
 import { MongoInbox } from '../../src/store/inbox/mongo-inbox.js';
 import { eventually, useSlackE2E } from '../support/slack/e2e.js';
 import { messageEvent } from '../support/slack/payloads.js';
+import { exampleConfig } from '../support/test-config.js';
 
 /** The example config with one attempt per delivery, so a failure is given up at once. */
 const oneAttemptConfig = (): string => {
-  const config = parse(readFileSync('caseline.example.yaml', 'utf8')) as Record<string, unknown>;
+  const config = exampleConfig() as Record<string, unknown>;
   config.inbox = { ...(config.inbox as object), maxAttempts: 1 };
   const file = join(mkdtempSync(join(tmpdir(), 'caseline-inbox-')), 'caseline.yaml');
   writeFileSync(file, stringify(config));

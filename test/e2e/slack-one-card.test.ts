@@ -4,6 +4,7 @@ import { serve, type RunningApp } from '../../src/main.js';
 import { MongoChatLinks } from '../../src/store/chat-links/mongo-chat-links.js';
 import { startDatabaseProcess, type DatabaseProcess } from '../support/database-process.js';
 import { eventually } from '../support/eventually.js';
+import { testConfigFile } from '../support/test-config.js';
 import {
   startFakeSlackApi,
   type FakeSlackApi,
@@ -32,7 +33,7 @@ describe('Caseline in Slack: one card, even when the database fails mid-post', (
         HOST: '127.0.0.1',
         LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
         MONGODB_URI: db.uri,
-        CASELINE_CONFIG: 'caseline.example.yaml',
+        CASELINE_CONFIG: testConfigFile(),
         SLACK_API_URL: fake.url,
         SLACK_SIGNING_SECRET: SECRET,
         SLACK_BOT_TOKEN: 'xoxb-test-token',

@@ -6,15 +6,16 @@
  */
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { parse, stringify } from 'yaml';
+import { writeFileSync } from 'node:fs';
+import { stringify } from 'yaml';
 import { eventually, SHARED, TRIAGE, useSlackE2E } from '../support/slack/e2e.js';
+import { exampleConfig } from '../support/test-config.js';
 
 const ESCALATION = 'C06ERPESC1';
 const LENA = 'U06LVOGT01'; // lead of erp-finance, its manager in the example queues
 
 const fastConfig = (): string => {
-  const config = parse(readFileSync('caseline.example.yaml', 'utf8')) as {
+  const config = exampleConfig() as {
     sla: { policies: Record<string, unknown>[] };
   };
   const targets = { firstResponse: '12s', resolution: '1h' };

@@ -9,13 +9,14 @@ import { join } from 'node:path';
 import { importExamples } from '../../src/cli/import-examples.js';
 import { freePort } from '../../src/infra/database/server-process.js';
 import { connectMongo } from '../../src/infra/mongo-connection.js';
+import { testConfigFile } from './test-config.js';
 
 export interface AppProcessOptions {
   /** The app's database, e.g. a `startDatabaseProcess` uri (it names its database). */
   readonly mongodbUri: string;
   /** Platform settings: SLACK_* or MICROSOFT_*, and anything else the test varies. */
   readonly env?: Readonly<Record<string, string>>;
-  /** Default `caseline.example.yaml`. */
+  /** Default: the example config as tests run it (test-config.ts). */
   readonly config?: string;
   /** Imports examples/ into the database before the first start (default true). */
   readonly importExamples?: boolean;
@@ -101,7 +102,7 @@ export const startAppProcess = async (options: AppProcessOptions): Promise<AppPr
     PORT: String(port),
     HOST: '127.0.0.1',
     MONGODB_URI: options.mongodbUri,
-    CASELINE_CONFIG: options.config ?? 'caseline.example.yaml',
+    CASELINE_CONFIG: options.config ?? testConfigFile(),
   };
   const lines: LogLine[] = [];
   const waiters = new Set<(line: LogLine) => void>();

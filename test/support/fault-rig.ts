@@ -9,6 +9,7 @@ import { startDatabaseProcess, type DatabaseProcess } from './database-process.j
 import { slackEnv, viewDatabase, type DatabaseView } from './deliveries.js';
 import { startFakeSlackApi, type FakeSlackApi } from './slack/fake-slack-api.js';
 import { teamsTestConfig } from './teams/app-under-test.js';
+import { testConfigFile } from './test-config.js';
 import { startFakeConnector, type FakeConnector } from './teams/fake-connector.js';
 
 /** How the chat is configured: settings for the app's environment, and its config file. */
@@ -40,7 +41,7 @@ export const inTestProcess: AppRunner<RunningApp> = {
         HOST: '127.0.0.1',
         LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
         MONGODB_URI: mongodbUri,
-        CASELINE_CONFIG: chat.config ?? 'caseline.example.yaml',
+        CASELINE_CONFIG: chat.config ?? testConfigFile(),
         ...chat.env,
       },
       cwd: process.cwd(),

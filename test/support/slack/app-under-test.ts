@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { serve, type RunningApp } from '../../../src/main.js';
+import { testConfigFile } from '../test-config.js';
 
 /**
  * The whole app on a free port and a fresh database, with the example data and config,
@@ -15,7 +16,7 @@ export const serveAgainstFakeSlack = (
       HOST: '127.0.0.1',
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
       MONGODB_URI: `${process.env.MONGODB_URI!.replace(/\/?$/, '/')}caseline_slack_${randomUUID().slice(0, 8)}`,
-      CASELINE_CONFIG: 'caseline.example.yaml',
+      CASELINE_CONFIG: testConfigFile(),
       SLACK_API_URL: fakeUrl,
       ...slackEnv,
     },

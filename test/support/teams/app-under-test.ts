@@ -1,17 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse, stringify } from 'yaml';
+import { stringify } from 'yaml';
 import { serve, type RunningApp } from '../../../src/main.js';
 import { DESK_CHANNEL, SUPPORT_CHANNEL } from './activities.js';
+import { exampleConfig } from '../test-config.js';
 
 /**
  * The example config with the general queue triaged in a Teams channel (the example
  * triages it in Slack), written to a temporary file for one test run.
  */
 export const teamsTestConfig = (): string => {
-  const config = parse(readFileSync('caseline.example.yaml', 'utf8')) as {
+  const config = exampleConfig() as {
     queues: { key: string; triageChannel?: string }[];
     supportChannels: { channel: string; organization: string }[];
     outbox?: Record<string, number>;

@@ -1,7 +1,7 @@
 import { createInboxWorker, type InboxWorker } from '../../../src/jobs/inbox-worker.js';
 import { InboxUnavailable, type InboxEntry } from '../../../src/ports/inbox.js';
 import { eventually } from '../../support/eventually.js';
-import { InMemoryInbox } from '../../support/in-memory-inbox.js';
+import { InMemoryInbox } from '../../support/in-memory/inbox.js';
 
 const clockAt = (iso = '2026-12-02T09:00:00Z') => {
   let now = new Date(iso).getTime();

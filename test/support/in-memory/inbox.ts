@@ -4,7 +4,7 @@ import type {
   InboxDelivery,
   InboxEnd,
   InboxEntry,
-} from '../../src/ports/inbox.js';
+} from '../../../src/ports/inbox.js';
 
 interface Row {
   entry: InboxEntry;

@@ -1,0 +1,393 @@
+/**
+ * What every case store must do, whatever keeps the data: run against the in-memory store
+ * (unit project) and the Mongo one on the real server (integration project), so the
+ * use-case tests that run on the in-memory store prove something about production.
+ * The case tests work in an organization of their own each, so one store serves them all.
+ */
+import type { CaseChange, CaseState, OutboxEntry } from '../../src/domain/case/types.js';
+import type { CaseRepository } from '../../src/ports/case-repository.js';
+import type { OutboxStore } from '../../src/ports/outbox-store.js';
+import { buildCase } from '../support/build-case.js';
+
+export interface CaseStoreSubject {
+  readonly cases: CaseRepository;
+  /** The outbox side of the same store (the outbox lives in the case). */
+  readonly outbox: OutboxStore;
+  close(): Promise<void>;
+}
+
+const T0 = new Date('2026-11-23T09:00:00Z');
+const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
+
+let n = 0;
+const fresh = (overrides: Partial<CaseState> = {}): CaseState => {
+  n += 1;
+  const id = `contract-case-${n}-${Math.random().toString(36).slice(2, 8)}`;
+  return buildCase({
+    id,
+    number: `CT-${id.slice(-6).toUpperCase()}-${n}`,
+    seq: n,
+    intakeKey: `contract:${id}`,
+    ...overrides,
+  });
+};
+
+const entry = (id: string, overrides: Partial<OutboxEntry> = {}): OutboxEntry => ({
+  id,
+  topic: 'card-refresh',
+  audience: 'staff',
+  createdAt: T0,
+  state: 'pending',
+  attempts: 0,
+  nextAttemptAt: T0,
+  ...overrides,
+});
+
+const change = (overrides: Partial<CaseChange> = {}): CaseChange => ({
+  set: { updatedAt: at(1) },
+  events: [],
+  attachments: [],
+  notify: [],
+  addMinutes: 0,
+  ...overrides,
+});
+
+export const describeCaseStoreContract = (
+  kind: string,
+  open: () => Promise<CaseStoreSubject>,
+): void =>
+  describe(`the case store contract (${kind})`, () => {
+    let subject: CaseStoreSubject;
+    let cases: CaseRepository;
+    let outbox: OutboxStore;
+    let org = 0;
+    const newOrg = () => `contract-org-${(org += 1)}-${Math.random().toString(36).slice(2, 8)}`;
+    beforeAll(async () => {
+      subject = await open();
+      ({ cases, outbox } = subject);
+    });
+    afterAll(() => subject.close());
+
+    describe('cases', () => {
+      it('reads back what was inserted, by id, number (any case) and intake key', async () => {
+        const state = fresh({ impact: 'Month-end blocked' });
+        expect(await cases.insert(state)).toEqual({ inserted: true });
+        for (const found of [
+          await cases.findById(state.id),
+          await cases.findByNumber(state.number.toLowerCase()),
+          await cases.findByIntakeKey(state.intakeKey),
+        ])
+          expect(found).toMatchObject({ ...state });
+        expect(await cases.findById('no-such-case')).toBeUndefined();
+      });
+
+      it('replays an insert with a taken intake key as the first case', async () => {
+        const first = fresh();
+        await cases.insert(first);
+        const replay = { ...fresh(), intakeKey: first.intakeKey };
+        const outcome = await cases.insert(replay);
+        expect(outcome).toMatchObject({ inserted: false, existing: { id: first.id } });
+        expect(await cases.findById(replay.id)).toBeUndefined();
+      });
+
+      it('reserves an intake key once; only its owner gives it back', async () => {
+        const key = `contract-key-${newOrg()}`;
+        expect(await cases.claimIntakeKey(key, 'case-a')).toBe('case-a');
+        expect(await cases.claimIntakeKey(key, 'case-b')).toBe('case-a');
+        await cases.releaseIntakeKey(key, 'case-b');
+        expect(await cases.claimIntakeKey(key, 'case-c')).toBe('case-a');
+        await cases.releaseIntakeKey(key, 'case-a');
+        expect(await cases.claimIntakeKey(key, 'case-c')).toBe('case-c');
+      });
+
+      it('finds the case behind a reservation, and nothing for a reservation alone', async () => {
+        const state = fresh();
+        const key = `contract-key-${newOrg()}`;
+        await cases.claimIntakeKey(key, state.id);
+        expect(await cases.findByIntakeClaim(key)).toBeUndefined();
+        await cases.insert(state);
+        expect(await cases.findByIntakeClaim(key)).toMatchObject({ id: state.id });
+        expect(await cases.findByIntakeClaim('never-reserved')).toBeUndefined();
+      });
+
+      it('hands out increasing sequence numbers from the start given', async () => {
+        const a = await cases.nextSeq(1000);
+        const b = await cases.nextSeq(1000);
+        expect(a).toBeGreaterThan(1000);
+        expect(b).toBe(a + 1);
+      });
+
+      it('commits at the expected version only: the loser of a race gets nothing', async () => {
+        const state = fresh();
+        await cases.insert(state);
+        const claim = (name: string) =>
+          cases.commit(
+            state.id,
+            state.version,
+            change({ set: { assigneeId: name, assigneeName: name, updatedAt: at(2) } }),
+            [],
+          );
+        const [a, b] = await Promise.all([claim('ana'), claim('ben')]);
+        const winners = [a, b].filter(Boolean);
+        expect(winners).toHaveLength(1);
+        expect(winners[0]).toMatchObject({ version: state.version + 1 });
+        expect(await cases.findById(state.id)).toMatchObject({
+          version: state.version + 1,
+          assigneeId: winners[0]!.assigneeId,
+        });
+        expect(await cases.commit('no-such-case', 1, change(), [])).toBeUndefined();
+      });
+
+      it('applies a change as one update: set, clear, append, add up', async () => {
+        const state = fresh({ assigneeId: 'ana', assigneeName: 'Ana', minutesLogged: 5 });
+        await cases.insert(state);
+        const event = {
+          id: `${state.id}-e1`,
+          type: 'note' as const,
+          at: at(3),
+          actor: { kind: 'staff' as const, id: 'ana', name: 'Ana', role: 'agent' as const },
+          visibility: 'internal' as const,
+          text: 'checked the logs',
+        };
+        const after = await cases.commit(
+          state.id,
+          state.version,
+          change({
+            set: { status: 'open', assigneeId: null, assigneeName: null, updatedAt: at(3) },
+            events: [event],
+            addMinutes: 10,
+          }),
+          [entry(`${state.id}-o1`)],
+        );
+        const stored = await cases.findById(state.id);
+        for (const read of [after, stored]) {
+          expect(read).toMatchObject({ status: 'open', minutesLogged: 15, events: [event] });
+          expect(read?.assigneeId).toBeUndefined();
+          expect(read?.outbox.map((e) => e.id)).toEqual([`${state.id}-o1`]);
+        }
+      });
+
+      it('lists by every filter, urgent first, then oldest first, up to the limit', async () => {
+        const organizationId = newOrg();
+        const put = async (overrides: Partial<CaseState>) => {
+          const state = fresh({ organizationId, ...overrides });
+          await cases.insert(state);
+          return state.id;
+        };
+        const oldNormal = await put({ createdAt: at(1), queueKey: 'finance' });
+        const urgent = await put({ createdAt: at(5), priority: 'urgent', assigneeId: 'ana' });
+        const newNormal = await put({ createdAt: at(3), contactId: 'contact-dave' });
+        const solved = await put({
+          createdAt: at(0),
+          status: 'solved',
+          statusCategory: 'solved',
+          updatedAt: at(9),
+        });
+        const ids = async (filter: object) =>
+          (await cases.list({ organizationId, ...filter })).map((s) => s.id);
+        expect(await ids({})).toEqual([urgent, solved, oldNormal, newNormal]);
+        expect(await ids({ limit: 2 })).toEqual([urgent, solved]);
+        expect(await cases.count({ organizationId, limit: 2 })).toBe(4);
+        expect(await ids({ statusCategories: ['new'] })).toEqual([urgent, oldNormal, newNormal]);
+        expect(await ids({ status: 'solved' })).toEqual([solved]);
+        expect(await ids({ queueKey: 'finance' })).toEqual([urgent, solved, oldNormal, newNormal]);
+        expect(await ids({ assigneeId: 'ana' })).toEqual([urgent]);
+        expect(await ids({ unassigned: true })).toEqual([solved, oldNormal, newNormal]);
+        expect(await ids({ contactId: 'contact-dave' })).toEqual([newNormal]);
+        expect(await ids({ updatedSince: at(5) })).toEqual([solved]);
+        expect(await ids({ unsolvedOrCreatedSince: at(1) })).toEqual([
+          urgent,
+          oldNormal,
+          newNormal,
+        ]);
+        expect(await ids({ unsolvedOrCreatedSince: at(0) })).toEqual([
+          urgent,
+          solved,
+          oldNormal,
+          newNormal,
+        ]);
+        expect(await cases.count({ organizationId, statusCategories: ['solved'] })).toBe(1);
+      });
+
+      it('lists summaries without the history, and whole states in the same order', async () => {
+        const organizationId = newOrg();
+        const a = fresh({ organizationId, createdAt: at(2), assigneeName: 'Ana', assigneeId: 'a' });
+        const b = fresh({ organizationId, createdAt: at(1) });
+        await cases.insert(a);
+        await cases.insert(b);
+        const [first, second] = await cases.list({ organizationId });
+        expect(first).toEqual({
+          id: b.id,
+          number: b.number,
+          title: b.title,
+          status: b.status,
+          statusCategory: b.statusCategory,
+          priority: b.priority,
+          queueKey: b.queueKey,
+          organizationId,
+          organizationKey: b.organizationKey,
+          contactName: b.contactName,
+          createdAt: b.createdAt,
+          updatedAt: b.updatedAt,
+        });
+        expect(second).toMatchObject({ id: a.id, assigneeId: 'a', assigneeName: 'Ana' });
+        const states = await cases.listStates({ organizationId });
+        expect(states.map((s) => s.id)).toEqual([b.id, a.id]);
+        expect(states[0]).toMatchObject({ ...b });
+      });
+
+      it('hands out copies: changing what was read changes nothing stored', async () => {
+        const state = fresh();
+        await cases.insert(state);
+        const read = (await cases.findById(state.id)) as { title: string } | undefined;
+        read!.title = 'changed in memory';
+        expect((await cases.findById(state.id))?.title).toBe(state.title);
+      });
+    });
+
+    describe('outbox', () => {
+      // Which case is due depends on every case in the store: each test gets a store of
+      // its own, so what another test left leased or due cannot answer for it.
+      let own: CaseStoreSubject;
+      beforeEach(async () => {
+        own = await open();
+        ({ cases, outbox } = own);
+      });
+      afterEach(async () => {
+        await own.close();
+        ({ cases, outbox } = subject);
+      });
+
+      const claimAll = async (now: Date, owner: string) => {
+        const claimed: string[] = [];
+        for (let i = 0; i < 50; i += 1) {
+          const got = await outbox.claimDue(now, new Date(now.getTime() + 60_000), owner);
+          if (!got) break;
+          claimed.push(got.state.id);
+        }
+        return claimed;
+      };
+
+      it('leases a due case to one worker until the lease runs out', async () => {
+        const now = at(-500);
+        const state = fresh({ createdAt: now, outbox: [entry('x1', { nextAttemptAt: now })] });
+        await cases.insert(state);
+        const mine = (await claimAll(now, 'a')).filter((id) => id === state.id);
+        expect(mine).toEqual([state.id]);
+        expect((await claimAll(now, 'b')).includes(state.id)).toBe(false);
+        const afterLease = new Date(now.getTime() + 60_001);
+        expect((await claimAll(afterLease, 'b')).includes(state.id)).toBe(true);
+      });
+
+      it('gives the most overdue case first and nothing that is not due yet', async () => {
+        const organizationId = newOrg();
+        const base = at(-400);
+        const later = fresh({ organizationId, createdAt: new Date(base.getTime() + 2000) });
+        const earlier = fresh({ organizationId, createdAt: new Date(base.getTime() + 1000) });
+        const future = fresh({ organizationId, createdAt: new Date(base.getTime() + 9000) });
+        for (const s of [later, earlier, future])
+          await cases.insert({
+            ...s,
+            outbox: [entry(`${s.id}-o`, { nextAttemptAt: s.createdAt })],
+          });
+        const now = new Date(base.getTime() + 5000);
+        const claimed = (await claimAll(now, 'w')).filter((id) =>
+          [later.id, earlier.id, future.id].includes(id),
+        );
+        expect(claimed).toEqual([earlier.id, later.id]);
+      });
+
+      it('marks entries delivered or failed by index and id, then releases to the next due', async () => {
+        const now = at(-300);
+        const state = fresh({
+          createdAt: now,
+          outbox: [entry('d1', { nextAttemptAt: now }), entry('d2', { nextAttemptAt: now })],
+        });
+        await cases.insert(state);
+        const claimed = await outbox.claimDue(now, at(-299), 'w');
+        expect(claimed?.state.id).toBe(state.id);
+        expect(claimed?.outboxSeq).toBe(2);
+        await outbox.markDelivered(state.id, 0, 'd1', now, { resolutionSent: false });
+        await outbox.markDelivered(state.id, 1, 'wrong-id', now, { resolutionSent: false });
+        const retryAt = at(-290);
+        await outbox.markFailed(state.id, 1, 'd2', {
+          attempts: 1,
+          nextAttemptAt: retryAt,
+          error: 'x'.repeat(600),
+          dead: false,
+        });
+        await outbox.release(state.id, 'w', claimed!.outboxSeq, retryAt);
+        const stored = (await cases.findById(state.id))!;
+        expect(stored.outbox[0]).toMatchObject({
+          state: 'delivered',
+          attempts: 1,
+          deliveredAt: now,
+        });
+        expect(stored.outbox[1]).toMatchObject({
+          state: 'pending',
+          attempts: 1,
+          nextAttemptAt: retryAt,
+        });
+        expect(stored.outbox[1]?.lastError).toHaveLength(500);
+        expect(stored.version).toBe(state.version);
+        expect((await claimAll(at(-295), 'w')).includes(state.id)).toBe(false);
+        expect((await claimAll(retryAt, 'w')).includes(state.id)).toBe(true);
+      });
+
+      it('stamps the resolution as sent, and moves the version with it', async () => {
+        const now = at(-250);
+        const state = fresh({ createdAt: now, outbox: [entry('r1', { nextAttemptAt: now })] });
+        await cases.insert(state);
+        await outbox.markDelivered(state.id, 0, 'r1', now, { resolutionSent: true });
+        expect(await cases.findById(state.id)).toMatchObject({
+          resolutionSentAt: now,
+          version: state.version + 1,
+        });
+      });
+
+      it('keeps a case due when entries arrive while a worker holds it', async () => {
+        const now = at(-200);
+        const state = fresh({ createdAt: now, outbox: [entry('n1', { nextAttemptAt: now })] });
+        await cases.insert(state);
+        const claimed = (await outbox.claimDue(now, at(-199), 'w'))!;
+        expect(claimed.state.id).toBe(state.id);
+        await outbox.markDelivered(state.id, 0, 'n1', now, { resolutionSent: false });
+        await cases.commit(state.id, state.version, change(), [
+          entry('n2', { nextAttemptAt: now }),
+        ]);
+        // The worker saw one entry and plans nothing more: the new one must not be lost.
+        await outbox.release(state.id, 'w', claimed.outboxSeq, null);
+        expect((await claimAll(now, 'w')).includes(state.id)).toBe(true);
+      });
+
+      it('ignores a release by a worker that does not hold the lease', async () => {
+        const now = at(-150);
+        const state = fresh({ createdAt: now, outbox: [entry('l1', { nextAttemptAt: now })] });
+        await cases.insert(state);
+        const claimed = (await outbox.claimDue(now, at(-140), 'a'))!;
+        expect(claimed.state.id).toBe(state.id);
+        await outbox.release(state.id, 'b', claimed.outboxSeq, null);
+        expect((await claimAll(now, 'b')).includes(state.id)).toBe(false);
+      });
+
+      it('gives up on an entry: dead entries are kept, and a case with nothing due is left alone', async () => {
+        const now = at(-100);
+        const state = fresh({ createdAt: now, outbox: [entry('g1', { nextAttemptAt: now })] });
+        await cases.insert(state);
+        const claimed = (await outbox.claimDue(now, at(-99), 'w'))!;
+        await outbox.markFailed(state.id, 0, 'g1', {
+          attempts: 3,
+          nextAttemptAt: now,
+          error: 'token revoked',
+          dead: true,
+        });
+        await outbox.release(state.id, 'w', claimed.outboxSeq, null);
+        expect((await cases.findById(state.id))?.outbox[0]).toMatchObject({
+          state: 'dead',
+          attempts: 3,
+          lastError: 'token revoked',
+        });
+        expect((await claimAll(at(1000), 'w')).includes(state.id)).toBe(false);
+      });
+    });
+  });
