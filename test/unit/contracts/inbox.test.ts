@@ -1,0 +1,7 @@
+import { describeInboxContract } from '../../contracts/inbox.contract.js';
+import { InMemoryInbox } from '../../support/in-memory/inbox.js';
+
+describeInboxContract('in memory', async () => ({
+  inbox: new InMemoryInbox(),
+  close: async () => undefined,
+}));
