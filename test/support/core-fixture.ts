@@ -11,15 +11,9 @@ import type { Announcement, Notification, Notifier } from '../../src/ports/notif
 import type { Scheduler } from '../../src/ports/scheduler.js';
 import { parseSlaConfig } from '../../src/domain/sla/index.js';
 import { closeTestDatabase, connectTestDatabase } from './db.js';
+import { ManualClock } from './in-memory/clock.js';
 
-/** A clock the test moves by hand. */
-export class ManualClock {
-  constructor(private current = new Date('2026-11-23T09:00:00Z')) {}
-  now = (): Date => new Date(this.current);
-  advance(ms: number): void {
-    this.current = new Date(this.current.getTime() + ms);
-  }
-}
+export { ManualClock };
 
 /** Records every delivery; `failFirst` makes the first N calls per entry throw. */
 export class RecordingNotifier implements Notifier {
@@ -38,7 +32,8 @@ export class RecordingNotifier implements Notifier {
   }
 }
 
-const SEED = {
+/** The desk every core fixture starts with, as import rows. */
+export const SEED = {
   organizations: [
     { key: 'acme', name: 'Acme Corp' },
     { key: 'globex', name: 'Globex' },
@@ -124,6 +119,20 @@ export interface CoreFixtureOptions {
   readonly shareDatabaseOf?: CoreFixture;
 }
 
+/** The default config with the fixture's workflow and SLA section. */
+export const coreFixtureConfig = (
+  options: Pick<CoreFixtureOptions, 'workflow' | 'sla'>,
+): ReturnType<typeof loadConfig> => {
+  const loaded = loadConfig({ CASELINE_CONFIG: undefined, LOG_LEVEL: 'silent' }, '/nonexistent');
+  const sla = options.sla === undefined ? undefined : parseSlaConfig(options.sla);
+  if (sla && !sla.ok) throw new Error(sla.message);
+  return {
+    ...loaded,
+    ...(options.workflow ? { workflow: WORKFLOW_PRESETS[options.workflow] } : {}),
+    ...(sla?.ok ? { sla: sla.value } : {}),
+  };
+};
+
 export const startCoreFixture = async (
   name: string,
   options: CoreFixtureOptions = {},
@@ -137,14 +146,7 @@ export const startCoreFixture = async (
   }
   const clock = new ManualClock();
   const notifier = new RecordingNotifier(options.failFirst ?? 0);
-  const loaded = loadConfig({ CASELINE_CONFIG: undefined, LOG_LEVEL: 'silent' }, '/nonexistent');
-  const sla = options.sla === undefined ? undefined : parseSlaConfig(options.sla);
-  if (sla && !sla.ok) throw new Error(sla.message);
-  const config = {
-    ...loaded,
-    ...(options.workflow ? { workflow: WORKFLOW_PRESETS[options.workflow] } : {}),
-    ...(sla?.ok ? { sla: sla.value } : {}),
-  };
+  const config = coreFixtureConfig(options);
   const core = await composeCore({
     config,
     connection,
@@ -188,7 +190,12 @@ export const startCoreFixture = async (
 };
 
 /** Opens a case as the customer and returns it; fails the test on any refusal. */
-export const openAs = async (fixture: CoreFixture, overrides: Record<string, unknown> = {}) => {
+export const openAs = async (
+  fixture: Pick<CoreFixture, 'customer'> & {
+    readonly core: { readonly useCases: Pick<Core['useCases'], 'openCase'> };
+  },
+  overrides: Record<string, unknown> = {},
+) => {
   const result = await fixture.core.useCases.openCase({
     actor: await fixture.customer(),
     title: 'Ledger export fails',

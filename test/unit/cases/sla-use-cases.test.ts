@@ -7,7 +7,8 @@
 import { importDirectory } from '../../../src/import/index.js';
 import type { Scheduler, SlaTimerData } from '../../../src/ports/scheduler.js';
 import { slaCaseTimerKey } from '../../../src/ports/scheduler.js';
-import { openAs, startCoreFixture, type CoreFixture } from '../../support/core-fixture.js';
+import { openAs } from '../../support/core-fixture.js';
+import { startMemoryFixture, type MemoryFixture } from '../../support/in-memory/core.js';
 
 class RecordingScheduler implements Scheduler {
   readonly armed = new Map<string, { at: Date; data: SlaTimerData }>();
@@ -42,12 +43,12 @@ const SLA = {
 const HOUR = 60 * 60 * 1000;
 
 describe('SLA use cases (real database, manual clock)', () => {
-  let fixture: CoreFixture;
+  let fixture: MemoryFixture;
   let scheduler: RecordingScheduler;
 
   beforeEach(async () => {
     scheduler = new RecordingScheduler();
-    fixture = await startCoreFixture('sla-use-cases', { sla: SLA, scheduler: () => scheduler });
+    fixture = await startMemoryFixture({ sla: SLA, scheduler });
   });
   afterEach(() => fixture.close());
 
@@ -173,7 +174,7 @@ describe('SLA use cases (real database, manual clock)', () => {
     ]);
     const imported = await importDirectory({
       kind: 'contracts',
-      connection: fixture.connection,
+      target: fixture.core.directory.target,
       rows: [
         {
           key: 'C-GLBX-2026',
@@ -204,7 +205,7 @@ describe('SLA use cases (real database, manual clock)', () => {
     const imported = [
       await importDirectory({
         kind: 'organizations',
-        connection: fixture.connection,
+        target: fixture.core.directory.target,
         rows: [
           { key: 'initech', name: 'Initech' },
           { key: 'umbrella', name: 'Umbrella' },
@@ -212,7 +213,7 @@ describe('SLA use cases (real database, manual clock)', () => {
       }),
       await importDirectory({
         kind: 'contracts',
-        connection: fixture.connection,
+        target: fixture.core.directory.target,
         rows: ['initech', 'umbrella'].map((org) => ({
           key: `C-${org}`,
           organizationKey: org,

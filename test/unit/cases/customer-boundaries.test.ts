@@ -1,9 +1,10 @@
-import { openAs, startCoreFixture, type CoreFixture } from '../../support/core-fixture.js';
+import { openAs } from '../../support/core-fixture.js';
+import { startMemoryFixture, type MemoryFixture } from '../../support/in-memory/core.js';
 
 describe('what a customer may do and see', () => {
-  let fx: CoreFixture;
+  let fx: MemoryFixture;
   beforeAll(async () => {
-    fx = await startCoreFixture('customer');
+    fx = await startMemoryFixture();
   });
   afterAll(() => fx.close());
 

@@ -2,13 +2,14 @@
  * Case lists on the real database: the page and the total that matches the filter, and a
  * status word read as a status, a status name or a category of the configured workflow.
  */
-import { openAs, startCoreFixture, type CoreFixture } from '../../support/core-fixture.js';
+import { openAs } from '../../support/core-fixture.js';
+import { startMemoryFixture, type MemoryFixture } from '../../support/in-memory/core.js';
 
 describe('listCases (real database)', () => {
-  let fx: CoreFixture;
+  let fx: MemoryFixture;
   let claimed: string;
   beforeAll(async () => {
-    fx = await startCoreFixture('list_cases');
+    fx = await startMemoryFixture();
     const cases = [];
     for (const title of ['Ledger export fails', 'Payroll run late', 'Login slow'])
       cases.push(await openAs(fx, { title }));

@@ -1,9 +1,10 @@
-import { openAs, startCoreFixture, type CoreFixture } from '../../support/core-fixture.js';
+import { openAs } from '../../support/core-fixture.js';
+import { startMemoryFixture, type MemoryFixture } from '../../support/in-memory/core.js';
 
 describe('a case from intake to closed', () => {
-  let fx: CoreFixture;
+  let fx: MemoryFixture;
   beforeAll(async () => {
-    fx = await startCoreFixture('lifecycle');
+    fx = await startMemoryFixture();
   });
   afterAll(() => fx.close());
 
