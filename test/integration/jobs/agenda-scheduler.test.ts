@@ -29,9 +29,6 @@ const waitFor = async (
   }
 };
 
-/** Lets several poll cycles pass, to show that something does not happen (again). */
-const quietPeriod = () => sleep(POLL_MS * 8);
-
 interface Call {
   readonly data: SlaTimerData;
   readonly at: number;
@@ -51,6 +48,8 @@ describe('SLA timers on Agenda 6 (real database)', () => {
   let connection: mongoose.Connection;
   let second: mongoose.Connection;
   const started: AgendaSchedulerHandle[] = [];
+  /** When each running instance last scanned for due jobs (one scan per poll at most). */
+  const scans = new Map<AgendaSchedulerHandle, number[]>();
   let calls: Call[];
   let counter = 0;
 
@@ -73,6 +72,7 @@ describe('SLA timers on Agenda 6 (real database)', () => {
     } = {},
   ) => {
     const instance = options.instance ?? 'a';
+    const seen: number[] = [];
     const handle = createAgendaScheduler({
       db: options.db ?? connection.db!,
       handler:
@@ -86,12 +86,32 @@ describe('SLA timers on Agenda 6 (real database)', () => {
         processEveryMs: options.processEveryMs ?? POLL_MS,
         lockLifetimeMs: 10_000,
         instanceName: instance,
-        ...(options.onClaimQuery ? { onClaimQuery: options.onClaimQuery } : {}),
+        onClaimQuery: (kind) => {
+          if (kind === 'scan') seen.push(Date.now());
+          options.onClaimQuery?.(kind);
+        },
       },
     });
+    scans.set(handle, seen);
     await handle.start();
     started.push(handle);
     return handle;
+  };
+
+  const stopAll = async () => {
+    while (started.length > 0) await started.pop()!.stop();
+  };
+
+  /**
+   * Proves that nothing more happens, without a fixed wait: every instance polls twice
+   * more (so anything due is claimed), then stops, which waits for the runs it started.
+   */
+  const settle = async () => {
+    const from = Date.now();
+    await waitFor('every instance to poll again', () =>
+      started.every((handle) => (scans.get(handle) ?? []).filter((t) => t > from).length >= 2),
+    );
+    await stopAll();
   };
 
   beforeAll(async () => {
@@ -105,9 +125,7 @@ describe('SLA timers on Agenda 6 (real database)', () => {
     calls = [];
   });
 
-  afterEach(async () => {
-    while (started.length > 0) await started.pop()!.stop();
-  });
+  afterEach(() => stopAll());
 
   afterAll(async () => {
     await second.close();
@@ -126,7 +144,7 @@ describe('SLA timers on Agenda 6 (real database)', () => {
     expect(calls[0]!.data).toEqual(timer);
     expect(calls[0]!.at).toBeGreaterThanOrEqual(at.getTime());
     await waitFor('the job document to be removed', async () => (await docsFor(key)) === 0);
-    await quietPeriod();
+    await settle();
     expect(calls).toHaveLength(1);
   });
 
@@ -148,7 +166,7 @@ describe('SLA timers on Agenda 6 (real database)', () => {
     expect(calls[0]!.data).toEqual(moved);
     expect(calls[0]!.at).toBeGreaterThanOrEqual(later.getTime());
     await waitFor('the job document to be removed', async () => (await docsFor(key)) === 0);
-    await quietPeriod();
+    await settle();
     expect(calls).toHaveLength(1);
   });
 
@@ -167,7 +185,7 @@ describe('SLA timers on Agenda 6 (real database)', () => {
     expect(await docsFor(key)).toBe(1);
 
     await waitFor('the moved timer to run', () => calls.length >= 1);
-    await quietPeriod();
+    await settle();
     expect(calls.map((call) => call.data)).toEqual([moved]);
     await waitFor('the job document to be removed', async () => (await docsFor(key)) === 0);
   });
@@ -194,7 +212,7 @@ describe('SLA timers on Agenda 6 (real database)', () => {
     await waitFor('warning then breach', () => seen.length === 2);
     expect(seen.map((s) => s.decision)).toEqual(['warning', 'breach']);
     await waitFor('the job documents to be removed', async () => (await docsFor(key)) === 0);
-    await quietPeriod();
+    await settle();
     expect(seen).toHaveLength(2);
   });
 
@@ -207,7 +225,7 @@ describe('SLA timers on Agenda 6 (real database)', () => {
     await scheduler.cancel(key);
     expect(await docsFor(key)).toBe(0);
     await waitFor('the due time to pass', () => Date.now() > at);
-    await quietPeriod();
+    await settle();
     expect(calls).toHaveLength(0);
   });
 
@@ -227,7 +245,7 @@ describe('SLA timers on Agenda 6 (real database)', () => {
       'the job documents to be removed',
       async () => (await jobs().countDocuments({ name: SLA_TIMER_JOB })) === 0,
     );
-    await quietPeriod();
+    await settle();
     expect(calls.map((call) => call.data.caseId).sort()).toEqual(
       timers.map((timer) => timer.caseId).sort(),
     );
@@ -256,7 +274,8 @@ describe('SLA timers on Agenda 6 (real database)', () => {
       },
     });
     await waitFor('every timer to run', () => calls.length >= timers.length);
-    await quietPeriod();
+    // Stopped, with its runs finished: the counts below are final. (Polls are 5 s apart.)
+    await stopAll();
     expect(calls.map((call) => call.data.caseId).sort()).toEqual(
       timers.map((timer) => timer.caseId).sort(),
     );
@@ -298,7 +317,7 @@ describe('SLA timers on Agenda 6 (real database)', () => {
 
     await startScheduler({ instance: 'b', db: second.db! });
     await waitFor('the missed timer to run', () => calls.length === 1);
-    await quietPeriod();
+    await settle();
     expect(calls.map((call) => [call.data, call.instance])).toEqual([[timer, 'b']]);
   });
 
@@ -308,7 +327,7 @@ describe('SLA timers on Agenda 6 (real database)', () => {
     await startScheduler({ instance: 'a', daily });
     await startScheduler({ instance: 'b', db: second.db!, daily });
     await waitFor('the daily job to run', () => runs >= 1);
-    await quietPeriod();
+    await settle();
     expect(runs).toBe(1);
     const docs = await jobs().find({ name: 'test-daily-notice' }).toArray();
     expect(docs).toHaveLength(1);
