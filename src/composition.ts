@@ -152,6 +152,7 @@ export const composeCore = async (options: CoreOptions) => {
     clock,
     owner: `${process.pid}-${newId()}`,
     maxAttempts: config.outbox.maxAttempts,
+    leaseMs: config.outbox.leaseSeconds * 1000,
     onDead: (entry, state, error) =>
       log.error({ err: error, entryId: entry.id, case: state.number }, 'outbox entry given up'),
     ...(sla ? { describeSla: sla.describe } : {}),

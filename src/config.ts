@@ -97,8 +97,10 @@ export const fileSchema = z.strictObject({
     .strictObject({
       pollMs: z.number().int().min(50).max(60_000).default(1000),
       maxAttempts: z.number().int().min(1).max(100).default(12),
+      /** How long a replica holds a case's notifications before another (or a restart) may. */
+      leaseSeconds: z.number().int().min(1).max(3_600).default(60),
     })
-    .default({ pollMs: 1000, maxAttempts: 12 }),
+    .default({ pollMs: 1000, maxAttempts: 12, leaseSeconds: 60 }),
   /** The durable inbox every chat delivery is written to before its ack (README "Reliability"). */
   inbox: z
     .strictObject({
