@@ -59,8 +59,8 @@ test('every activity answered 200 has exactly one case and each card is posted o
   const outcomes = await settle(
     () => teamsOutcomesOf(rig.view, rig.fake, messages),
     (all) => all.every(complete),
-    // What the crash left is resumed once its lease (30 s) has run out, at the next sweep
-    // (every 30 s): up to a minute before the work itself, on a loaded machine.
+    // What the crash left is resumed once its lease has run out, at the next sweep (the
+    // rig's config: 10 s and every 2 s); the bound is a guard for a loaded machine.
     150_000,
   );
   // Grouped by what went wrong, with the messages (by index) it went wrong for.

@@ -68,8 +68,8 @@ test('nothing answered 200 during a 20 s database outage is lost; /readyz says 5
   const outcomes = await settle(
     () => outcomesOf(rig.view, rig.fake, messages),
     (all) => all.every((o) => o.cases === 1),
-    // What the crash left is resumed once its lease (30 s) has run out, at the next sweep
-    // (every 30 s): up to a minute before the work itself, on a loaded machine.
+    // What the crash left is resumed once its lease has run out, at the next sweep (the
+    // rig's config: 10 s and every 2 s); the bound is a guard for a loaded machine.
     150_000,
   );
   const lost = outcomes.filter((o) => o.cases === 0).map((o) => o.index);

@@ -4,7 +4,7 @@ import { serve, type RunningApp } from '../../src/main.js';
 import { MongoChatLinks } from '../../src/store/chat-links/mongo-chat-links.js';
 import { startDatabaseProcess, type DatabaseProcess } from '../support/database-process.js';
 import { eventually } from '../support/eventually.js';
-import { testConfigFile } from '../support/test-config.js';
+import { exampleConfig, withQuickRecovery, writeTestConfig } from '../support/test-config.js';
 import {
   startFakeSlackApi,
   type FakeSlackApi,
@@ -26,6 +26,8 @@ describe('Caseline in Slack: one card, even when the database fails mid-post', (
   let db: DatabaseProcess;
   let fake: FakeSlackApi;
   let app: RunningApp;
+  // The retry after the outage waits for the outbox lease: seconds here, not a minute.
+  const config = writeTestConfig(withQuickRecovery(exampleConfig()));
   const start = (importExamples: boolean) =>
     serve({
       env: {
@@ -33,7 +35,7 @@ describe('Caseline in Slack: one card, even when the database fails mid-post', (
         HOST: '127.0.0.1',
         LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
         MONGODB_URI: db.uri,
-        CASELINE_CONFIG: testConfigFile(),
+        CASELINE_CONFIG: config,
         SLACK_API_URL: fake.url,
         SLACK_SIGNING_SECRET: SECRET,
         SLACK_BOT_TOKEN: 'xoxb-test-token',
@@ -82,7 +84,7 @@ describe('Caseline in Slack: one card, even when the database fails mid-post', (
   };
 
   // The failed attempt could record neither its failure nor the lease's release, so the
-  // retry waits for the lease (60 s) to run out, as after a crash.
+  // retry waits for the lease (10 s in this config) to run out, as after a crash.
   const deliveredCase = (intakeKey: string) =>
     eventually(
       async () => {

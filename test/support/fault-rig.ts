@@ -9,13 +9,13 @@ import { startDatabaseProcess, type DatabaseProcess } from './database-process.j
 import { slackEnv, viewDatabase, type DatabaseView } from './deliveries.js';
 import { startFakeSlackApi, type FakeSlackApi } from './slack/fake-slack-api.js';
 import { teamsTestConfig } from './teams/app-under-test.js';
-import { testConfigFile } from './test-config.js';
+import { exampleConfig, withQuickRecovery, writeTestConfig } from './test-config.js';
 import { startFakeConnector, type FakeConnector } from './teams/fake-connector.js';
 
 /** How the chat is configured: settings for the app's environment, and its config file. */
 interface ChatSettings {
   readonly env: Readonly<Record<string, string>>;
-  readonly config?: string;
+  readonly config: string;
 }
 
 /** Where the app runs, and how it is started, reached and stopped there. */
@@ -41,7 +41,7 @@ export const inTestProcess: AppRunner<RunningApp> = {
         HOST: '127.0.0.1',
         LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
         MONGODB_URI: mongodbUri,
-        CASELINE_CONFIG: chat.config ?? testConfigFile(),
+        CASELINE_CONFIG: chat.config,
         ...chat.env,
       },
       cwd: process.cwd(),
@@ -68,13 +68,20 @@ interface FakeChat<Fake> {
 
 const SLACK: FakeChat<FakeSlackApi> = {
   start: () => startFakeSlackApi(),
-  settings: (fake) => ({ env: slackEnv(fake.url) }),
+  // Recovery after a crash within seconds: the rig's tests crash things on purpose.
+  settings: (fake) => ({
+    env: slackEnv(fake.url),
+    config: writeTestConfig(withQuickRecovery(exampleConfig())),
+  }),
 };
 
 const TEAMS: FakeChat<FakeConnector> = {
   start: () => startFakeConnector(),
   // Unauthenticated, as for local use; the general queue triaged in a Teams channel.
-  settings: () => ({ env: { CASELINE_PLAYGROUND: 'off' }, config: teamsTestConfig() }),
+  settings: () => ({
+    env: { CASELINE_PLAYGROUND: 'off' },
+    config: teamsTestConfig(withQuickRecovery),
+  }),
 };
 
 const useFaultRig = <Fake extends { close(): Promise<void> }, App>(

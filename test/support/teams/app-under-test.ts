@@ -11,7 +11,7 @@ import { exampleConfig } from '../test-config.js';
  * The example config with the general queue triaged in a Teams channel (the example
  * triages it in Slack), written to a temporary file for one test run.
  */
-export const teamsTestConfig = (): string => {
+export const teamsTestConfig = (adjust: <T extends object>(config: T) => T = (c) => c): string => {
   const config = exampleConfig() as {
     queues: { key: string; triageChannel?: string }[];
     supportChannels: { channel: string; organization: string }[];
@@ -23,9 +23,8 @@ export const teamsTestConfig = (): string => {
     channel: `teams:${SUPPORT_CHANNEL}`,
     organization: 'harbor-foods',
   });
-  config.outbox = { pollMs: 50, maxAttempts: 12 };
   const file = join(mkdtempSync(join(tmpdir(), 'caseline-teams-')), 'caseline.yaml');
-  writeFileSync(file, stringify(config));
+  writeFileSync(file, stringify(adjust(config)));
   return file;
 };
 
