@@ -1,7 +1,11 @@
-// Two projects: unit tests never touch I/O; integration tests share one real
-// MongoDB-compatible server started once by the global setup.
+// Two projects: unit tests never touch I/O (use cases run on the in-memory ports of
+// test/support/in-memory, proven against Mongo by the contract suites in test/contracts);
+// integration tests share one real MongoDB-compatible server started once by the global
+// setup, each in a database of its own (fault tests start a server of their own).
 import { createDefaultEsmPreset } from 'ts-jest';
 
+// tsconfig.json sets `isolatedModules`, so ts-jest transpiles each file on its own
+// without type-checking it (`npm run typecheck` does that once for the whole tree).
 const esm = createDefaultEsmPreset({ tsconfig: 'tsconfig.json' });
 const common = {
   ...esm,
@@ -13,6 +17,9 @@ export default {
   // Integration tests start real servers and processes: a generous guard against hangs,
   // never an assertion about speed.
   testTimeout: 60_000,
+  // Two workers on the 2-core machines: most integration suites wait on a server or a
+  // child process, so two overlap well; jest's default there (cores - 1) runs one at a time.
+  maxWorkers: 2,
   // Agenda 6 keeps a timer alive after each job run: its liveness check sleeps half the
   // lock lifetime (30 s for SLA timers, 150 s for the daily contract job) and is not
   // cancelled when the job finishes or Agenda drains. Found with an async_hooks trace of

@@ -26,8 +26,13 @@ describe('Caseline in Slack: one card, even when the database fails mid-post', (
   let db: DatabaseProcess;
   let fake: FakeSlackApi;
   let app: RunningApp;
-  // The retry after the outage waits for the outbox lease: seconds here, not a minute.
-  const config = writeTestConfig(withQuickRecovery(exampleConfig()));
+  // The retry after the outage waits for the outbox lease: 30 s here instead of a minute,
+  // still longer than the outage and a shutdown (whose drain would otherwise retry in the
+  // old process before the second test's restart).
+  const config = writeTestConfig({
+    ...withQuickRecovery(exampleConfig()),
+    outbox: { ...exampleConfig().outbox, leaseSeconds: 30 },
+  });
   const start = (importExamples: boolean) =>
     serve({
       env: {
@@ -84,7 +89,7 @@ describe('Caseline in Slack: one card, even when the database fails mid-post', (
   };
 
   // The failed attempt could record neither its failure nor the lease's release, so the
-  // retry waits for the lease (10 s in this config) to run out, as after a crash.
+  // retry waits for the lease (30 s in this config) to run out, as after a crash.
   const deliveredCase = (intakeKey: string) =>
     eventually(
       async () => {
