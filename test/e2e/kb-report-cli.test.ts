@@ -5,6 +5,7 @@ const database = cliDatabase('kbreport');
 const caseline = (...args: string[]) => caselineOrFail(database, args);
 
 describe('caseline report recurring', () => {
+  // A dozen CLI runs, each a process of its own: the bound guards against hangs, not speed.
   it('lists look-alike cases as a group, largest first, with the article that answers them', async () => {
     await importExamples(database, ['organizations', 'products', 'queues', 'agents', 'contacts']);
     await caseline('kb', 'import', 'test/fixtures/kb-eval/articles');
@@ -37,7 +38,7 @@ describe('caseline report recurring', () => {
     expect(groups[0]!.cases.map((c) => c.number).sort()).toEqual(numbers.slice(0, 2).sort());
     const text = await caseline('report', 'recurring');
     expect(text.stdout).toMatch(/^2 cases · KB: sepa-xml-rejected-by-bank\n {2}CASE-\d+ {2}/);
-  });
+  }, 180_000);
 });
 
 describe('caseline report sla', () => {

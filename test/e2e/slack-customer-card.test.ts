@@ -6,6 +6,7 @@ import {
   viewSubmission,
 } from '../support/slack/payloads.js';
 import { eventually, TRIAGE, useSlackE2E } from '../support/slack/e2e.js';
+import { settled } from '../support/settled.js';
 
 /** The customer's own buttons on their card: Add details and Reopen. */
 describe('Caseline in Slack: the customer card', () => {
@@ -99,7 +100,7 @@ describe('Caseline in Slack: the customer card', () => {
         JSON.stringify(c.args.blocks).includes(ACTIONS.addDetails) &&
         !JSON.stringify(c.args.blocks).includes(ACTIONS.closeMine),
     );
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await settled(e2e.app);
     expect((await stored(opened.id))!.events.filter((e) => e.type === 'reopened')).toHaveLength(1);
   });
 });

@@ -9,6 +9,7 @@ import {
   viewSubmission,
 } from '../support/slack/payloads.js';
 import { eventually, SHARED, useSlackE2E } from '../support/slack/e2e.js';
+import { settled } from '../support/settled.js';
 
 describe('Caseline in Slack: intake', () => {
   const e2e = useSlackE2E();
@@ -93,7 +94,7 @@ describe('Caseline in Slack: intake', () => {
       (c) => c.args.thread_ts === ts && c.status === 200,
       10_000,
     );
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await settled(e2e.app);
     expect(posts(dm, (c) => c.args.thread_ts === ts && Array.isArray(c.args.blocks))).toHaveLength(
       1,
     );
@@ -309,7 +310,7 @@ describe('Caseline in Slack: intake', () => {
     const before = await caseCount();
     await react('thumbsup');
     await react('ticket');
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await settled(e2e.app);
     expect(await caseCount()).toBe(before);
   });
 });

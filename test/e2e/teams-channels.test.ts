@@ -6,6 +6,7 @@
 import { messageActivity, SUPPORT_CHANNEL } from '../support/teams/activities.js';
 import { MongoChatLinks } from '../../src/store/chat-links/mongo-chat-links.js';
 import { eventually, TEAMS_CUSTOMER, useTeamsE2E } from '../support/teams/e2e.js';
+import { settled } from '../support/settled.js';
 
 const e2e = useTeamsE2E();
 
@@ -64,7 +65,7 @@ describe('Teams: support channels', () => {
     await eventually(() =>
       e2e.app.core.cases.findByIntakeKey(`teams:a:grace-after-lunch:${later.id}`),
     );
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await settled(e2e.app);
     expect(
       await e2e.app.core.cases.findByIntakeKey('teams:19:random@thread.tacv2:17'),
     ).toBeUndefined();

@@ -13,6 +13,7 @@ import {
   useTeamsE2E,
   verbsIn,
 } from '../support/teams/e2e.js';
+import { settled } from '../support/settled.js';
 
 const e2e = useTeamsE2E();
 const desk = { id: DESK_CHANNEL, conversationType: 'channel' as const };
@@ -74,8 +75,8 @@ describe('Teams: intake', () => {
     const stored = await eventually(() =>
       e2e.app.core.cases.findByIntakeKey(`teams:${conversation.id}:${message.id}`),
     );
-    // Give a stray second case every chance to appear before counting.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Every delivery ended: a stray second case would be there by now.
+    await settled(e2e.app);
     expect((await e2e.app.core.cases.list({ limit: 1000 })).length).toBe(before + 1);
     expect(
       e2e.connector.writes(

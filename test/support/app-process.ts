@@ -1,5 +1,5 @@
 /**
- * The whole app in a process of its own (`node --import tsx src/cli/main.ts serve`), as it
+ * The whole app in a process of its own (`caseline serve`, see app-entry.ts), as it
  * runs in production, so a test can kill it for real (`kill -9`) and start it again on the
  * same port and database. The test process holds the fakes (Slack API, Teams connector)
  * and the database process; this only runs the app.
@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { importExamples } from '../../src/cli/import-examples.js';
 import { freePort } from '../../src/infra/database/server-process.js';
 import { connectMongo } from '../../src/infra/mongo-connection.js';
+import { caselineEntry } from './app-entry.js';
 import { testConfigFile } from './test-config.js';
 
 export interface AppProcessOptions {
@@ -149,7 +150,7 @@ export const startAppProcess = async (options: AppProcessOptions): Promise<AppPr
 
   const launch = async () => {
     exit = undefined;
-    const proc = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], {
+    const proc = spawn(process.execPath, [...caselineEntry(ROOT), 'serve'], {
       cwd: ROOT,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { DIRECTORY_KINDS, type DirectoryKind } from '../../src/domain/directory.js';
+import { caselineEntry } from './app-entry.js';
 
 /** A fresh database on the run's server, for one CLI test file. */
 export const cliDatabase = (tag: string): string =>
@@ -15,25 +16,21 @@ export interface CliRun {
 }
 
 /**
- * Runs the real `caseline` CLI (TypeScript through tsx) against `database` with the
+ * Runs the real `caseline` CLI (see app-entry.ts) against `database` with the
  * example config, feeding `input` to its standard input.
  */
 export const runCaseline = (database: string, args: readonly string[], input = '') =>
   new Promise<CliRun>((done, reject) => {
     const root = process.cwd();
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', resolve(root, 'src/cli/main.ts'), ...args],
-      {
-        cwd: root,
-        env: {
-          ...process.env,
-          MONGODB_URI: database,
-          CASELINE_CONFIG: 'caseline.example.yaml',
-          LOG_LEVEL: 'error',
-        },
+    const child = spawn(process.execPath, [...caselineEntry(root), ...args], {
+      cwd: root,
+      env: {
+        ...process.env,
+        MONGODB_URI: database,
+        CASELINE_CONFIG: 'caseline.example.yaml',
+        LOG_LEVEL: 'error',
       },
-    );
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

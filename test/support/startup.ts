@@ -6,11 +6,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { caselineEntry } from './app-entry.js';
 
 const ROOT = process.cwd();
-// Imported by path: the directory the process runs in has no node_modules of its own.
-const TSX = pathToFileURL(resolve(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
 
 /** A fresh directory that can run the embedded database (the built FerretDB, its stamp). */
 export const scratchDirectory = (): string => {
@@ -45,15 +43,11 @@ export const startCaseline = (
   args: readonly string[],
   env: Readonly<Record<string, string>> = {},
 ): Started => {
-  const child = spawn(
-    process.execPath,
-    ['--import', TSX, resolve(ROOT, 'src/cli/main.ts'), ...args],
-    {
-      cwd,
-      env: { ...cleanEnv(), HOST: '127.0.0.1', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  const child = spawn(process.execPath, [...caselineEntry(ROOT), ...args], {
+    cwd,
+    env: { ...cleanEnv(), HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
