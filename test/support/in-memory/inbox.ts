@@ -22,6 +22,8 @@ interface Row {
  */
 export class InMemoryInbox implements Inbox {
   readonly rows = new Map<string, Row>();
+  /** Keys a claim was refused for (taken, or ended): what a test waits for to show "not yet". */
+  readonly refused: string[] = [];
   private held: (() => void)[] | undefined;
 
   holdWrites(): void {
@@ -59,9 +61,11 @@ export class InMemoryInbox implements Inbox {
 
   async claim(key: string, lease: { owner: string; until: Date }, now: Date) {
     const row = this.rows.get(key);
-    if (!row || row.state !== 'pending') return undefined;
-    const fresh = row.owner === lease.owner && row.entry.attempts === 0;
-    if (!fresh && row.leaseUntil > now) return undefined;
+    const fresh = row?.owner === lease.owner && row.entry.attempts === 0;
+    if (!row || row.state !== 'pending' || (!fresh && row.leaseUntil > now)) {
+      this.refused.push(key);
+      return undefined;
+    }
     row.owner = lease.owner;
     row.leaseUntil = lease.until;
     row.entry = { ...row.entry, attempts: row.entry.attempts + 1 };

@@ -116,7 +116,8 @@ describe('the inbox worker', () => {
     worker.handle('slack', { process: async (entry) => void processed.push(entry.key) });
     worker.start();
     worker.later('orphan');
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    // Its claim is refused while the lease holds: nothing is processed.
+    await eventually(async () => (inbox.refused.includes('orphan') ? true : undefined));
     expect(processed).toEqual([]);
     clock.advance(30_001);
     await eventually(async () => (inbox.stateOf('orphan') === 'done' ? true : undefined));
