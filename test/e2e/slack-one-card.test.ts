@@ -29,9 +29,12 @@ describe('Caseline in Slack: one card, even when the database fails mid-post', (
   // The retry after the outage waits for the outbox lease: 30 s here instead of a minute,
   // still longer than the outage and a shutdown (whose drain would otherwise retry in the
   // old process before the second test's restart).
+  // The outbox polls at the example's 1 s here, as when this test was written: whether the
+  // write after the post fails (what the test is about) depends on the driver noticing the
+  // dead server, and a 50 ms poll changes when it does.
   const config = writeTestConfig({
     ...withQuickRecovery(exampleConfig()),
-    outbox: { ...exampleConfig().outbox, leaseSeconds: 30 },
+    outbox: { ...exampleConfig().outbox, pollMs: 1000, leaseSeconds: 30 },
   });
   const start = (importExamples: boolean) =>
     serve({

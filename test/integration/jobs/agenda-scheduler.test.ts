@@ -125,7 +125,11 @@ describe('SLA timers on Agenda 6 (real database)', () => {
     calls = [];
   });
 
-  afterEach(() => stopAll());
+  // A test that fails midway leaves its jobs behind: the next test must not run them.
+  afterEach(async () => {
+    await stopAll();
+    await jobs().deleteMany({});
+  });
 
   afterAll(async () => {
     await second.close();
@@ -171,16 +175,18 @@ describe('SLA timers on Agenda 6 (real database)', () => {
   });
 
   it('moves a run that a replica has already claimed ahead of its time', async () => {
-    // Agenda locks jobs due within the next poll early; rescheduling must still win.
-    const { scheduler } = await startScheduler();
+    // Agenda locks jobs due within the next poll early; rescheduling must still win. Polls
+    // a second apart leave that much between the early lock and the run, so the test
+    // reschedules a locked job that has not started, even on a loaded machine.
+    const { scheduler } = await startScheduler({ processEveryMs: 1_000 });
     const first = data('warning');
     const key = slaTimerKey(first);
-    await scheduler.schedule(key, new Date(Date.now() + 400), first);
+    await scheduler.schedule(key, new Date(Date.now() + 1_500), first);
     await waitFor('the job to be claimed', async () =>
       Boolean(await jobs().findOne({ 'data.key': key, lockedAt: { $ne: null } })),
     );
     const moved: SlaTimerData = { ...first, decision: 'breach' };
-    const later = new Date(Date.now() + 1_500);
+    const later = new Date(Date.now() + 3_000);
     await scheduler.schedule(key, later, moved);
     expect(await docsFor(key)).toBe(1);
 
