@@ -15,7 +15,7 @@ import { makeClaimCase } from '../../../src/use-cases/claim-case.js';
 import { makeCloseCase } from '../../../src/use-cases/close-case.js';
 import { makeCompleteTask } from '../../../src/use-cases/complete-task.js';
 import { makeCreateTask } from '../../../src/use-cases/create-task.js';
-import { makeDeliverOutbox } from '../../../src/use-cases/deliver-outbox.js';
+import { EffectHandlers, makeDeliverOutbox } from '../../../src/use-cases/deliver-outbox.js';
 import { makeExplainRefusal } from '../../../src/use-cases/explain-refusal.js';
 import { makeGetAccessNotes } from '../../../src/use-cases/get-access-notes.js';
 import { makeGetCase } from '../../../src/use-cases/get-case.js';
@@ -32,7 +32,7 @@ import { makeTransitionCase } from '../../../src/use-cases/transition-case.js';
 import {
   evaluateSla,
   makeArmSlaTimers,
-  withSlaTimers,
+  withSlaTimerEffects,
 } from '../../../src/use-cases/sla/arm-sla-timers.js';
 import { makeEvaluateSlaTimer } from '../../../src/use-cases/sla/evaluate-sla-timer.js';
 import { makeRearmOpenCases } from '../../../src/use-cases/sla/rearm-open-cases.js';
@@ -60,11 +60,10 @@ const composeMemoryCore = (
   const stored = new InMemoryCases();
   const slaDeps = config.sla && { sla: config.sla, workflow: config.workflow, clock };
   const arm = slaDeps && scheduler ? makeArmSlaTimers({ ...slaDeps, scheduler }) : undefined;
-  const cases = arm
-    ? withSlaTimers(stored, arm, (error) => {
-        throw error;
-      })
-    : stored;
+  // As in the composition root: a change's SLA timer is (re)armed by its outbox effect.
+  const effects = new EffectHandlers();
+  if (arm) effects.on('sla-timer', (delivery) => arm(delivery.case));
+  const cases = slaDeps ? withSlaTimerEffects(stored, { clock, newId }) : stored;
   const deps = { cases, clock, newId, workflow: config.workflow, directory };
   const sla = slaDeps && {
     evaluateTimer: makeEvaluateSlaTimer({ ...deps, ...slaDeps, arm: arm ?? (async () => {}) }),
@@ -110,12 +109,23 @@ const composeMemoryCore = (
   const deliverOutbox = makeDeliverOutbox({
     outbox: stored,
     notifier,
+    effects,
     clock,
     owner: 'memory-worker',
     maxAttempts: config.outbox.maxAttempts,
     ...(sla ? { describeSla: sla.describe } : {}),
   });
-  return { config, directory, cases, store: stored, outbox: stored, useCases, deliverOutbox, sla };
+  return {
+    config,
+    directory,
+    cases,
+    store: stored,
+    outbox: stored,
+    useCases,
+    effects,
+    deliverOutbox,
+    sla,
+  };
 };
 
 export type MemoryCore = ReturnType<typeof composeMemoryCore>;
