@@ -101,21 +101,6 @@ const waitFor = (app: App, caseId: string, type: string, clock: string) =>
     return events.some((e) => e.type === type && e.data?.clock === clock) ? events : undefined;
   }, `${type} on ${clock}`);
 
-/** Waits until the outbox worker has delivered everything the case owes. */
-const delivered = (app: App, caseId: string) =>
-  eventually(async () => {
-    const state = await app.fixture.core.cases.findById(caseId);
-    return state!.outbox.every((entry) => entry.state !== 'pending') || undefined;
-  }, 'the outbox delivered');
-
-/** The case's armed timers, once the outbox has carried out its `sla-timer` effects. */
-const jobsOf = async (app: App, caseId: string) => {
-  await delivered(app, caseId);
-  return app.fixture.connection
-    .collection(AGENDA_COLLECTION)
-    .countDocuments({ _id: { $in: slotsOf(slaCaseTimerKey(caseId)) } });
-};
-
 const jobOf = (app: App, caseId: string) =>
   app.fixture.connection
     .collection(AGENDA_COLLECTION)
