@@ -12,7 +12,7 @@ import {
   messageActivity,
   TEAMS_CUSTOMER,
 } from './teams/activities.js';
-import type { FakeConnector } from './teams/fake-connector.js';
+import type { ConnectorCall, FakeConnector } from './teams/fake-connector.js';
 
 export interface TeamsBurstMessage {
   readonly index: number;
@@ -69,11 +69,8 @@ export const joinDesk = async (
   );
 };
 
-export const teamsOutcomesOf = async (
-  view: DatabaseView,
-  connector: FakeConnector,
-  messages: readonly TeamsBurstMessage[],
-): Promise<MessageOutcome[]> => {
+/** The cases each message opened, by where it was written and its activity id. */
+const casesOf = async (view: DatabaseView, messages: readonly TeamsBurstMessage[]) => {
   const cases = await view.db
     .collection<CaseSeen>('cases')
     .find(
@@ -81,25 +78,64 @@ export const teamsOutcomesOf = async (
       { projection: { number: 1, origin: 1, 'events.type': 1 } },
     )
     .toArray();
-  const posts = connector.writes((call) => call.method === 'POST');
-  return messages.map((message) => {
-    const opened = cases.filter(
+  return (message: TeamsBurstMessage) =>
+    cases.filter(
       (c) =>
         c.origin.address === `teams:${message.conversationId}` &&
         c.origin.messageId === message.activity.id,
     );
-    const numbers = opened.map((c) => c.number);
+};
+
+/** A message's customer card (a reply to it) and agent cards (in the desk, naming its case). */
+const cardPosts = (
+  message: TeamsBurstMessage,
+  opened: readonly CaseSeen[],
+  posts: readonly ConnectorCall[],
+) => {
+  const numbers = opened.map((c) => c.number);
+  return {
+    customer: posts.filter(
+      (p) => p.conversationId === message.conversationId && p.activityId === message.activity.id,
+    ),
+    agent: posts.filter(
+      (p) =>
+        p.conversationId === DESK_CHANNEL &&
+        numbers.some((n) => JSON.stringify(p.body).includes(n)),
+    ),
+  };
+};
+
+/** Every card post the connector took for these messages. */
+export const cardPostsOf = async (
+  view: DatabaseView,
+  connector: FakeConnector,
+  messages: readonly TeamsBurstMessage[],
+): Promise<ConnectorCall[]> => {
+  const openedBy = await casesOf(view, messages);
+  const posts = connector.writes((call) => call.method === 'POST');
+  return messages.flatMap((message) => {
+    const cards = cardPosts(message, openedBy(message), posts);
+    return [...cards.customer, ...cards.agent];
+  });
+};
+
+/** What became of each message; `counted` picks which of the connector's posts count. */
+export const teamsOutcomesOf = async (
+  view: DatabaseView,
+  connector: FakeConnector,
+  messages: readonly TeamsBurstMessage[],
+  counted: (post: ConnectorCall) => boolean = () => true,
+): Promise<MessageOutcome[]> => {
+  const openedBy = await casesOf(view, messages);
+  const posts = connector.writes((call) => call.method === 'POST' && counted(call));
+  return messages.map((message) => {
+    const opened = openedBy(message);
+    const cards = cardPosts(message, opened, posts);
     return {
       index: message.index,
       cases: opened.length,
-      customerCards: posts.filter(
-        (p) => p.conversationId === message.conversationId && p.activityId === message.activity.id,
-      ).length,
-      agentCards: posts.filter(
-        (p) =>
-          p.conversationId === DESK_CHANNEL &&
-          numbers.some((n) => JSON.stringify(p.body).includes(n)),
-      ).length,
+      customerCards: cards.customer.length,
+      agentCards: cards.agent.length,
       comments: commentsOn(opened),
     };
   });

@@ -11,6 +11,8 @@ export interface ConnectorCall {
   readonly status: number;
   /** The id the fake answered with for a successful post. */
   readonly postedId?: string;
+  /** Taken, but its answer held back (`holdPosts`): the bot never learnt it was posted. */
+  readonly held?: true;
 }
 
 export interface FakeConnector {
@@ -22,6 +24,12 @@ export interface FakeConnector {
   addTeam(teamId: string, channels: readonly { id: string; name?: string }[]): void;
   /** The next `count` writes answer `status` (e.g. 429) instead of 200. */
   failNext(count: number, status: number, retryAfterSeconds?: number): void;
+  /**
+   * From now on posts are taken (recorded as written) but never answered, as when the
+   * bot dies before the connector's answer reaches it; `answerPosts` ends that.
+   */
+  holdPosts(): void;
+  answerPosts(): void;
   waitFor(predicate: (call: ConnectorCall) => boolean, timeoutMs?: number): Promise<ConnectorCall>;
   writes(predicate?: (call: ConnectorCall) => boolean): ConnectorCall[];
   close(): Promise<void>;
@@ -54,6 +62,8 @@ export const startFakeConnector = async (): Promise<FakeConnector> => {
   const teams = new Map<string, readonly object[]>();
   const failures: { status: number; retryAfter?: number }[] = [];
   let posted = 0;
+  let holding = false;
+  const held: { destroy(): void }[] = [];
   const server: Server = createServer((req, res) => {
     void (async () => {
       const body = await readJson(req);
@@ -113,7 +123,9 @@ export const startFakeConnector = async (): Promise<FakeConnector> => {
         body,
         status: 200,
         postedId,
+        ...(holding ? { held: true as const } : {}),
       });
+      if (holding) return void held.push(res);
       return answer(200, { id: postedId });
     })();
   });
@@ -139,6 +151,13 @@ export const startFakeConnector = async (): Promise<FakeConnector> => {
         if (Date.now() > deadline) throw new Error('the connector never saw the expected call');
         await new Promise((resolve) => setTimeout(resolve, 25));
       }
+    },
+    holdPosts: () => {
+      holding = true;
+    },
+    answerPosts: () => {
+      holding = false;
+      for (const res of held.splice(0)) res.destroy();
     },
     writes,
     close: () =>
