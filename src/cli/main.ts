@@ -5,7 +5,6 @@ import { resolve } from 'node:path';
 import { ConfigError } from '../config.js';
 import { guardProcess } from '../infra/process-guard.js';
 import { EXIT_CODES, StartupError } from '../infra/startup-error.js';
-import { serve } from '../main.js';
 import { registerCaseCommands } from './case-commands.js';
 import { registerImportCommand } from './import-command.js';
 import { registerKbCommands } from './kb-commands.js';
@@ -23,6 +22,9 @@ program
   .addOption(new Option('--import-examples', 'import examples/ before serving (safe to repeat)'))
   .action(async (opts: { importExamples?: boolean }) => {
     const cwd = process.cwd();
+    // Loaded only to serve: the chat SDKs and the server are most of the start-up time
+    // of every other command (half a second each, for an import or a case list).
+    const { serve } = await import('../main.js');
     const app = await serve({
       env: process.env,
       cwd,
