@@ -1,0 +1,125 @@
+/**
+ * The case use cases and their SLA part, wired on any case store and directory: the
+ * server and the CLI (src/composition.ts, on MongoDB) and the use-case tests (on the
+ * in-memory ports) build them here, so a test runs the wiring the product runs.
+ */
+import type { Config } from './config.js';
+import type { CaseState } from './domain/case/types.js';
+import { summarizeSla } from './domain/sla/index.js';
+import type { CaseRepository } from './ports/case-repository.js';
+import type { Clock, IdGenerator } from './ports/clock.js';
+import type { DirectoryRepository } from './ports/directory-repository.js';
+import type { Announcement } from './ports/notifier.js';
+import type { Scheduler } from './ports/scheduler.js';
+import { makeAddInternalNote } from './use-cases/add-internal-note.js';
+import { makeAssignCase } from './use-cases/assign-case.js';
+import { makeClaimCase } from './use-cases/claim-case.js';
+import { makeCloseCase } from './use-cases/close-case.js';
+import { makeCompleteTask } from './use-cases/complete-task.js';
+import { makeCreateTask } from './use-cases/create-task.js';
+import { EffectHandlers } from './use-cases/deliver-outbox.js';
+import { makeExplainRefusal } from './use-cases/explain-refusal.js';
+import type { FindKbMatches } from './use-cases/find-kb-matches.js';
+import { makeGetAccessNotes } from './use-cases/get-access-notes.js';
+import { makeGetCase } from './use-cases/get-case.js';
+import { makeLinkIssue } from './use-cases/link-issue.js';
+import { makeListCases } from './use-cases/list-cases.js';
+import { makeLogTime } from './use-cases/log-time.js';
+import { makeMoveCaseToQueue } from './use-cases/move-case-to-queue.js';
+import { makeOpenCase } from './use-cases/open-case.js';
+import { makeReopenCase } from './use-cases/reopen-case.js';
+import { makeReplyToCustomer } from './use-cases/reply-to-customer.js';
+import { makeResolveCase } from './use-cases/resolve-case.js';
+import { makeSetCasePriority } from './use-cases/set-case-priority.js';
+import { makeTransitionCase } from './use-cases/transition-case.js';
+import { makeAnnounceExpiringContracts } from './use-cases/sla/announce-expiring-contracts.js';
+import {
+  evaluateSla,
+  makeArmSlaTimers,
+  withSlaTimerEffects,
+} from './use-cases/sla/arm-sla-timers.js';
+import { makeEvaluateSlaTimer } from './use-cases/sla/evaluate-sla-timer.js';
+import { makeRearmOpenCases } from './use-cases/sla/rearm-open-cases.js';
+import { makeReportSlaCompliance } from './use-cases/sla/report-sla-compliance.js';
+
+export interface CaseCoreOptions {
+  readonly config: Config;
+  /** The case store as it is, before SLA effects are added to its writes. */
+  readonly stored: CaseRepository;
+  readonly directory: DirectoryRepository;
+  readonly clock: Clock;
+  readonly newId: IdGenerator;
+  /** Durable timers for SLA clocks; without one (the CLI) no timers are armed here. */
+  readonly scheduler?: Scheduler | undefined;
+  readonly announce: (announcement: Announcement) => Promise<void>;
+}
+
+/**
+ * The case store every use case writes through, the effect handlers the outbox dispatches
+ * to, and the SLA use cases. With an SLA configured every committed change carries an
+ * `sla-timer` effect, whichever use case (or process: the CLI has no scheduler) made it;
+ * the process with a scheduler arms the timer when it delivers that effect.
+ */
+export const composeCaseCore = (options: CaseCoreOptions) => {
+  const { config, stored, directory, clock, newId } = options;
+  const slaDeps = config.sla && { sla: config.sla, workflow: config.workflow, clock };
+  const arm =
+    slaDeps && options.scheduler
+      ? makeArmSlaTimers({ ...slaDeps, scheduler: options.scheduler })
+      : undefined;
+  const effects = new EffectHandlers();
+  if (arm) effects.on('sla-timer', (delivery) => arm(delivery.case));
+  const cases = slaDeps ? withSlaTimerEffects(stored, { clock, newId }) : stored;
+  const deps = { cases, clock, newId, workflow: config.workflow, directory };
+  const sla = slaDeps && {
+    evaluateTimer: makeEvaluateSlaTimer({ ...deps, ...slaDeps, arm: arm ?? (async () => {}) }),
+    rearmOpenCases: arm ? makeRearmOpenCases({ cases, arm }) : undefined,
+    announceExpiringContracts: makeAnnounceExpiringContracts({
+      directory,
+      cases,
+      announce: options.announce,
+      clock,
+      newId,
+      noticeDays: slaDeps.sla.contractNoticeDays,
+    }),
+    describe: (state: CaseState) =>
+      summarizeSla(evaluateSla(slaDeps, state), state.escalationLevel ?? 0),
+    reportCompliance: makeReportSlaCompliance({ ...slaDeps, cases, directory }),
+  };
+  return { cases, effects, deps, sla };
+};
+
+export type CaseUseCaseDeps = ReturnType<typeof composeCaseCore>['deps'];
+
+/** Every case use case, on the deps `composeCaseCore` made. */
+export const composeCaseUseCases = (
+  deps: CaseUseCaseDeps,
+  config: Config,
+  findKbMatches?: FindKbMatches,
+) => ({
+  openCase: makeOpenCase({
+    ...deps,
+    caseNumber: config.caseNumber,
+    defaultPriority: config.priorities.default,
+    routingOrder: config.queues.map((queue) => queue.key),
+    ...(findKbMatches ? { findKbMatches } : {}),
+  }),
+  claimCase: makeClaimCase(deps),
+  assignCase: makeAssignCase(deps),
+  moveCaseToQueue: makeMoveCaseToQueue(deps),
+  transitionCase: makeTransitionCase(deps),
+  setCasePriority: makeSetCasePriority(deps),
+  replyToCustomer: makeReplyToCustomer(deps),
+  addInternalNote: makeAddInternalNote(deps),
+  logTime: makeLogTime(deps),
+  resolveCase: makeResolveCase(deps),
+  closeCase: makeCloseCase(deps),
+  reopenCase: makeReopenCase({ ...deps, reopenWithinDays: config.intake.reopenWithinDays }),
+  createTask: makeCreateTask(deps),
+  completeTask: makeCompleteTask(deps),
+  linkIssue: makeLinkIssue(deps),
+  getCase: makeGetCase(deps),
+  listCases: makeListCases(deps),
+  getAccessNotes: makeGetAccessNotes(deps),
+  explainRefusal: makeExplainRefusal(deps),
+});
