@@ -37,6 +37,23 @@ export interface CaseSummary {
   readonly updatedAt: Date;
 }
 
+/** The fields of a case a summary carries besides its id (every store copies these). */
+export const CASE_SUMMARY_FIELDS = [
+  'number',
+  'title',
+  'status',
+  'statusCategory',
+  'priority',
+  'queueKey',
+  'organizationId',
+  'organizationKey',
+  'contactName',
+  'assigneeId',
+  'assigneeName',
+  'createdAt',
+  'updatedAt',
+] as const satisfies readonly (keyof CaseSummary)[];
+
 export type InsertResult =
   { readonly inserted: true } | { readonly inserted: false; readonly existing: CaseState };
 

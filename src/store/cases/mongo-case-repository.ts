@@ -1,11 +1,12 @@
 import type { Collection, Document, Filter, UpdateFilter } from 'mongodb';
 import type { CaseChange, CaseState, OutboxEntry } from '../../domain/case/types.js';
 import { priorityRank } from '../../domain/priority.js';
-import type {
-  CaseListFilter,
-  CaseRepository,
-  CaseSummary,
-  InsertResult,
+import {
+  CASE_SUMMARY_FIELDS,
+  type CaseListFilter,
+  type CaseRepository,
+  type CaseSummary,
+  type InsertResult,
 } from '../../ports/case-repository.js';
 import { OutboxDueIndex } from './outbox-due-index.js';
 import { toCaseState } from './case-document.js';
@@ -57,24 +58,9 @@ const SUMMARY_PROJECTION = {
 
 const toSummary = (doc: Document): CaseSummary => {
   const { _id, ...rest } = doc;
-  const keep = [
-    'number',
-    'title',
-    'status',
-    'statusCategory',
-    'priority',
-    'queueKey',
-    'organizationId',
-    'organizationKey',
-    'contactName',
-    'assigneeId',
-    'assigneeName',
-    'createdAt',
-    'updatedAt',
-  ];
   return Object.fromEntries([
     ['id', _id],
-    ...keep.filter((k) => rest[k] != null).map((k) => [k, rest[k]]),
+    ...CASE_SUMMARY_FIELDS.filter((k) => rest[k] != null).map((k) => [k, rest[k]]),
   ]) as CaseSummary;
 };
 

@@ -5,11 +5,12 @@
  */
 import type { CaseChange, CaseState, OutboxEntry } from '../../../src/domain/case/types.js';
 import { priorityRank } from '../../../src/domain/priority.js';
-import type {
-  CaseListFilter,
-  CaseRepository,
-  CaseSummary,
-  InsertResult,
+import {
+  CASE_SUMMARY_FIELDS,
+  type CaseListFilter,
+  type CaseRepository,
+  type CaseSummary,
+  type InsertResult,
 } from '../../../src/ports/case-repository.js';
 import type {
   ClaimedOutbox,
@@ -74,26 +75,10 @@ const byListOrder = (a: CaseState, b: CaseState): number =>
   a.createdAt.getTime() - b.createdAt.getTime() ||
   (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-const SUMMARY_FIELDS = [
-  'number',
-  'title',
-  'status',
-  'statusCategory',
-  'priority',
-  'queueKey',
-  'organizationId',
-  'organizationKey',
-  'contactName',
-  'assigneeId',
-  'assigneeName',
-  'createdAt',
-  'updatedAt',
-] as const;
-
 const toSummary = (c: CaseState): CaseSummary =>
   Object.fromEntries([
     ['id', c.id],
-    ...SUMMARY_FIELDS.filter((k) => c[k] !== undefined).map((k) => [k, copy(c[k])]),
+    ...CASE_SUMMARY_FIELDS.filter((k) => c[k] !== undefined).map((k) => [k, copy(c[k])]),
   ]) as CaseSummary;
 
 /** Cases, their intake keys, their counter and their outbox, as one store. */
