@@ -168,7 +168,8 @@ const serveOn = async (started: Started): Promise<RunningApp> => {
   if (timers) {
     await timers.start();
     timersStarted = true;
-    // Covers a crash between a change and its re-arm, and policies changed while down.
+    // A change arms its timer through its outbox effect; this pass repairs what that cannot
+    // see: policies changed while the desk was down, and a database restored from a backup.
     const rearmed = await core.sla?.rearmOpenCases?.();
     log.info({ cases: rearmed }, 'SLA timers armed for open cases');
   }
