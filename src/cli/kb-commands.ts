@@ -81,35 +81,70 @@ export const registerKbCommands = (program: Command): void => {
     .addOption(new Option('--as-customer', 'search as a customer: published public articles only'))
     .addOption(new Option('--json', 'print JSON'))
     .action(async (query: string, options: SearchOptions) => {
+      const limit = Number(options.limit);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 50)
+        fail(`--limit takes a whole number from 1 to 50, not "${shorten(options.limit)}".`);
       await withCore(async (core) => {
         await core.kb.follower.load();
-        const search = (text: string) => searchOnce(core, text, options);
+        const search = (text: string) => searchOnce(core, text, { ...options, limit });
         if (query !== '-') {
-          const hits = await search(query);
+          const found = await search(query);
+          if (!found.ok) return fail(`"${shorten(query)}": ${found.message}`);
+          const hits = found.value;
           process.stdout.write(options.json ? `${JSON.stringify(hits)}\n` : formatHits(hits));
           return;
         }
-        for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
-          if (line.trim() === '') continue;
-          process.stdout.write(
-            `${JSON.stringify({ query: line, articles: await search(line) })}\n`,
-          );
-        }
+        process.exitCode = (await searchBatch(search)) > 0 ? 1 : 0;
       });
     });
 };
 
-const searchOnce = async (core: Core, query: string, options: SearchOptions): Promise<KbHit[]> => {
+type Searched = { ok: true; value: KbHit[] } | { ok: false; code: string; message: string };
+
+/**
+ * One JSON line out for every line in, in order, so answers line up with questions: a line
+ * that cannot be searched (empty, too long) gets an error line and the batch goes on.
+ * Returns how many lines failed (the command then exits 1, after the whole batch).
+ */
+const searchBatch = async (search: (text: string) => Promise<Searched>): Promise<number> => {
+  let line = 0;
+  let failed = 0;
+  for await (const text of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+    line += 1;
+    const found = await search(text);
+    const out = found.ok
+      ? { line, query: text, articles: found.value }
+      : { line, query: shorten(text), error: { code: found.code, message: found.message } };
+    if (!found.ok) failed += 1;
+    process.stdout.write(`${JSON.stringify(out)}\n`);
+  }
+  if (failed > 0) process.stderr.write(`caseline: ${failed} of ${line} line(s) not searched\n`);
+  return failed;
+};
+
+/** What an error says of a query: its start, not a 5,000-character echo. */
+const QUOTE_MAX = 60;
+const shorten = (text: string): string =>
+  text.length <= QUOTE_MAX ? text : `${text.slice(0, QUOTE_MAX)}… (${text.length} characters)`;
+
+const searchOnce = async (
+  core: Core,
+  query: string,
+  options: Omit<SearchOptions, 'limit'> & { readonly limit: number },
+): Promise<Searched> => {
   const result = await core.kb.useCases.searchKb({
     actor: options.asCustomer
       ? { kind: 'customer', contactId: 'cli', organizationId: 'cli', name: 'CLI customer view' }
       : CLI_ACTOR,
     query,
-    limit: Number(options.limit),
+    limit: options.limit,
     ...(options.product ? { products: options.product } : {}),
   });
-  if (!result.ok) return fail(`"${query}": ${result.message}`);
-  return result.value.map((hit) => ({ ...hit, score: Math.round(hit.score * 100) / 100 }));
+  if (!result.ok) return { ok: false, code: result.code, message: result.message };
+  return {
+    ok: true,
+    value: result.value.map((hit) => ({ ...hit, score: Math.round(hit.score * 100) / 100 })),
+  };
 };
 
 const formatHits = (hits: readonly KbHit[]): string =>

@@ -51,10 +51,11 @@ describe('caseline kb', () => {
     expect(slugs).not.toContain('pos-receipt-printer-offline');
   });
 
-  it('answers one JSON line per question read from standard input', async () => {
+  it('answers one JSON line per line read from standard input, a bad line with an error', async () => {
+    const long = `till ${'x'.repeat(1_200)}`;
     const result = await caseline(
       ['kb', 'search', '-', '--limit', '3'],
-      'bank refuses our sepa file\n\nuser locked out after wrong password\n',
+      `bank refuses our sepa file\n\n${long}\nuser locked out after wrong password\n`,
     );
     const lines = result.stdout
       .trim()
@@ -62,17 +63,25 @@ describe('caseline kb', () => {
       .map(
         (line) =>
           JSON.parse(line) as {
+            line: number;
             query: string;
-            articles: { slug: string; title: string; score: number }[];
+            articles?: { slug: string; title: string; score: number }[];
+            error?: { code: string; message: string };
           },
       );
-    expect(lines.map((line) => line.query)).toEqual([
-      'bank refuses our sepa file',
-      'user locked out after wrong password',
-    ]);
-    expect(lines[0]!.articles[0]!.slug).toBe('sepa-xml-rejected-by-bank');
-    expect(lines[1]!.articles[0]!.slug).toBe('login-account-locked');
-    expect(lines[1]!.articles.length).toBeLessThanOrEqual(3);
+    expect(lines.map((line) => line.line)).toEqual([1, 2, 3, 4]);
+    expect(lines[0]!.articles![0]!.slug).toBe('sepa-xml-rejected-by-bank');
+    expect(lines[1]!.error).toEqual({ code: 'invalid-input', message: expect.any(String) });
+    // The error names the line and quotes the start of what was on it, not all of it.
+    expect(lines[2]!.error?.code).toBe('invalid-input');
+    expect(lines[2]!.query).toMatch(/^till x+… \(1205 characters\)$/);
+    expect(result.stdout).not.toContain('x'.repeat(100));
+    // The batch went on past both.
+    expect(lines[3]!.query).toBe('user locked out after wrong password');
+    expect(lines[3]!.articles![0]!.slug).toBe('login-account-locked');
+    expect(lines[3]!.articles!.length).toBeLessThanOrEqual(3);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('2 of 4 line(s) not searched');
   });
 
   it('hides internal articles from the customer view', async () => {
