@@ -7,6 +7,7 @@ import type { Actor } from '../../src/domain/case/types.js';
 import type { Contact, Agent } from '../../src/domain/directory.js';
 import { WORKFLOW_PRESETS, type WorkflowPresetName } from '../../src/domain/workflow/index.js';
 import { importDirectory } from '../../src/import/index.js';
+import type { DirectoryRepository } from '../../src/ports/directory-repository.js';
 import type { Announcement, Notification, Notifier } from '../../src/ports/notifier.js';
 import type { Scheduler } from '../../src/ports/scheduler.js';
 import { parseSlaConfig } from '../../src/domain/sla/index.js';
@@ -157,26 +158,7 @@ export const startCoreFixture = async (
     directoryCacheMs: 0,
     ...(options.scheduler ? { scheduler: options.scheduler(connection) } : {}),
   });
-  const contact = async (email = 'carol@acme.example') =>
-    (await core.directory.findContactByEmail(email))!;
-  const customer = async (email?: string) => {
-    const c = await contact(email);
-    return {
-      kind: 'customer' as const,
-      contactId: c.id,
-      organizationId: c.organizationId,
-      name: c.name,
-    };
-  };
-  const agent = async (email = 'ana@desk.example') => {
-    const a: Agent = (await core.directory.findAgentByEmail(email))!;
-    return {
-      kind: 'staff' as const,
-      agentId: a.id,
-      role: a.roles.includes('lead') ? ('lead' as const) : ('agent' as const),
-      name: a.name,
-    };
-  };
+  const { contact, customer, agent } = actorsOf(core.directory);
   return {
     core,
     connection,
@@ -187,6 +169,33 @@ export const startCoreFixture = async (
     contact,
     close: () => (options.shareDatabaseOf ? connection.close() : closeTestDatabase(connection)),
   };
+};
+
+/** The seed's people as actors: Carol the customer and Ana the agent by default. */
+export const actorsOf = (
+  directory: Pick<DirectoryRepository, 'findContactByEmail' | 'findAgentByEmail'>,
+) => {
+  const contact = async (email = 'carol@acme.example') =>
+    (await directory.findContactByEmail(email))!;
+  const customer = async (email?: string) => {
+    const c = await contact(email);
+    return {
+      kind: 'customer' as const,
+      contactId: c.id,
+      organizationId: c.organizationId,
+      name: c.name,
+    };
+  };
+  const agent = async (email = 'ana@desk.example') => {
+    const a: Agent = (await directory.findAgentByEmail(email))!;
+    return {
+      kind: 'staff' as const,
+      agentId: a.id,
+      role: a.roles.includes('lead') ? ('lead' as const) : ('agent' as const),
+      name: a.name,
+    };
+  };
+  return { contact, customer, agent };
 };
 
 /** Opens a case as the customer and returns it; fails the test on any refusal. */

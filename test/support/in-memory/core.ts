@@ -6,11 +6,11 @@
  */
 import type { Config } from '../../../src/config.js';
 import type { Actor } from '../../../src/domain/case/types.js';
-import type { Agent, Contact } from '../../../src/domain/directory.js';
+import type { Contact } from '../../../src/domain/directory.js';
 import type { Scheduler } from '../../../src/ports/scheduler.js';
 import { composeCaseCore, composeCaseUseCases } from '../../../src/compose-use-cases.js';
 import { makeDeliverOutbox } from '../../../src/use-cases/deliver-outbox.js';
-import { coreFixtureConfig, RecordingNotifier, SEED } from '../core-fixture.js';
+import { actorsOf, coreFixtureConfig, RecordingNotifier, SEED } from '../core-fixture.js';
 import type { CoreFixtureOptions } from '../core-fixture.js';
 import { InMemoryCases } from './cases.js';
 import { ManualClock, sequentialIds } from './clock.js';
@@ -87,27 +87,14 @@ export const startMemoryFixture = async (
   const clock = new ManualClock();
   const notifier = new RecordingNotifier(options.failFirst ?? 0);
   const core = composeMemoryCore(config, directory, clock, notifier, options.scheduler);
-  const contact = async (email = 'carol@acme.example') =>
-    (await directory.findContactByEmail(email))!;
-  const agent = async (email = 'ana@desk.example') => {
-    const a: Agent = (await directory.findAgentByEmail(email))!;
-    return {
-      kind: 'staff' as const,
-      agentId: a.id,
-      role: a.roles.includes('lead') ? ('lead' as const) : ('agent' as const),
-      name: a.name,
-    };
-  };
+  const { contact, customer, agent } = actorsOf(directory);
   return {
     core,
     clock,
     notifier,
     contact,
     agent,
-    customer: async (email?: string) => {
-      const c = await contact(email);
-      return { kind: 'customer', contactId: c.id, organizationId: c.organizationId, name: c.name };
-    },
+    customer,
     drainOutbox: async () => {
       let delivered = 0;
       while (await core.deliverOutbox()) delivered += 1;
