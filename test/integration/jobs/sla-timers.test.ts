@@ -18,19 +18,9 @@ import type { AgendaSchedulerHandle } from '../../../src/jobs/agenda-scheduler.j
 import { startOutboxWorker } from '../../../src/jobs/outbox-worker.js';
 import { slaCaseTimerKey } from '../../../src/ports/scheduler.js';
 import { openAs, startCoreFixture, type CoreFixture } from '../../support/core-fixture.js';
+import { FAST_SLA } from '../../support/fast-sla.js';
 
-const SLA = {
-  calendars: [{ name: 'always', timeZone: 'UTC', hours: '24/7' }],
-  policies: [
-    {
-      name: 'fast',
-      calendar: 'always',
-      targets: { normal: { firstResponse: '4s', nextResponse: '4s', resolution: '1h' } },
-      warningAt: 0.5,
-    },
-  ],
-  defaultPolicy: 'fast',
-};
+const SLA = FAST_SLA;
 
 const log = pino({ level: 'silent' });
 

@@ -9,19 +9,9 @@ import { slaCaseTimerKey } from '../../../src/ports/scheduler.js';
 import { openAs } from '../../support/core-fixture.js';
 import { startMemoryFixture, type MemoryFixture } from '../../support/in-memory/core.js';
 import { FakeScheduler } from '../../support/in-memory/scheduler.js';
+import { FAST_SLA } from '../../support/fast-sla.js';
 
-const SLA = {
-  calendars: [{ name: 'always', timeZone: 'UTC', hours: '24/7' }],
-  policies: [
-    {
-      name: 'fast',
-      calendar: 'always',
-      targets: { normal: { firstResponse: '4s', nextResponse: '4s', resolution: '1h' } },
-      warningAt: 0.5,
-    },
-  ],
-  defaultPolicy: 'fast',
-};
+const SLA = FAST_SLA;
 
 const slaEvents = (events: readonly CaseEvent[]) =>
   events
