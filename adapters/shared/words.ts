@@ -5,8 +5,6 @@
  */
 import { schemaIssues, type Failure } from '../../src/domain/result.js';
 
-export { FLAG_LABELS, RESOLUTION_LABELS, fullTextNote } from '../../src/presentation/card-words.js';
-
 /** What to do next, after the failure's own message says what happened. */
 export const FAILURE_ADVICE: Readonly<Record<Failure['code'], string>> = {
   'invalid-input': 'Please check what you entered and try again.',

@@ -12,7 +12,7 @@ import type {
 import { VIEWS } from '../registry.js';
 import { LIMITS, options, plain, section } from './blocks.js';
 import { escapeMrkdwn } from './escape.js';
-import { RESOLUTION_LABELS } from './labels.js';
+import { RESOLUTION_LABELS } from '../../../src/presentation/card-words.js';
 import {
   filesInput,
   INPUT_MAX,

@@ -15,11 +15,13 @@ import {
 } from '../../../../../adapters/slack/render/modals.js';
 import { OPTIONS, VIEWS } from '../../../../../adapters/slack/registry.js';
 import { RESOLUTION_TYPES } from '../../../../../src/domain/resolution.js';
-import { PRIORITY_LABELS } from '../../../../../adapters/slack/render/labels.js';
 import type { Installation } from '../../../../../src/domain/directory.js';
 import type { Priority } from '../../../../../src/domain/priority.js';
 import { makeIntakeForm } from '../../../../../src/presentation/intake-form.js';
 import { CAROL } from '../../../../support/build-case.js';
+
+// The labels src/config.ts gives when caseline.yaml names none.
+const PRIORITY_LABELS = { urgent: 'Urgent', high: 'High', normal: 'Normal', low: 'Low' } as const;
 
 const inputs = (view: ModalView): InputBlock[] =>
   view.blocks.filter((b): b is InputBlock => b.type === 'input');
