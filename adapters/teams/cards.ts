@@ -3,7 +3,11 @@ import type { Actor } from '../../src/domain/case/types.js';
 import type { CaseView, CustomerCaseView, StaffCaseView } from '../../src/domain/case/view.js';
 import type { SlaSummary } from '../../src/domain/sla/index.js';
 import type { Role } from '../../src/domain/roles.js';
-import { makeCardViews, viewerRole } from '../../src/presentation/load-card-views.js';
+import {
+  makeCardViews,
+  viewerRole,
+  type CardViewOptions,
+} from '../../src/presentation/load-card-views.js';
 import type { TeamsConversationStore } from './conversation-store.js';
 import type { TeamsDeps } from './deps.js';
 import { renderAgentCard } from './render/agent-card.js';
@@ -15,12 +19,8 @@ export interface RenderedCard {
   readonly summary: string;
 }
 
-export interface CardExtras {
-  /** Why the user sees the card again (a refused action). */
-  readonly notice?: string | undefined;
-  readonly sla?: SlaSummary | undefined;
-  /** The reader's IANA zone, for a card only they see; otherwise the card's default. */
-  readonly timeZone?: string | undefined;
+/** What a card is drawn with (clocks, zone, notice), and for a card only one reader sees, their role. */
+export interface CardExtras extends CardViewOptions {
   /** The reader's role, for a card only they see; a channel card is any agent's. */
   readonly role?: Role | undefined;
 }
