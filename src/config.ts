@@ -17,6 +17,9 @@ import {
   type Workflow,
 } from './domain/workflow/index.js';
 
+/** Default `kb.suggestionMinScore`: chosen with `npm run eval:kb` (README "How search works"). */
+export const SUGGESTION_MIN_CONFIDENCE = 0.3;
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const optionalText = z.string().trim().min(1).optional();
 
@@ -124,14 +127,30 @@ export const fileSchema = z.strictObject({
     }),
   kb: z
     .strictObject({
-      /** Intake suggestions scoring below this are left out (see README "Knowledge base"). */
-      suggestionMinScore: z.number().min(0).default(40),
+      /**
+       * Intake suggestions less likely than this to answer the case are left out: a
+       * confidence in [0, 1] (see README "How search works"). It used to be a raw score
+       * (e.g. 40), which meant something different on every knowledge base.
+       */
+      suggestionMinScore: z
+        .number()
+        .min(0)
+        .max(1, {
+          error:
+            'suggestionMinScore is a confidence between 0 and 1 now (the old raw scores such as 40 meant something different on every knowledge base); the default is ' +
+            SUGGESTION_MIN_CONFIDENCE,
+        })
+        .default(SUGGESTION_MIN_CONFIDENCE),
       /** How often a replica looks for articles other replicas changed. */
       followPollMs: z.number().int().min(100).max(600_000).default(5000),
       /** The solution text is indexed only while the knowledge base has fewer articles. */
       solutionFieldMaxArticles: z.number().int().min(0).default(20_000),
     })
-    .default({ suggestionMinScore: 40, followPollMs: 5000, solutionFieldMaxArticles: 20_000 }),
+    .default({
+      suggestionMinScore: SUGGESTION_MIN_CONFIDENCE,
+      followPollMs: 5000,
+      solutionFieldMaxArticles: 20_000,
+    }),
 });
 type FileConfig = z.infer<typeof fileSchema>;
 

@@ -143,11 +143,20 @@ const searchOnce = async (
   if (!result.ok) return { ok: false, code: result.code, message: result.message };
   return {
     ok: true,
-    value: result.value.map((hit) => ({ ...hit, score: Math.round(hit.score * 100) / 100 })),
+    value: result.value.map((hit) => ({
+      ...hit,
+      score: Math.round(hit.score * 100) / 100,
+      confidence: Math.round(hit.confidence * 1000) / 1000,
+    })),
   };
 };
 
 const formatHits = (hits: readonly KbHit[]): string =>
   hits.length === 0
     ? 'No article matches.\n'
-    : hits.map((hit, i) => `${i + 1}. ${hit.slug}  ${hit.title}  (score ${hit.score})\n`).join('');
+    : hits
+        .map(
+          (hit, i) =>
+            `${i + 1}. ${hit.slug}  ${hit.title}  (confidence ${Math.round(hit.confidence * 100)}%)\n`,
+        )
+        .join('');

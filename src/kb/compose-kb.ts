@@ -69,7 +69,7 @@ export const composeKb = (options: {
   const findKbMatches = makeFindKbMatches({
     knowledgeBase: follower,
     similarCases: recentCases,
-    minScore: settings.suggestionMinScore,
+    minConfidence: settings.suggestionMinScore,
   });
   return {
     articles,
@@ -89,7 +89,7 @@ export const composeKb = (options: {
       suggestKbArticles: makeSuggestKbArticles({
         cases: options.cases,
         knowledgeBase: follower,
-        minScore: settings.suggestionMinScore,
+        minConfidence: settings.suggestionMinScore,
       }),
       acceptKbArticle: makeAcceptKbArticle({ ...caseDeps, articles }),
       declineKbArticles: makeDeclineKbArticles({ cases: options.cases, articles }),

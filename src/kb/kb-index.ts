@@ -10,11 +10,20 @@ import {
 } from './minisearch-internals.js';
 import { DEFAULT_TUNING, planQuery, type KbTuning, type Vocabulary } from './query-plan.js';
 import { TopKScorer, wordBit } from './top-k-scorer.js';
+import { confidenceOf, rankFeatures, type HitFeatures } from './confidence.js';
+import { QueryInformation, type InformationSettings } from './query-information.js';
 
 export type IndexedArticle = Pick<
   Article,
   'slug' | 'title' | 'problem' | 'solution' | 'keywords' | 'products' | 'visibility' | 'status'
 >;
+
+export interface RankedHit {
+  readonly slug: string;
+  readonly title: string;
+  readonly score: number;
+  readonly features: HitFeatures;
+}
 
 interface Entry {
   readonly slug: string;
@@ -29,7 +38,14 @@ interface Entry {
   lengths: readonly number[];
 }
 
+/** See `QueryInformation`; chosen on the tuning sets with scripts/fit-kb-confidence.ts. */
+export const DEFAULT_INFORMATION: InformationSettings = {
+  unknownWordShare: 1,
+  unknownNumberShare: 0.2,
+};
+
 const FIELDS = ['title', 'keywords', 'problem', 'solution'] as const;
+const STRONG_FIELDS = ['title', 'keywords'] as const;
 // A quoted phrase is checked against the text of this many best-scoring candidates that
 // contain all of its words.
 const PHRASE_CANDIDATES = 50;
@@ -51,6 +67,9 @@ export class KbIndex implements KnowledgeBase {
   private readonly vocabulary: Vocabulary;
   private readonly scorer: TopKScorer;
   private readonly adder: BulkAdder;
+  /** Where a match says most about the article: its title and its keywords. */
+  private readonly strongFields: ReadonlySet<number>;
+  private readonly information: InformationSettings = DEFAULT_INFORMATION;
 
   /** `expectedArticles`: how many articles the first load brings (decides the fields). */
   constructor(tuning: Partial<KbTuning> = {}, expectedArticles = 0) {
@@ -68,6 +87,9 @@ export class KbIndex implements KnowledgeBase {
       processTerm: (term) => term,
     });
     this.internals = internalsOf(this.engine);
+    this.strongFields = new Set(
+      STRONG_FIELDS.map((field) => this.internals._fieldIds[field] ?? -1),
+    );
     this.adder = new BulkAdder(this.internals, fields);
     this.vocabulary = vocabularyOf(this.internals, () => this.entries.size);
     const { _fieldIds: fieldIds } = this.internals;
@@ -112,26 +134,70 @@ export class KbIndex implements KnowledgeBase {
   }
 
   search(query: string, options: KbSearchOptions): KbHit[] {
+    const minConfidence = options.minConfidence ?? 0;
+    const hits: KbHit[] = [];
+    for (const { slug, title, score, features } of this.rank(query, options)) {
+      const confidence = confidenceOf(features);
+      if (confidence >= minConfidence) hits.push({ slug, title, score, confidence });
+    }
+    return hits;
+  }
+
+  /** The ranked hits with what their confidence is computed from (for fitting the model). */
+  rank(query: string, options: KbSearchOptions): RankedHit[] {
     const parsed = parseQuery(query);
     const terms = planQuery(parsed, this.vocabulary, this.tuning);
     if (terms.length === 0) return [];
     const limit = options.limit ?? 10;
     const phrases = parsed.phrases;
+    // One more than asked for: the last hit's lead over the next is part of its confidence.
     const scored = this.scorer.score(
       terms,
       this.allowedBy(options.audience, options.products),
-      phrases.length > 0 ? Math.max(limit, PHRASE_CANDIDATES) : limit,
+      phrases.length > 0 ? Math.max(limit + 1, PHRASE_CANDIDATES) : limit + 1,
       terms.reduce((bits, term) => (term.required ? bits | wordBit(term.source) : bits), 0),
     );
-    const minScore = options.minScore ?? 0;
-    const hits: KbHit[] = [];
+    const ranked: { entry: Entry; shortId: number; score: number }[] = [];
     for (const { shortId, score } of scored) {
       const entry = this.byShortId[shortId];
-      if (hits.length >= limit || score < minScore) break;
+      // Not a match: BM25 goes negative for a word in more articles than the index holds
+      // (postings of discarded articles linger until MiniSearch vacuums them).
+      if (ranked.length > limit || score <= 0) break;
       if (!entry || (phrases.length > 0 && !this.containsPhrases(entry, phrases))) continue;
-      hits.push({ slug: entry.slug, title: entry.title, score });
+      ranked.push({ entry, shortId, score });
     }
-    return hits;
+    const information = new QueryInformation(
+      parsed.terms,
+      terms,
+      this.vocabulary.documentFrequency,
+      Math.max(1, this.entries.size),
+      this.information,
+    );
+    const shown = ranked.slice(0, limit);
+    const features = rankFeatures(
+      ranked.map((hit) => hit.score),
+      shown.map((hit) => ({
+        ...information.measure((term) => this.contains(term, hit.shortId)),
+        titleCoverage: information.measure((term) =>
+          this.contains(term, hit.shortId, this.strongFields),
+        ).coverage,
+      })),
+    );
+    return shown.map(({ entry, score }, k) => ({
+      slug: entry.slug,
+      title: entry.title,
+      score,
+      features: features[k]!,
+    }));
+  }
+
+  /** Whether the article holds the term in a field that is scored. */
+  private contains(term: string, shortId: number, fields?: ReadonlySet<number>): boolean {
+    const postings = this.internals._index.get(term);
+    if (!postings) return false;
+    for (const [fieldId, docs] of postings)
+      if ((!fields || fields.has(fieldId)) && docs.has(shortId)) return true;
+    return false;
   }
 
   private phraseTexts = new Map<Entry, string>();

@@ -6,15 +6,20 @@ export interface KbSearchOptions {
   /** Keep articles for these products (and articles that name no product). */
   readonly products?: readonly string[];
   readonly limit?: number;
-  /** Drop hits scoring below this (see `KnowledgeBase.search`). */
-  readonly minScore?: number;
+  /** Drop hits less likely than this to answer the question (see `KbHit.confidence`). */
+  readonly minConfidence?: number;
 }
 
 export interface KbHit {
   readonly slug: string;
   readonly title: string;
-  /** Relevance; comparable within one index, not across indexes. */
+  /** Relevance for ranking; comparable within one index and one query only. */
   readonly score: number;
+  /**
+   * How likely the article is the answer, in [0, 1]: calibrated so one threshold means the
+   * same on a 60-article and a 50,000-article knowledge base (src/kb/confidence.ts).
+   */
+  readonly confidence: number;
 }
 
 /** The search side: an in-memory index per replica, fed from `KbArticleStore`. */

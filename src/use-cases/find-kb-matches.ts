@@ -20,10 +20,10 @@ export const makeFindKbMatches =
   (deps: {
     readonly knowledgeBase: KnowledgeBase;
     readonly similarCases: SimilarCases;
-    readonly minScore: number;
+    readonly minConfidence: number;
   }): FindKbMatches =>
   async (opened) => {
-    const articles = suggestionsFor(deps.knowledgeBase, opened, deps.minScore);
+    const articles = suggestionsFor(deps.knowledgeBase, opened, deps.minConfidence);
     const similarCases = (await deps.similarCases.similarTo(opened)).slice(0, MAX_SIMILAR);
     return {
       articles: articles.map((hit) => ({ slug: hit.slug, title: hit.title })),

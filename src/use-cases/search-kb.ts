@@ -10,7 +10,7 @@ export const searchKbCommand = z.object({
   query: z.string().trim().min(1, 'say what to look for').max(1_000),
   products: z.array(z.string().trim().min(1).max(80)).max(20).optional(),
   limit: z.number().int().min(1).max(50).default(10),
-  minScore: z.number().min(0).optional(),
+  minConfidence: z.number().min(0).max(1).optional(),
 });
 
 /** Searches the knowledge base as this actor may: customers see published public articles. */
@@ -19,14 +19,14 @@ export const makeSearchKb =
   async (input: unknown): Promise<Result<readonly KbHit[]>> => {
     const command = searchKbCommand.safeParse(input);
     if (!command.success) return invalid(command.error);
-    const { actor, query, products, limit, minScore } = command.data;
+    const { actor, query, products, limit, minConfidence } = command.data;
     const audience: KbAudience = actor.kind === 'customer' ? 'customer' : 'staff';
     return ok(
       deps.knowledgeBase.search(query, {
         audience,
         limit,
         ...(products ? { products } : {}),
-        ...(minScore !== undefined ? { minScore } : {}),
+        ...(minConfidence !== undefined ? { minConfidence } : {}),
       }),
     );
   };

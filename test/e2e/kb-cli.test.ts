@@ -36,7 +36,7 @@ describe('caseline kb', () => {
   it('searches with ranked slugs, titles and scores, and filters by product', async () => {
     const result = await caseline(['kb', 'search', 'recipt printer offline at the til']);
     expect(result.stdout.split('\n')[0]).toMatch(
-      /^1\. pos-receipt-printer-offline {2}Receipt printer shows as offline at the checkout {2}\(score [\d.]+\)$/,
+      /^1\. pos-receipt-printer-offline {2}Receipt printer shows as offline at the checkout {2}\(confidence \d+%\)$/,
     );
     const filtered = await caseline([
       'kb',
@@ -65,12 +65,14 @@ describe('caseline kb', () => {
           JSON.parse(line) as {
             line: number;
             query: string;
-            articles?: { slug: string; title: string; score: number }[];
+            articles?: { slug: string; title: string; score: number; confidence: number }[];
             error?: { code: string; message: string };
           },
       );
     expect(lines.map((line) => line.line)).toEqual([1, 2, 3, 4]);
     expect(lines[0]!.articles![0]!.slug).toBe('sepa-xml-rejected-by-bank');
+    expect(lines[0]!.articles![0]!.confidence).toBeGreaterThan(0);
+    expect(lines[0]!.articles![0]!.confidence).toBeLessThanOrEqual(1);
     expect(lines[1]!.error).toEqual({ code: 'invalid-input', message: expect.any(String) });
     // The error names the line and quotes the start of what was on it, not all of it.
     expect(lines[2]!.error?.code).toBe('invalid-input');

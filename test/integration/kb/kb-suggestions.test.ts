@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { pino } from 'pino';
 import { articleDraft } from '../../support/kb-article.js';
 import { composeKb } from '../../../src/kb/compose-kb.js';
+import { SUGGESTION_MIN_CONFIDENCE } from '../../../src/config.js';
 import { startCoreFixture, type CoreFixture } from '../../support/core-fixture.js';
 
 const SYSTEM = { kind: 'system', name: 'kb test' } as const;
@@ -149,7 +150,7 @@ describe('KB suggestions for a case, "This solved it" and "Still need help"', ()
     expect(opened.events.map((event) => event.type)).not.toContain('kb-matched');
   });
 
-  it('leaves out suggestions scoring below kb.suggestionMinScore of caseline.yaml', async () => {
+  it('leaves out suggestions less confident than kb.suggestionMinScore of caseline.yaml', async () => {
     const opened = await open('Dunning letters not sent', 'No reminder letters reached customers');
     const withThreshold = async (suggestionMinScore: number) => {
       const kb = composeKb({
@@ -168,9 +169,9 @@ describe('KB suggestions for a case, "This solved it" and "Still need help"', ()
       });
       return suggested.ok ? suggested.value.map((hit) => hit.slug) : [];
     };
-    expect(fx.core.config.kb.suggestionMinScore).toBe(40);
-    expect(await withThreshold(40)).toContain('dunning-not-sent');
-    expect(await withThreshold(10_000)).toEqual([]);
+    expect(fx.core.config.kb.suggestionMinScore).toBe(SUGGESTION_MIN_CONFIDENCE);
+    expect(await withThreshold(SUGGESTION_MIN_CONFIDENCE)).toContain('dunning-not-sent');
+    expect(await withThreshold(1)).toEqual([]);
   });
 
   it('refuses "This solved it" and "Still need help" from staff, and changes nothing', async () => {

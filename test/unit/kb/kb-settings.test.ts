@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError, loadConfig } from '../../../src/config.js';
+import { ConfigError, loadConfig, SUGGESTION_MIN_CONFIDENCE } from '../../../src/config.js';
 
 const dirWith = (yaml?: string): string => {
   const dir = mkdtempSync(join(tmpdir(), 'caseline-kb-config-'));
@@ -12,19 +12,32 @@ const dirWith = (yaml?: string): string => {
 describe('the kb section of caseline.yaml', () => {
   it('defaults to the measured threshold, a 5-second follow poll and 20,000 articles', () => {
     expect(loadConfig({}, dirWith()).kb).toEqual({
-      suggestionMinScore: 40,
+      suggestionMinScore: SUGGESTION_MIN_CONFIDENCE,
       followPollMs: 5_000,
       solutionFieldMaxArticles: 20_000,
     });
   });
 
   it('takes each setting from the file, keeping defaults for the others', () => {
-    const config = loadConfig({}, dirWith('kb: { suggestionMinScore: 55.5, followPollMs: 250 }\n'));
+    const config = loadConfig({}, dirWith('kb: { suggestionMinScore: 0.55, followPollMs: 250 }\n'));
     expect(config.kb).toEqual({
-      suggestionMinScore: 55.5,
+      suggestionMinScore: 0.55,
       followPollMs: 250,
       solutionFieldMaxArticles: 20_000,
     });
+  });
+
+  it('refuses a raw score from before the confidence, saying what the setting is now', () => {
+    let problems: readonly string[] = [];
+    try {
+      loadConfig({}, dirWith('kb: { suggestionMinScore: 40 }\n'));
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      problems = error.problems;
+    }
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain('kb.suggestionMinScore');
+    expect(problems[0]).toContain('a confidence between 0 and 1');
   });
 
   it('reports every wrong setting with its path', () => {

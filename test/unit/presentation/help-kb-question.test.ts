@@ -17,7 +17,7 @@ const answerOver = (stored: readonly Article[], hits: readonly string[]) => {
   const answer = makeAnswerKbQuestion({
     searchKb: async (input) => {
       asked.push(input);
-      return ok(hits.map((slug, i) => ({ slug, title: slug, score: 10 - i })));
+      return ok(hits.map((slug, i) => ({ slug, title: slug, score: 10 - i, confidence: 0.9 })));
     },
     getKbArticle: async (input) => {
       const found = stored.find((a) => a.slug === (input as { slug: string }).slug);
