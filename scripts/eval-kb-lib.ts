@@ -22,10 +22,11 @@ export interface EvalSet {
   readonly questions: readonly EvalQuestion[];
 }
 
-export const loadEvalSet = async (dir = EVAL_DIR): Promise<EvalSet> => {
+/** The articles of an evaluation folder alone: a held-out corpus has no questions yet. */
+export const loadArticles = async (dir = EVAL_DIR): Promise<ArticleDraft[]> => {
   const folder = join(dir, 'articles');
   const files = (await readdir(folder)).filter((name) => name.endsWith('.md')).sort();
-  const articles = await Promise.all(
+  return Promise.all(
     files.map(async (file) => {
       const parsed = parseArticleFile(
         basename(file, '.md'),
@@ -35,6 +36,10 @@ export const loadEvalSet = async (dir = EVAL_DIR): Promise<EvalSet> => {
       return parsed.article;
     }),
   );
+};
+
+export const loadEvalSet = async (dir = EVAL_DIR): Promise<EvalSet> => {
+  const articles = await loadArticles(dir);
   const questions = questionsSchema.parse(
     parse(await readFile(join(dir, 'questions.yaml'), 'utf8')),
   );
