@@ -50,7 +50,9 @@ export const loadSets = async (roles?: readonly SetInfo['role'][]): Promise<Load
     if (roles && !roles.includes(info.role)) continue;
     if (!existsSync(join(info.dir, 'questions.yaml'))) continue;
     const set = await loadEvalSet(info.dir);
-    const index = new KbIndex({}, set.articles.length);
+    // KB_TUNING='{"fuzzyWeight":0.5}' tries other settings (on tuning sets only).
+    const tuning = process.env.KB_TUNING ? (JSON.parse(process.env.KB_TUNING) as object) : {};
+    const index = new KbIndex(tuning, set.articles.length);
     index.upsert(set.articles);
     loaded.push({
       info,

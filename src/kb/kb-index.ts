@@ -23,6 +23,8 @@ export interface RankedHit {
   readonly title: string;
   readonly score: number;
   readonly features: HitFeatures;
+  /** The question's words, as written, that the article matched. */
+  readonly matched: readonly string[];
 }
 
 interface Entry {
@@ -136,9 +138,10 @@ export class KbIndex implements KnowledgeBase {
   search(query: string, options: KbSearchOptions): KbHit[] {
     const minConfidence = options.minConfidence ?? 0;
     const hits: KbHit[] = [];
-    for (const { slug, title, score, features } of this.rank(query, options)) {
+    for (const { slug, title, score, features, matched } of this.rank(query, options)) {
       const confidence = confidenceOf(features);
-      if (confidence >= minConfidence) hits.push({ slug, title, score, confidence });
+      if (confidence >= minConfidence)
+        hits.push({ slug, title, score, confidence, why: { matched, solvedSimilar: 0 } });
     }
     return hits;
   }
@@ -183,12 +186,22 @@ export class KbIndex implements KnowledgeBase {
         ).coverage,
       })),
     );
-    return shown.map(({ entry, score }, k) => ({
-      slug: entry.slug,
-      title: entry.title,
-      score,
-      features: features[k]!,
-    }));
+    const written = writtenWords(query);
+    return shown.map(({ entry, shortId, score }, k) => {
+      const matched = new Set<string>();
+      for (const term of terms)
+        if (this.contains(term.term, shortId)) {
+          const word = parsed.terms[term.source];
+          if (word !== undefined) matched.add(written.get(word) ?? word);
+        }
+      return {
+        slug: entry.slug,
+        title: entry.title,
+        score,
+        features: features[k]!,
+        matched: [...matched],
+      };
+    });
   }
 
   /** Whether the article holds the term in a field that is scored. */
@@ -272,6 +285,18 @@ const vocabularyOf = (internals: MiniSearchInternals, size: () => number): Vocab
     },
   };
 };
+
+/** Each analysed term of the query with the first word written for it ("upgrade" for "upgrad"). */
+const writtenWords = (query: string): Map<string, string> => {
+  const words = new Map<string, string>();
+  for (const word of query.toLowerCase().match(WORD) ?? []) {
+    const [term] = analyze(word);
+    if (term !== undefined && !words.has(term)) words.set(term, word);
+  }
+  return words;
+};
+
+const WORD = /[\p{L}\p{N}]+/gu;
 
 const textOf = (article: IndexedArticle, field: string): string =>
   field === 'keywords'

@@ -7,6 +7,13 @@ export interface ScoredTerm {
   readonly source: number;
 }
 
+/** Evidence learned from use, per term: each article's net weight (see LearnedEvidence). */
+export interface LearnedLookup {
+  /** How many articles have evidence with the term (its rarity, like a document frequency). */
+  articlesWith(term: string): number;
+  forEach(term: string, visit: (net: number, shortId: number) => void): void;
+}
+
 export interface Scored {
   readonly shortId: number;
   readonly score: number;
@@ -16,6 +23,8 @@ export interface Scored {
 const K = 1.2;
 const B = 0.7;
 const D = 0.5;
+/** Weight of learned evidence against a field's BM25 (the title's boost is 2). */
+const LEARNED_BOOST = 2;
 
 /**
  * BM25 over MiniSearch's postings into reusable typed arrays, then the best `limit`.
@@ -39,6 +48,11 @@ export class TopKScorer {
     limit: number,
     /** Bits of the query words every result must contain (quoted phrases). */
     requiredWords = 0,
+    /**
+     * Evidence learned from use for a term: per article (short id), a net weight that adds
+     * to its score (solved questions with the word) or takes from it ("still need help").
+     */
+    learned?: LearnedLookup,
   ): Scored[] {
     this.ensureCapacity(this.internals._nextId);
     const { _index: tree, _avgFieldLength: averages } = this.internals;
@@ -66,6 +80,25 @@ export class TopKScorer {
         });
       }
     }
+    // After the articles' own words, so "still need help" can take from an article whatever
+    // term matched it; an article only learned evidence matches is a match too.
+    if (learned)
+      for (const { term, weight, source } of terms) {
+        const articles = learned.articlesWith(term);
+        if (articles === 0) continue;
+        const bit = wordBit(source);
+        const idf = Math.log(1 + (total - articles + 0.5) / (articles + 0.5));
+        learned.forEach(term, (net, shortId) => {
+          if (lengthsIfAllowed(shortId) === undefined) return;
+          if (net <= 0 && words[shortId] === 0) return;
+          // Saturating like a term frequency: the tenth solved question with a word adds
+          // little more than the third.
+          const value = LEARNED_BOOST * weight * idf * (net / (Math.abs(net) + 1));
+          if (words[shortId] === 0) touched[touchedCount++] = shortId;
+          scores[shortId] = (scores[shortId] ?? 0) + value;
+          if (net > 0) words[shortId] = (words[shortId] ?? 0) | bit;
+        });
+      }
     return this.collect(touchedCount, limit, requiredWords);
   }
 
