@@ -30,6 +30,7 @@ import { makeOpenCase } from './use-cases/open-case.js';
 import { makeReopenCase } from './use-cases/reopen-case.js';
 import { makeReplyToCustomer } from './use-cases/reply-to-customer.js';
 import { makeResolveCase } from './use-cases/resolve-case.js';
+import type { RecordKbEvidence } from './use-cases/shared/record-kb-evidence.js';
 import { makeSetCasePriority } from './use-cases/set-case-priority.js';
 import { makeTransitionCase } from './use-cases/transition-case.js';
 import { makeAnnounceExpiringContracts } from './use-cases/sla/announce-expiring-contracts.js';
@@ -96,6 +97,7 @@ export const composeCaseUseCases = (
   deps: CaseUseCaseDeps,
   config: Config,
   findKbMatches?: FindKbMatches,
+  recordKbEvidence?: RecordKbEvidence,
 ) => ({
   openCase: makeOpenCase({
     ...deps,
@@ -112,7 +114,10 @@ export const composeCaseUseCases = (
   replyToCustomer: makeReplyToCustomer(deps),
   addInternalNote: makeAddInternalNote(deps),
   logTime: makeLogTime(deps),
-  resolveCase: makeResolveCase(deps),
+  resolveCase: makeResolveCase({
+    ...deps,
+    ...(recordKbEvidence ? { recordEvidence: recordKbEvidence } : {}),
+  }),
   closeCase: makeCloseCase(deps),
   reopenCase: makeReopenCase({ ...deps, reopenWithinDays: config.intake.reopenWithinDays }),
   createTask: makeCreateTask(deps),

@@ -72,7 +72,7 @@ export const composeCore = async (options: CoreOptions) => {
     workflow: config.workflow,
     settings: config.kb,
   });
-  const useCases = composeCaseUseCases(deps, config, kb.findKbMatches);
+  const useCases = composeCaseUseCases(deps, config, kb.findKbMatches, kb.recordEvidence);
   const deliverOutbox = makeDeliverOutbox({
     outbox,
     notifier: options.notifier,

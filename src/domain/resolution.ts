@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { articleSlugSchema } from './kb/article.js';
 
 /** How a case ended. Reports group by type, so the list is closed, with `other` as the escape hatch. */
 export const RESOLUTION_TYPES = [
@@ -26,6 +27,8 @@ export const resolutionSchema = z
     docLink: z
       .url({ protocol: /^https?$/, error: 'The documentation link must be an http or https URL.' })
       .optional(),
+    /** The knowledge-base article that answered the case, when one did (learning from use). */
+    article: articleSlugSchema.optional(),
   })
   // "Works as designed" without pointing at the documentation leaves the customer with a
   // bare "no"; the link is what lets them see the intended behaviour for themselves.

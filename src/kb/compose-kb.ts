@@ -4,6 +4,8 @@ import type { CaseRepository } from '../ports/case-repository.js';
 import type { Clock, IdGenerator } from '../ports/clock.js';
 import type { Workflow } from '../domain/workflow/index.js';
 import { MongoKbArticleStore } from '../store/kb/mongo-kb-article-store.js';
+import { MongoKbEvidenceStore } from '../store/kb/mongo-kb-evidence-store.js';
+import { makeRecordKbEvidence } from '../use-cases/shared/record-kb-evidence.js';
 import { makeAcceptKbArticle } from '../use-cases/accept-kb-article.js';
 import { makeDeclineKbArticles } from '../use-cases/decline-kb-articles.js';
 import { makeDraftArticleFromCase } from '../use-cases/draft-article-from-case.js';
@@ -51,8 +53,10 @@ export const composeKb = (options: {
 }) => {
   const settings = options.settings;
   const articles = new MongoKbArticleStore(options.connection);
+  const evidence = new MongoKbEvidenceStore(options.connection);
   const follower = new KbFollower({
     store: articles,
+    evidence,
     log: options.log,
     tuning: { solutionFieldMaxArticles: settings.solutionFieldMaxArticles },
   });
@@ -62,6 +66,18 @@ export const composeKb = (options: {
     newId: options.newId,
     workflow: options.workflow,
   };
+  // Presses, resolves and saves record the customer's words for the article they were
+  // about; this replica learns them at once, the others on their next poll.
+  const recordEvidence = makeRecordKbEvidence({
+    evidence,
+    clock: options.clock,
+    onRecorded: (record) => follower.learn([record]),
+    onFailed: (error, record) =>
+      options.log.error(
+        { err: error, key: record.key, slug: record.slug, kind: record.kind },
+        'knowledge base: evidence not recorded',
+      ),
+  });
   const grouper = createCaseGrouper();
   const recentCases = new RecentCases({ cases: options.cases, clock: options.clock });
   // Intake writes these with the new case (see open-case.ts); the suggestions they find
@@ -73,15 +89,19 @@ export const composeKb = (options: {
   });
   return {
     articles,
+    evidence,
     follower,
     recentCases,
     findKbMatches,
+    recordEvidence,
     useCases: {
       searchKb: makeSearchKb({ knowledgeBase: follower }),
       saveKbArticle: makeSaveKbArticle({
         articles,
         clock: options.clock,
         onSaved: (outcome) => follower.applySaved(outcome),
+        cases: options.cases,
+        recordEvidence,
       }),
       listKbArticles: makeListKbArticles({ articles }),
       getKbArticle: makeGetKbArticle({ articles }),
@@ -91,8 +111,12 @@ export const composeKb = (options: {
         knowledgeBase: follower,
         minConfidence: settings.suggestionMinScore,
       }),
-      acceptKbArticle: makeAcceptKbArticle({ ...caseDeps, articles }),
-      declineKbArticles: makeDeclineKbArticles({ cases: options.cases, articles }),
+      acceptKbArticle: makeAcceptKbArticle({ ...caseDeps, articles, recordEvidence }),
+      declineKbArticles: makeDeclineKbArticles({
+        cases: options.cases,
+        articles,
+        recordEvidence,
+      }),
       reportRecurringProblems: makeReportRecurringProblems({
         cases: options.cases,
         knowledgeBase: follower,

@@ -1,5 +1,11 @@
 import type { Logger } from 'pino';
 import type { Article } from '../domain/kb/article.js';
+import {
+  EVIDENCE_HORIZON_MS,
+  EVIDENCE_PER_ARTICLE,
+  type EvidenceRecord,
+} from '../domain/kb/evidence.js';
+import type { KbEvidenceStore } from '../ports/kb-evidence-store.js';
 import type {
   KbArticleStore,
   KbHit,
@@ -12,6 +18,8 @@ import type { KbTuning } from './query-plan.js';
 
 export interface KbFollowerOptions {
   readonly store: KbArticleStore;
+  /** Learned evidence (customers' words per article): loaded at start, followed like articles. */
+  readonly evidence?: KbEvidenceStore;
   readonly log: Pick<Logger, 'info' | 'error'>;
   readonly tuning?: Partial<KbTuning>;
   /** Re-read this far behind the newest `updatedAt` seen: other replicas' clocks drift. */
@@ -31,6 +39,8 @@ export class KbFollower implements KnowledgeBase {
   private readonly seen = new Map<string, number>();
   private newest = 0;
   private revision = -1;
+  private evidenceRevision = -1;
+  private newestEvidence = 0;
   private timer: NodeJS.Timeout | undefined;
   private polling: Promise<void> | undefined;
 
@@ -42,6 +52,13 @@ export class KbFollower implements KnowledgeBase {
 
   search(query: string, options: KbSearchOptions): readonly KbHit[] {
     return this.index.search(query, options);
+  }
+
+  /** Records this replica stored, learned at once (others' come with the next poll). */
+  learn(records: readonly EvidenceRecord[]): number {
+    for (const record of records)
+      this.newestEvidence = Math.max(this.newestEvidence, record.at.getTime());
+    return this.index.learn(records);
   }
 
   async load(): Promise<KbIndex> {
@@ -58,11 +75,21 @@ export class KbFollower implements KnowledgeBase {
     });
     this.index = index;
     for (const article of articles) this.remember(article);
+    const learned = await this.loadEvidence();
     this.options.log.info(
-      { articles: articles.length, indexed: index.size, ms: Date.now() - started },
+      { articles: articles.length, indexed: index.size, learned, ms: Date.now() - started },
       'knowledge base: index built',
     );
     return index;
+  }
+
+  private async loadEvidence(): Promise<number> {
+    const store = this.options.evidence;
+    if (!store) return 0;
+    this.evidenceRevision = await store.revision();
+    const since = new Date(Date.now() - EVIDENCE_HORIZON_MS);
+    this.learn(await store.recent(EVIDENCE_PER_ARTICLE, since));
+    return this.index.learned.size;
   }
 
   /** Applies a save made through this replica without waiting for the next poll. */
@@ -72,14 +99,36 @@ export class KbFollower implements KnowledgeBase {
 
   /** One round of following; returns how many articles changed in the index. */
   async poll(): Promise<number> {
+    const applied = await this.pollArticles();
+    await this.pollEvidence();
+    return applied;
+  }
+
+  private async pollArticles(): Promise<number> {
     const revision = await this.options.store.revision();
     if (revision === this.revision) return 0;
-    const since = new Date(Math.max(0, this.newest - (this.options.clockSkewMs ?? 60_000)));
+    const since = new Date(Math.max(0, this.newest - this.skewMs()));
     const changed = await this.options.store.changedSince(since);
     this.revision = revision;
     let applied = 0;
     for (const article of changed) if (this.apply(article)) applied += 1;
     return applied;
+  }
+
+  /** Other replicas' new evidence; returns how many records changed what the index holds. */
+  async pollEvidence(): Promise<number> {
+    const store = this.options.evidence;
+    if (!store) return 0;
+    const revision = await store.revision();
+    if (revision === this.evidenceRevision) return 0;
+    const since = new Date(Math.max(0, this.newestEvidence - this.skewMs()));
+    const records = await store.changedSince(since);
+    this.evidenceRevision = revision;
+    return this.learn(records);
+  }
+
+  private skewMs(): number {
+    return this.options.clockSkewMs ?? 60_000;
   }
 
   start(intervalMs: number): void {

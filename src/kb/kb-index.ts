@@ -1,5 +1,6 @@
 import MiniSearch from 'minisearch';
 import { visibleTo, type Article, type KbAudience } from '../domain/kb/article.js';
+import type { EvidenceRecord } from '../domain/kb/evidence.js';
 import type { KbHit, KbSearchOptions, KnowledgeBase } from '../ports/knowledge-base.js';
 import { analyze, normalizePhrase, parseQuery } from './analyze.js';
 import { BulkAdder } from './bulk-add.js';
@@ -8,6 +9,7 @@ import {
   type FieldPostings,
   type MiniSearchInternals,
 } from './minisearch-internals.js';
+import { LearnedEvidence } from './learned-evidence.js';
 import { DEFAULT_TUNING, planQuery, type KbTuning, type Vocabulary } from './query-plan.js';
 import { TopKScorer, wordBit } from './top-k-scorer.js';
 import { confidenceOf, rankFeatures, type HitFeatures } from './confidence.js';
@@ -107,6 +109,14 @@ export class KbIndex implements KnowledgeBase {
 
   has(slug: string): boolean {
     return this.entries.has(slug);
+  }
+
+  /** What this index has learned from use (customers' words per article). */
+  readonly learned = new LearnedEvidence();
+
+  /** Remembers evidence (idempotent by key); returns how many records changed what is held. */
+  learn(records: Iterable<EvidenceRecord>, now: Date = new Date()): number {
+    return this.learned.add(records, now);
   }
 
   /**

@@ -21,12 +21,14 @@ export interface KbHit {
    */
   readonly confidence: number;
   /** Why it was suggested, for the agent card ("matched: hold, upgrade; solved 7 similar questions"). */
-  readonly why?: {
-    /** The question's words, as the customer wrote them, that the article matched. */
-    readonly matched: readonly string[];
-    /** Solved questions like this one the article answered (evidence learned from use). */
-    readonly solvedSimilar: number;
-  };
+  readonly why?: KbHitReason;
+}
+
+export interface KbHitReason {
+  /** The question's words, as the customer wrote them, that the article matched. */
+  readonly matched: readonly string[];
+  /** Solved questions like this one the article answered (evidence learned from use). */
+  readonly solvedSimilar: number;
 }
 
 /** The search side: an in-memory index per replica, fed from `KbArticleStore`. */

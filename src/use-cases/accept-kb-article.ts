@@ -12,6 +12,7 @@ import {
   type ActionOutcome,
   type CaseDeps,
 } from './shared/case-action.js';
+import { recordNothing, type RecordKbEvidence } from './shared/record-kb-evidence.js';
 
 export const acceptKbArticleCommand = z.object({
   ref: caseRefSchema,
@@ -27,11 +28,18 @@ export const feedbackKey = (caseId: string, slug: string): string => `${caseId}|
 
 /**
  * "This solved it": the case is solved as self-service with the article as its resolution
- * (a deflection: resolution type `self-solved`), and the article counts one helpful vote.
- * A second click, or a redelivered one, changes nothing and counts nothing.
+ * (a deflection: resolution type `self-solved`), the article counts one helpful vote, and
+ * the customer's words are remembered as evidence for it. A second click, or a
+ * redelivered one, changes nothing and counts nothing (the evidence is keyed by case,
+ * article and kind; a retry after a failed write of it records it then).
  */
 export const makeAcceptKbArticle =
-  (deps: CaseDeps & { readonly articles: KbArticleStore }) =>
+  (
+    deps: CaseDeps & {
+      readonly articles: KbArticleStore;
+      readonly recordEvidence?: RecordKbEvidence;
+    },
+  ) =>
   async (input: unknown): Promise<Result<ActionOutcome>> => {
     const command = acceptKbArticleCommand.safeParse(input);
     if (!command.success) return invalid(command.error);
@@ -42,7 +50,11 @@ export const makeAcceptKbArticle =
     const article = await deps.articles.get(slug);
     if (!article || !visibleTo(article, actor.kind === 'customer' ? 'customer' : 'staff'))
       return fail('not-found', 'No such article.');
-    if (current.resolution?.type === 'self-solved') return ok({ case: current, changed: false });
+    const recordEvidence = deps.recordEvidence ?? recordNothing;
+    if (current.resolution?.type === 'self-solved') {
+      if (current.resolution.article === slug) await recordEvidence(current, slug, 'solved');
+      return ok({ case: current, changed: false });
+    }
     // Customers may not resolve cases; the desk does it for them, and the history says so.
     const selfService = { kind: 'system', name: `${actor.name} (self-service)` } as const;
     const outcome = await runCaseAction(
@@ -53,10 +65,13 @@ export const makeAcceptKbArticle =
         resolveCase(deps.workflow, action, {
           type: 'self-solved',
           text: `Solved with the knowledge-base article “${article.title}” (${article.slug}).`,
+          article: article.slug,
           ...(article.docLinks[0] ? { docLink: article.docLinks[0] } : {}),
         }),
     );
-    if (outcome.ok && outcome.value.changed)
+    if (outcome.ok && outcome.value.changed) {
       await deps.articles.recordFeedbackOnce(feedbackKey(current.id, slug), slug, true);
+      await recordEvidence(current, slug, 'solved');
+    }
     return outcome;
   };

@@ -102,7 +102,7 @@ export const caseSchema = new Schema(
     priority: String,
     priorityRank: Number,
     resolution: new Schema(
-      { type: { type: String }, text: String, docLink: String },
+      { type: { type: String }, text: String, docLink: String, article: String },
       { _id: false },
     ),
     resolutionSentAt: Date,
