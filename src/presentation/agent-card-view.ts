@@ -6,7 +6,7 @@
  */
 import type { CaseFlag } from '../domain/case/types.js';
 import type { StaffCaseView } from '../domain/case/view.js';
-import { latestKbMatches, looksLike } from '../domain/kb/matches.js';
+import { latestKbMatches, looksLike, reasonText } from '../domain/kb/matches.js';
 import { PRIORITIES, type Priority } from '../domain/priority.js';
 import type { Role } from '../domain/roles.js';
 import { slaCoverage, type SlaSummary } from '../domain/sla/index.js';
@@ -54,6 +54,11 @@ export interface AgentCardView {
   readonly kb: {
     /** Titles of the articles offered to the customer at intake. */
     readonly suggested: readonly string[];
+    /**
+     * Why each was suggested, one line per article that has a reason: "“Put an order on
+     * hold”: matched: hold, upgrade; solved 7 similar questions".
+     */
+    readonly why: readonly string[];
     /** "Looks like CASE-1040 and 2 others", when there are look-alike cases. */
     readonly lookAlike?: string;
   };
@@ -167,6 +172,10 @@ export const buildAgentCardView = (f: AgentCardFacts): AgentCardView => {
     ...(resolution ? { resolution } : {}),
     kb: {
       suggested: matches?.articles.map((a) => a.title) ?? [],
+      why: (matches?.articles ?? []).flatMap((a) => {
+        const reason = reasonText(a.why);
+        return reason ? [`“${a.title}”: ${reason}`] : [];
+      }),
       ...(matches && matches.similarCases.length > 0
         ? { lookAlike: `${looksLike(matches.similarCases)} this week` }
         : {}),

@@ -1,9 +1,17 @@
 import type { CaseState } from '../domain/case/types.js';
-import type { KbMatches } from '../domain/kb/matches.js';
-import type { KnowledgeBase, SimilarCases } from '../ports/knowledge-base.js';
+import { MATCHED_MAX, type KbMatchReason, type KbMatches } from '../domain/kb/matches.js';
+import type { KbHitReason, KnowledgeBase, SimilarCases } from '../ports/knowledge-base.js';
 import { suggestionsFor } from './suggest-kb-articles.js';
 
 const MAX_SIMILAR = 5;
+const MATCHED_WORD_MAX = 100;
+
+const boundedReason = (why: KbHitReason): KbMatchReason => ({
+  matched: [...new Set(why.matched)]
+    .slice(0, MATCHED_MAX)
+    .map((word) => word.slice(0, MATCHED_WORD_MAX)),
+  solvedSimilar: Math.max(0, Math.round(why.solvedSimilar)),
+});
 
 export type FindKbMatches = (opened: CaseState) => Promise<KbMatches>;
 
@@ -26,7 +34,11 @@ export const makeFindKbMatches =
     const articles = suggestionsFor(deps.knowledgeBase, opened, deps.minConfidence);
     const similarCases = (await deps.similarCases.similarTo(opened)).slice(0, MAX_SIMILAR);
     return {
-      articles: articles.map((hit) => ({ slug: hit.slug, title: hit.title })),
+      articles: articles.map((hit) => ({
+        slug: hit.slug,
+        title: hit.title,
+        ...(hit.why ? { why: boundedReason(hit.why) } : {}),
+      })),
       similarCases,
     };
   };

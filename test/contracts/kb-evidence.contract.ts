@@ -67,7 +67,8 @@ export const describeKbEvidenceContract = (
 
     it('loads the newest few for and the newest few against each article, from a date on', async () => {
       for (let i = 0; i < 4; i += 1) await store.record(record('export-csv', `p${i}`, 'solved', i));
-      for (let i = 0; i < 3; i += 1) await store.record(record('export-csv', `n${i}`, 'declined', i));
+      for (let i = 0; i < 3; i += 1)
+        await store.record(record('export-csv', `n${i}`, 'declined', i));
       await store.record(record('export-csv', 'old', 'cited', -600));
       const recent = await store.recent(2, at(-60));
       expect(keysOf(recent, 'export-csv')).toEqual([

@@ -91,6 +91,7 @@ const extraSections = (view: AgentCardView): KnownBlock[] => {
             .join(', ')}`,
         ]
       : []),
+    ...view.kb.why.map((why) => `:mag: ${escapeMrkdwn(why)}`),
     ...(view.kb.lookAlike ? [`:repeat: ${escapeMrkdwn(view.kb.lookAlike)}`] : []),
   ];
   if (kb.length > 0) blocks.push(context(kb));

@@ -69,6 +69,7 @@ const knowledgeBlocks = (view: AgentCardView): CardElement[] => [
         ),
       ]
     : []),
+  ...view.kb.why.map((why) => line(`🔎 ${escapeCardText(why, 300)}`)),
   ...(view.kb.lookAlike ? [line(`🔁 ${escapeCardText(view.kb.lookAlike)}`)] : []),
 ];
 

@@ -1,8 +1,21 @@
+import { z } from 'zod';
 import { pendingEntry } from '../case/outbox-topics.js';
 import type { CaseEvent, CaseState, DecisionContext } from '../case/types.js';
 
+/** Why an article was suggested: the customer's words it matched, questions it solved. */
+export interface KbMatchReason {
+  readonly matched: readonly string[];
+  readonly solvedSimilar: number;
+}
+
+export interface KbMatchedArticle {
+  readonly slug: string;
+  readonly title: string;
+  readonly why?: KbMatchReason;
+}
+
 export interface KbMatches {
-  readonly articles: readonly { readonly slug: string; readonly title: string }[];
+  readonly articles: readonly KbMatchedArticle[];
   /** Numbers of open or recent cases that look like this one, most alike first. */
   readonly similarCases: readonly string[];
 }
@@ -45,6 +58,9 @@ export const withKbMatches = (
       articles: matches.articles.map((article) => article.slug).join(' '),
       articleTitles: matches.articles.map((article) => oneLine(article.title)).join('\n'),
       similarCases: matches.similarCases.join(' '),
+      ...(matches.articles.some((article) => article.why)
+        ? { articleReasons: JSON.stringify(matches.articles.map((a) => a.why ?? null)) }
+        : {}),
     },
   };
   const openedEvent = opened.events.find((e) => e.type === 'opened');
@@ -82,8 +98,47 @@ export const latestKbMatches = (events: readonly CaseEvent[]): KbMatches | undef
   const slugs = words(event.data.articles);
   const titles =
     typeof event.data.articleTitles === 'string' ? event.data.articleTitles.split('\n') : [];
+  const reasons = reasonsOf(event.data.articleReasons);
   return {
-    articles: slugs.map((slug, i) => ({ slug, title: titles[i] ?? slug })),
+    articles: slugs.map((slug, i) => {
+      const why = reasons[i];
+      return { slug, title: titles[i] ?? slug, ...(why ? { why } : {}) };
+    }),
     similarCases: words(event.data.similarCases),
   };
+};
+
+/** Matched words kept per reason: the card shows a line, not a transcript. */
+export const MATCHED_MAX = 12;
+
+const reasonsSchema = z.array(
+  z
+    .object({
+      matched: z.array(z.string().max(100)).max(MATCHED_MAX),
+      solvedSimilar: z.number().int().min(0),
+    })
+    .nullable(),
+);
+
+/** Reasons as written with the event; a history written before them has none. */
+const reasonsOf = (value: unknown): readonly (KbMatchReason | null)[] => {
+  if (typeof value !== 'string') return [];
+  try {
+    const parsed = reasonsSchema.safeParse(JSON.parse(value));
+    return parsed.success ? parsed.data : [];
+  } catch {
+    return [];
+  }
+};
+
+/** "matched: hold, upgrade; solved 7 similar questions" (empty when there is no reason). */
+export const reasonText = (why: KbMatchReason | undefined): string => {
+  if (!why) return '';
+  const parts = [
+    ...(why.matched.length > 0 ? [`matched: ${why.matched.join(', ')}`] : []),
+    ...(why.solvedSimilar > 0
+      ? [`solved ${why.solvedSimilar} similar question${why.solvedSimilar === 1 ? '' : 's'}`]
+      : []),
+  ];
+  return parts.join('; ');
 };

@@ -1,4 +1,6 @@
-import { latestKbMatches, looksLike } from '../../../src/domain/kb/matches.js';
+import { latestKbMatches, looksLike, withKbMatches } from '../../../src/domain/kb/matches.js';
+import { makeFindKbMatches } from '../../../src/use-cases/find-kb-matches.js';
+import { buildCase } from '../../support/build-case.js';
 
 describe('KB matches on a case', () => {
   it('says how many cases look alike', () => {
@@ -31,5 +33,55 @@ describe('KB matches on a case', () => {
       similarCases: ['CASE-1'],
     });
     expect(latestKbMatches([])).toBeUndefined();
+  });
+
+  it('keeps why each article was suggested with the matches, bounded, and reads it back', async () => {
+    let n = 0;
+    const ctx = { now: new Date('2026-12-02T09:00:00Z'), newId: () => `id-${(n += 1)}` };
+    const many = Array.from({ length: 30 }, (_, i) => `word${i}`);
+    const findKbMatches = makeFindKbMatches({
+      knowledgeBase: {
+        search: () => [
+          {
+            slug: 'hold',
+            title: 'Hold an order',
+            score: 1,
+            why: { matched: many, solvedSimilar: 7 },
+          },
+          { slug: 'other', title: 'Other', score: 0.5 },
+        ],
+      },
+      similarCases: { similarTo: async () => [] },
+      minScore: 0,
+    });
+    const opened = buildCase({ events: [] });
+    const matches = await findKbMatches(opened);
+    const read = latestKbMatches(withKbMatches(opened, matches, ctx).events);
+    expect(read?.articles).toEqual([
+      {
+        slug: 'hold',
+        title: 'Hold an order',
+        why: { matched: many.slice(0, 12), solvedSimilar: 7 },
+      },
+      { slug: 'other', title: 'Other' },
+    ]);
+  });
+
+  it('reads a history written before reasons, or with a broken one, as having none', () => {
+    const event = (articleReasons?: string) => ({
+      id: '1',
+      type: 'kb-matched' as const,
+      at: new Date(),
+      actor: { kind: 'system' as const, id: 'kb', role: 'system' as const, name: 'Knowledge base' },
+      visibility: 'internal' as const,
+      data: {
+        articles: 'a',
+        articleTitles: 'A',
+        similarCases: '',
+        ...(articleReasons === undefined ? {} : { articleReasons }),
+      },
+    });
+    for (const broken of [undefined, '{not json', '[{"matched":"x"}]'])
+      expect(latestKbMatches([event(broken)])?.articles).toEqual([{ slug: 'a', title: 'A' }]);
   });
 });

@@ -100,7 +100,9 @@ describe('LearnedEvidence', () => {
 
   it('ignores records past the horizon (eight half-lives)', () => {
     const learned = new LearnedEvidence();
-    expect(learned.add([evidence('x-y', 'pause', 'solved', ago(9 * EVIDENCE_HALF_LIFE_MS))], NOW)).toBe(0);
+    expect(
+      learned.add([evidence('x-y', 'pause', 'solved', ago(9 * EVIDENCE_HALF_LIFE_MS))], NOW),
+    ).toBe(0);
     expect(learned.size).toBe(0);
   });
 });

@@ -114,8 +114,38 @@ describe('the agent card view', () => {
     });
     expect(agentView(kbMatched).kb).toEqual({
       suggested: ['First', 'Second'],
+      why: [],
       lookAlike: 'Looks like CASE-7 and 1 other this week',
     });
+  });
+
+  it('says why each article was suggested: the words it matched, the questions it solved', () => {
+    const reasons = [
+      { matched: ['hold', 'upgrade'], solvedSimilar: 7 },
+      null,
+      { matched: [], solvedSimilar: 1 },
+    ];
+    const kbMatched = buildCase({
+      events: [
+        {
+          id: 'kb',
+          type: 'kb-matched',
+          at: NOW,
+          actor: { kind: 'system', id: 'system', name: 'KB', role: 'system' },
+          visibility: 'internal',
+          data: {
+            articles: 'a b c',
+            articleTitles: 'Put an order on hold\nSecond\nThird',
+            similarCases: '',
+            articleReasons: JSON.stringify(reasons),
+          },
+        },
+      ],
+    });
+    expect(agentView(kbMatched).kb.why).toEqual([
+      '“Put an order on hold”: matched: hold, upgrade; solved 7 similar questions',
+      '“Third”: solved 1 similar question',
+    ]);
   });
 });
 

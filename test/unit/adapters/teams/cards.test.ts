@@ -157,6 +157,7 @@ describe('Teams agent card', () => {
             articles: 'export-error-42',
             articleTitles: 'Ledger export stops with *error 42*',
             similarCases: 'CASE-1040 CASE-1041',
+            articleReasons: JSON.stringify([{ matched: ['export', 'error'], solvedSimilar: 3 }]),
           },
         },
       ],
@@ -167,7 +168,9 @@ describe('Teams agent card', () => {
     );
     // Card markdown escapes the hyphen too.
     expect(text).toContain('Looks like CASE\\\\-1040 and 1 other this week');
+    expect(text).toContain('matched: export, error; solved 3 similar questions');
     expect(JSON.stringify(agentCard())).not.toContain('Suggested to the customer');
+    expect(JSON.stringify(agentCard())).not.toContain('matched:');
   });
 
   it('drops Claim once someone owns the case', () => {

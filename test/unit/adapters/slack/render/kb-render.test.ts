@@ -111,6 +111,7 @@ describe('Slack knowledge-base rendering', () => {
             articles: 'sepa-rejected',
             articleTitles: 'Bank <rejects> SEPA',
             similarCases: 'CASE-1040 CASE-1041 CASE-1042',
+            articleReasons: JSON.stringify([{ matched: ['SEPA', '<file>'], solvedSimilar: 7 }]),
           },
         },
       ],
@@ -118,6 +119,10 @@ describe('Slack knowledge-base rendering', () => {
     const text = JSON.stringify(withMatches.blocks);
     expect(text).toContain('Suggested to the customer: *Bank &lt;rejects&gt; SEPA*');
     expect(text).toContain('Looks like CASE-1040 and 2 others');
+    expect(text).toContain(
+      '“Bank &lt;rejects&gt; SEPA”: matched: SEPA, &lt;file&gt;; solved 7 similar questions',
+    );
     expect(JSON.stringify(card({}).blocks)).not.toContain('Suggested to the customer');
+    expect(JSON.stringify(card({}).blocks)).not.toContain('matched:');
   });
 });
