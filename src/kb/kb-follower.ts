@@ -14,6 +14,7 @@ import type {
   KnowledgeBase,
 } from '../ports/knowledge-base.js';
 import { KbIndex } from './kb-index.js';
+import type { LearnedEvidence } from './learned-evidence.js';
 import type { KbTuning } from './query-plan.js';
 
 export interface KbFollowerOptions {
@@ -48,6 +49,11 @@ export class KbFollower implements KnowledgeBase {
 
   get size(): number {
     return this.index.size;
+  }
+
+  /** What the current index has learned from use. */
+  get learned(): LearnedEvidence {
+    return this.index.learned;
   }
 
   search(query: string, options: KbSearchOptions): readonly KbHit[] {
