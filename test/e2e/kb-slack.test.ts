@@ -1,4 +1,5 @@
 import { ACTIONS, VIEWS } from '../../adapters/slack/registry.js';
+import { analyze } from '../../src/kb/analyze.js';
 import { articleDraft } from '../support/kb-article.js';
 import {
   blockActions,
@@ -196,6 +197,41 @@ describe('Caseline in Slack: the knowledge base', () => {
     expect((await e2e.app.core.kb.articles.get('receipt-printer-offline'))?.helpful).toBe(
       helpfulBefore + 1,
     );
+  });
+
+  it('remembers the customer’s words for the article once, however often This solved it arrives', async () => {
+    const words =
+      'Invoice receipts: the receipt printer shows offline, our flamingo till cannot print';
+    const { case: opened } = await e2e.openByMessage(words);
+    await e2e.fake.waitFor('chat.postEphemeral', (c) =>
+      String(JSON.stringify(c.args.blocks)).includes(`${opened.id}|receipt-printer-offline`),
+    );
+    const press = (label: string) =>
+      blockActions({
+        actionId: ACTIONS.kbSolved,
+        value: `${opened.id}|receipt-printer-offline`,
+        user: SLACK_CUSTOMER.userId,
+        team: SLACK_CUSTOMER.teamId,
+        responseUrl: e2e.fake.responseUrl(label),
+      });
+    const first = press('kb-learn-1');
+    expect((await e2e.post('interaction', first)).status).toBe(200);
+    // Slack delivers the same press again, then the customer clicks once more.
+    await e2e.post('interaction', first, { retryNum: 1, retryReason: 'http_timeout' });
+    await e2e.fake.waitFor('response_url', (c) => c.path.includes('kb-learn-1'));
+    await e2e.post('interaction', press('kb-learn-2'));
+    await e2e.fake.waitFor('response_url', (c) => c.path.includes('kb-learn-2'));
+    const stored = (await e2e.app.core.kb.evidence.changedSince(new Date(0))).filter((r) =>
+      r.key.startsWith(`${opened.id}|`),
+    );
+    expect(stored).toEqual([
+      expect.objectContaining({ slug: 'receipt-printer-offline', kind: 'solved' }),
+    ]);
+    expect(stored[0]?.text).toContain('flamingo');
+    const learned = e2e.app.core.kb.follower.learned;
+    expect(
+      learned.postings(analyze('flamingo')[0] ?? '')?.get('receipt-printer-offline'),
+    ).toBeCloseTo(1);
   });
 
   it('counts Still need help as not helpful and leaves the case with the agents', async () => {
