@@ -3,10 +3,16 @@
  * of Zipf-distributed words, stop words removed, drawn from a vocabulary whose head is the
  * real words of the evaluation articles (so real customer questions hit realistic
  * postings) and whose tail is pronounceable made-up words (rare terms, as product names
- * and codes are). Deterministic: the same seed gives the same corpus.
+ * and codes are). Deterministic: the same seed gives the same corpus; so is the learned
+ * evidence (`generateEvidence`).
  */
 import { eng } from 'stopword';
 import type { ArticleDraft } from '../src/domain/kb/article.js';
+import {
+  EVIDENCE_TEXT_MAX,
+  type EvidenceKind,
+  type EvidenceRecord,
+} from '../src/domain/kb/evidence.js';
 
 export const rng = (seed: number) => {
   let state = seed >>> 0;
@@ -121,4 +127,46 @@ export const withTypo = (question: string, random: () => number): string => {
   const i = 1 + Math.floor(random() * (word.length - 2));
   words[at] = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
   return words.join(' ');
+};
+
+/**
+ * Learned evidence as use would leave it: `solved` questions answered by an article
+ * (mostly "This solved it", some cited by an agent or saved from a case) and `declined`
+ * "Still need help" presses, over the past year. Popular articles get most of them
+ * (Zipf s=0.8 over a shuffled article order), so the per-article bound is exercised.
+ * A question is a customer's paraphrase: a few of its article's title and problem words
+ * among words of the whole vocabulary.
+ */
+export const generateEvidence = (
+  articles: readonly ArticleDraft[],
+  vocabulary: readonly string[],
+  counts: { readonly solved: number; readonly declined: number },
+  now: Date,
+  seed = 11,
+): EvidenceRecord[] => {
+  const random = rng(seed);
+  const draw = zipfSampler(vocabulary.length, 1.0, random);
+  const order = articles.map((_, i) => i).sort(() => random() - 0.5);
+  const pickArticle = zipfSampler(articles.length, 0.8, random);
+  const year = 365 * 24 * 60 * 60 * 1000;
+  const record = (i: number, kind: EvidenceKind): EvidenceRecord => {
+    const article = articles[order[pickArticle()]!]!;
+    const own = `${article.title} ${article.problem}`.split(' ');
+    const words = Array.from({ length: 6 + Math.floor(random() * 10) }, () =>
+      random() < 0.4 ? own[Math.floor(random() * own.length)]! : vocabulary[draw()]!,
+    );
+    return {
+      key: `bench-case-${i}|${article.slug}|${kind}`,
+      slug: article.slug,
+      text: words.join(' ').slice(0, EVIDENCE_TEXT_MAX),
+      kind,
+      at: new Date(now.getTime() - Math.floor(random() * year)),
+    };
+  };
+  const positive = (roll: number): EvidenceKind =>
+    roll < 0.8 ? 'solved' : roll < 0.95 ? 'cited' : 'saved';
+  return [
+    ...Array.from({ length: counts.solved }, (_, i) => record(i, positive(random()))),
+    ...Array.from({ length: counts.declined }, (_, i) => record(counts.solved + i, 'declined')),
+  ];
 };

@@ -6,6 +6,8 @@ import lunr from 'lunr';
 import MiniSearch from 'minisearch';
 import { eng } from 'stopword';
 import type { ArticleDraft } from '../src/domain/kb/article.js';
+import type { EvidenceRecord } from '../src/domain/kb/evidence.js';
+import { analyze } from '../src/kb/analyze.js';
 import { KbIndex } from '../src/kb/kb-index.js';
 
 export interface Engine {
@@ -13,6 +15,10 @@ export interface Engine {
   build(articles: readonly ArticleDraft[]): void;
   /** Slugs, best first. */
   rank(question: string): string[];
+  /** Loads learned evidence (ours only: the baselines cannot learn); returns records held. */
+  learn?(records: readonly EvidenceRecord[]): number;
+  /** Ours: looks up the learned postings of a question's terms (what scoring adds). */
+  learnedLookups?(question: string): number;
 }
 
 const BOOST = { title: 2, keywords: 2, problem: 1.5, solution: 1 };
@@ -27,6 +33,16 @@ export const caseline = (): Engine => {
     },
     rank: (question) =>
       index.search(question, { audience: 'staff', limit: 10 }).map((hit) => hit.slug),
+    learn: (records) => {
+      index.learn(records);
+      return index.learned.size;
+    },
+    learnedLookups: (question) => {
+      let entries = 0;
+      for (const term of new Set(analyze(question)))
+        for (const weight of index.learned.postings(term)?.values() ?? []) if (weight) entries += 1;
+      return entries;
+    },
   };
 };
 
