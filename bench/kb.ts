@@ -13,13 +13,7 @@
 import { performance } from 'node:perf_hooks';
 import { evaluate, loadEvalSet } from '../scripts/eval-kb-lib.js';
 import type { EvidenceRecord } from '../src/domain/kb/evidence.js';
-import {
-  buildVocabulary,
-  generateArticles,
-  generateEvidence,
-  rng,
-  withTypo,
-} from './kb-corpus.js';
+import { buildVocabulary, generateArticles, generateEvidence, rng, withTypo } from './kb-corpus.js';
 import { caseline, lunrEngine, naiveMiniSearch, type Engine } from './kb-engines.js';
 
 const gc = (globalThis as { gc?: () => void }).gc;

@@ -63,6 +63,7 @@ const RUNS: Readonly<Partial<Record<Verb, Run>>> = {
         type: field(data, 'resolutionType'),
         text: field(data, 'resolutionText') ?? '',
         docLink: field(data, 'docLink'),
+        article: field(data, 'article'),
       },
     }),
   [VERBS.linkIssue]: (core, actor, caseId, data) =>

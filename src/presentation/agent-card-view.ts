@@ -12,6 +12,7 @@ import type { Role } from '../domain/roles.js';
 import { slaCoverage, type SlaSummary } from '../domain/sla/index.js';
 import { statusById, type Workflow } from '../domain/workflow/index.js';
 import { agentActions, type ActionChoice, type CaseAction } from './case-actions.js';
+import { citableArticles } from './resolve-form.js';
 import { outcomeLine, slaLines, type SlaLine, type Timed } from './card-parts.js';
 import { FLAG_LABELS, RESOLUTION_LABELS, fullTextNote } from './card-words.js';
 
@@ -196,6 +197,7 @@ export const buildAgentCardView = (f: AgentCardFacts): AgentCardView => {
       queueKey: c.queueKey,
       queues: f.queues,
       agents: f.agents,
+      citable: citableArticles(c.events),
     }),
     timeZone: f.timeZone,
     ...(f.notice ? { notice: f.notice } : {}),

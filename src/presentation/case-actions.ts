@@ -45,7 +45,10 @@ export interface CaseAction {
   readonly placement: ActionPlacement;
   /** The one action the card wants pressed next (drawn highlighted where the chat can). */
   readonly emphasis?: true;
-  /** For a pick-one action (status, queue, priority, assign): what may be picked. */
+  /**
+   * For a pick-one action (status, queue, priority, assign): what may be picked. For
+   * Resolve: the knowledge-base articles it may cite (optional to pick).
+   */
   readonly choices?: readonly ActionChoice[];
   /** The choice the case holds now, shown as selected. */
   readonly current?: string;
@@ -105,6 +108,8 @@ export interface AgentActionFacts {
   readonly queueKey: string;
   readonly queues: readonly ActionChoice[];
   readonly agents: readonly ActionChoice[];
+  /** Articles a resolve may cite (the case's KB matches; see resolve-form.ts). */
+  readonly citable?: readonly ActionChoice[];
 }
 
 /** One choice per target status: two edges into one status are one choice anyway. */
@@ -129,7 +134,10 @@ const agentOffers = (facts: AgentActionFacts): Offer[] => {
     { id: 'reply' },
     statuses.length > 0 && { id: 'status', choices: statuses },
     // Resolving again would overwrite the resolution the customer already received.
-    !done && { id: 'resolve' },
+    !done && {
+      id: 'resolve',
+      ...(facts.citable && facts.citable.length > 0 ? { choices: facts.citable } : {}),
+    },
     facts.agents.length > 0 && { id: 'assign', choices: facts.agents },
     facts.queues.length > 0 && { id: 'queue', choices: facts.queues, current: facts.queueKey },
     { id: 'priority', choices: facts.priorities, current: facts.priority },

@@ -21,8 +21,7 @@ export const resolveCaseCommand = z.object({
 
 /** Resolving citing an article remembers the customer's words as evidence for it. */
 export const makeResolveCase =
-  (deps: CaseDeps & { readonly recordEvidence?: RecordKbEvidence }) =>
-  async (input: unknown) => {
+  (deps: CaseDeps & { readonly recordEvidence?: RecordKbEvidence }) => async (input: unknown) => {
     const command = resolveCaseCommand.safeParse(input);
     if (!command.success) return invalid(command.error);
     const outcome = await runCaseAction(deps, command.data, 'case::resolve', (action) =>

@@ -1,4 +1,5 @@
-import { ACTIONS, VIEWS } from '../../adapters/slack/registry.js';
+import { ACTIONS, SLACK_CASE_ACTIONS, VIEWS } from '../../adapters/slack/registry.js';
+import { INPUTS } from '../../adapters/slack/render/modal-inputs.js';
 import { analyze } from '../../src/kb/analyze.js';
 import { articleDraft } from '../support/kb-article.js';
 import {
@@ -232,6 +233,51 @@ describe('Caseline in Slack: the knowledge base', () => {
     expect(
       learned.postings(analyze('flamingo')[0] ?? '')?.get('receipt-printer-offline'),
     ).toBeCloseTo(1);
+  });
+
+  it('lets an agent resolve citing a suggested article, and learns from it once', async () => {
+    const { case: opened } = await e2e.openByMessage(
+      'Invoice receipts: receipt printer offline, the pelican till cannot print receipts',
+    );
+    await e2e.post(
+      'interaction',
+      blockActions({
+        actionId: SLACK_CASE_ACTIONS.resolve,
+        value: opened.id,
+        channel: TRIAGE,
+      }),
+    );
+    const opening = await e2e.fake.waitFor(
+      'views.open',
+      (c) =>
+        JSON.stringify(c.args.view).includes(VIEWS.resolve) &&
+        JSON.stringify(c.args.view).includes(opened.id),
+    );
+    const form = JSON.stringify(opening.args.view);
+    expect(form).toContain(INPUTS.citedArticle.block);
+    expect(form).toContain('"value":"receipt-printer-offline"');
+    const submit = () =>
+      e2e.post(
+        'interaction',
+        viewSubmission({
+          callbackId: VIEWS.resolve,
+          privateMetadata: JSON.stringify({ caseId: opened.id, channel: TRIAGE }),
+          values: {
+            [INPUTS.resolutionType.block]: { value: stateValue.select('fixed') },
+            [INPUTS.resolutionText.block]: { value: stateValue.text('Reinstalled the driver.') },
+            [INPUTS.citedArticle.block]: { value: stateValue.select('receipt-printer-offline') },
+          },
+        }),
+      );
+    expect((await submit()).status).toBe(200);
+    await submit(); // a double submit
+    const stored = await e2e.app.core.cases.findById(opened.id);
+    expect(stored?.resolution).toMatchObject({ type: 'fixed', article: 'receipt-printer-offline' });
+    const evidence = (await e2e.app.core.kb.evidence.changedSince(new Date(0))).filter((r) =>
+      r.key.startsWith(`${opened.id}|`),
+    );
+    expect(evidence.map((r) => [r.slug, r.kind])).toEqual([['receipt-printer-offline', 'cited']]);
+    expect(evidence[0]?.text).toContain('pelican');
   });
 
   it('counts Still need help as not helpful and leaves the case with the agents', async () => {

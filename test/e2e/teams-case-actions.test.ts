@@ -5,6 +5,7 @@
  */
 import { VERBS } from '../../adapters/teams/render/card.js';
 import { KB_ARTICLE_INPUTS } from '../../adapters/teams/render/kb-article-card.js';
+import { articleDraft } from '../support/kb-article.js';
 import { cardAction } from '../support/teams/activities.js';
 import { DESK_CHANNEL, TEAMS_AGENT, useTeamsE2E, verbsIn } from '../support/teams/e2e.js';
 
@@ -71,5 +72,36 @@ describe('Teams: agent card actions shared with Slack', () => {
     expect(found.ok && found.value.map((hit) => hit.slug)).toEqual(
       expect.arrayContaining([expect.stringContaining('loyalty-points')]),
     );
+  });
+
+  it('resolves citing an article the case was offered, and the knowledge base learns from it', async () => {
+    const saved = await e2e.app.core.kb.useCases.saveKbArticle({
+      actor: { kind: 'system', name: 'test' },
+      article: articleDraft({
+        slug: 'gift-card-balance-zero',
+        title: 'Gift card balance shows zero after top-up',
+        problem: 'A gift card topped up at the till still shows a zero balance.',
+        solution: 'Sync the gift card ledger from the back office.',
+      }),
+    });
+    expect(saved.ok).toBe(true);
+    const opened = await e2e.openCase('Gift card balance shows zero after the top-up at our till');
+    const card = JSON.stringify(opened.agentCard.body);
+    expect(card).toContain('"id":"article"');
+    expect(card).toContain('"value":"gift-card-balance-zero"');
+    const resolve = () =>
+      press(opened.case.id, VERBS.resolve, {
+        resolutionType: 'fixed',
+        resolutionText: 'Synced the gift card ledger.',
+        article: 'gift-card-balance-zero',
+      });
+    expect((await resolve()).status).toBe(200);
+    await resolve(); // a double press
+    const stored = await e2e.app.core.cases.findById(opened.case.id);
+    expect(stored?.resolution).toMatchObject({ article: 'gift-card-balance-zero' });
+    const evidence = (await e2e.app.core.kb.evidence.changedSince(new Date(0))).filter((r) =>
+      r.key.startsWith(`${opened.case.id}|`),
+    );
+    expect(evidence.map((r) => [r.slug, r.kind])).toEqual([['gift-card-balance-zero', 'cited']]);
   });
 });

@@ -19,7 +19,7 @@ const caseIdOf = (action: CardAction): string | undefined =>
 /** What every case card action does when pressed in Slack; a test holds it to the vocabulary. */
 export const casePresses = (ctx: SlackContext): Readonly<Record<CaseActionId, CasePress>> => ({
   ...immediatePresses(ctx),
-  ...formPresses(),
+  ...formPresses(ctx),
   saveKbArticle: saveArticlePress(ctx),
 });
 

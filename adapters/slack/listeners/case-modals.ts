@@ -19,6 +19,7 @@ import { encodeMetadata } from '../render/modal-inputs.js';
 import { answerRefusal, placeOf, registerRefusals } from './refusals.js';
 import type { CasePress } from './case-press.js';
 import { readInput, readMetadata } from './view-state.js';
+import { citableArticles } from '../../../src/presentation/resolve-form.js';
 
 export type FormAction =
   'reply' | 'note' | 'resolve' | 'logTime' | 'linkIssue' | 'createTask' | 'addDetails';
@@ -44,11 +45,28 @@ const opening =
     });
   };
 
+/**
+ * Resolve offers the articles the case may cite; read just before opening (one read by
+ * `_id`, well inside the 3 s a trigger id lives). A reader who may not see the case gets
+ * the form without them: the resolve itself refuses as usual.
+ */
+const openingResolve =
+  (ctx: SlackContext): CasePress =>
+  async (press) => {
+    const actor = await ctx.actorOf(userOfPayload(press.body));
+    const found = actor
+      ? await ctx.core.useCases.getCase({ ref: { caseId: press.caseId }, actor })
+      : undefined;
+    const view = found?.ok ? found.value : undefined;
+    const citable = view?.audience === 'staff' ? citableArticles(view.case.events) : [];
+    await opening((caseId) => resolveModal(caseId, citable))(press);
+  };
+
 /** The card's presses that open a form (a modal) first. */
-export const formPresses = (): Record<FormAction, CasePress> => ({
+export const formPresses = (ctx: SlackContext): Record<FormAction, CasePress> => ({
   reply: opening(MODAL_FOR.reply),
   note: opening(MODAL_FOR.note),
-  resolve: opening(MODAL_FOR.resolve),
+  resolve: openingResolve(ctx),
   logTime: opening(MODAL_FOR.logTime),
   linkIssue: opening(MODAL_FOR.linkIssue),
   createTask: opening(MODAL_FOR.createTask),
@@ -108,6 +126,7 @@ const SUBMITS: Readonly<Record<string, Submit>> = {
         type: readInput(view, INPUTS.resolutionType),
         text: readInput(view, INPUTS.resolutionText) ?? '',
         docLink: readInput(view, INPUTS.docLink),
+        article: readInput(view, INPUTS.citedArticle),
       },
     }),
   [VIEWS.logTime]: ({ caseId, view, ctx, actor }) =>

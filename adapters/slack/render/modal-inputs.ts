@@ -32,6 +32,7 @@ export const INPUTS = {
   resolutionType: input('resolution_type'),
   resolutionText: input('resolution_text'),
   docLink: input('doc_link'),
+  citedArticle: input('cited_article'),
   issueUrl: input('issue_url'),
   issueTitle: input('issue_title'),
   taskTitle: input('task_title'),

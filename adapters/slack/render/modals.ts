@@ -13,6 +13,8 @@ import { VIEWS } from '../registry.js';
 import { LIMITS, options, plain, section } from './blocks.js';
 import { escapeMrkdwn } from './escape.js';
 import { RESOLUTION_LABELS } from '../../../src/presentation/card-words.js';
+import type { ActionChoice } from '../../../src/presentation/case-actions.js';
+import { CITE_ARTICLE_HINT, CITE_ARTICLE_LABEL } from '../../../src/presentation/resolve-form.js';
 import {
   filesInput,
   INPUT_MAX,
@@ -172,8 +174,10 @@ export const noteModal = (caseId: string): ModalView =>
     ],
   });
 
-export const resolveModal = (caseId: string): ModalView => {
+/** `citable`: the articles the agent may cite (the case's KB matches; none, no field). */
+export const resolveModal = (caseId: string, citable: readonly ActionChoice[] = []): ModalView => {
   const types = options(RESOLUTION_TYPES.map((t) => ({ text: RESOLUTION_LABELS[t], value: t })));
+  const articles = options(citable.map((a) => ({ text: a.label, value: a.value })));
   return modal({
     callbackId: VIEWS.resolve,
     title: 'Resolve case',
@@ -197,6 +201,16 @@ export const resolveModal = (caseId: string): ModalView => {
           hint: 'Required for "Works as designed": link the page that describes it.',
         },
       ),
+      ...(articles.length > 0
+        ? [
+            inputBlock(
+              INPUTS.citedArticle,
+              CITE_ARTICLE_LABEL,
+              { type: 'static_select', options: articles, placeholder: plain('Choose…') },
+              { optional: true, hint: CITE_ARTICLE_HINT },
+            ),
+          ]
+        : []),
       minutesInput(true),
     ],
   });

@@ -7,6 +7,7 @@
 import { RESOLUTION_TYPES } from '../../../src/domain/resolution.js';
 import type { CaseAction, CaseActionId } from '../../../src/presentation/case-actions.js';
 import { RESOLUTION_LABELS } from '../../../src/presentation/card-words.js';
+import { CITE_ARTICLE_LABEL } from '../../../src/presentation/resolve-form.js';
 import { CASE_VERBS, choices, execute, showCard, textInput, type CardElement } from './card.js';
 
 interface Form {
@@ -24,6 +25,11 @@ const pick = (id: string, label: string) => (action: CaseAction) => [
   }),
 ];
 
+const citeArticle = (action: CaseAction): CardElement[] =>
+  action.choices && action.choices.length > 0
+    ? [choices('article', `${CITE_ARTICLE_LABEL} (optional)`, picks(action))]
+    : [];
+
 const written = (id: string, label: string) => () => [
   textInput(id, label, { isMultiline: true, isRequired: true }),
 ];
@@ -39,7 +45,7 @@ const FORMS: Readonly<Partial<Record<CaseActionId, Form>>> = {
   priority: { submit: 'Set priority', inputs: pick('priority', 'Priority') },
   resolve: {
     submit: 'Resolve',
-    inputs: () => [
+    inputs: (action) => [
       choices(
         'resolutionType',
         'Resolution',
@@ -48,6 +54,7 @@ const FORMS: Readonly<Partial<Record<CaseActionId, Form>>> = {
       ),
       textInput('resolutionText', 'What solved it', { isMultiline: true, isRequired: true }),
       textInput('docLink', 'Documentation link (optional)', { style: 'Url' }),
+      ...citeArticle(action),
     ],
   },
   logTime: {
