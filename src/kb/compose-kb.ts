@@ -71,6 +71,7 @@ export const composeKb = (options: {
   const recordEvidence = makeRecordKbEvidence({
     evidence,
     clock: options.clock,
+    articles,
     onRecorded: (record) => follower.learn([record]),
     onFailed: (error, record) =>
       options.log.error(

@@ -126,7 +126,8 @@ export class KbFollower implements KnowledgeBase {
     const store = this.options.evidence;
     if (!store) return 0;
     const revision = await store.revision();
-    if (revision === this.evidenceRevision) return 0;
+    // Nothing new: what is held still fades with time (a no-op within a day).
+    if (revision === this.evidenceRevision) return this.index.learn([]);
     const since = new Date(Math.max(0, this.newestEvidence - this.skewMs()));
     const records = await store.changedSince(since);
     this.evidenceRevision = revision;

@@ -1,4 +1,7 @@
+import { randomUUID } from 'node:crypto';
+import { pino } from 'pino';
 import { analyze } from '../../../src/kb/analyze.js';
+import { composeKb } from '../../../src/kb/compose-kb.js';
 import { MongoKbEvidenceStore } from '../../../src/store/kb/mongo-kb-evidence-store.js';
 import type { KbEvidenceStore } from '../../../src/ports/kb-evidence-store.js';
 import { makeAcceptKbArticle } from '../../../src/use-cases/accept-kb-article.js';
@@ -98,6 +101,17 @@ describe('learning from use: presses, citing resolves and saves remember the cus
     expect((await evidenceOf(opened.id)).map((r) => r.kind)).toEqual(['cited']);
   });
 
+  it('keeps no evidence for an article that does not exist (a mistyped citation)', async () => {
+    const opened = await open('Reminder run silent', 'Letters never left');
+    const resolved = await fx.core.useCases.resolveCase({
+      ref: { caseId: opened.id },
+      actor: await fx.agent(),
+      resolution: { type: 'fixed', text: 'Released the journal.', article: 'no-such-article' },
+    });
+    expect(resolved.ok).toBe(true);
+    expect(await evidenceOf(opened.id)).toEqual([]);
+  });
+
   it('an article saved from a case learns that case’s words', async () => {
     const opened = await open('Statement export empty', 'The quokka statement file has no rows');
     const resolved = await fx.core.useCases.resolveCase({
@@ -156,5 +170,22 @@ describe('learning from use: presses, citing resolves and saves remember the cus
     down = false;
     expect((await press()).ok).toBe(true);
     expect((await evidenceOf(opened.id)).map((r) => r.kind)).toEqual(['solved']);
+  });
+
+  it('a replica starting later loads what the others learned', async () => {
+    const late = composeKb({
+      connection: fx.connection,
+      log: pino({ level: 'silent' }),
+      clock: fx.clock,
+      cases: fx.core.cases,
+      newId: randomUUID,
+      workflow: fx.core.config.workflow,
+      settings: fx.core.config.kb,
+    });
+    await late.follower.load();
+    const stored = await fx.core.kb.evidence.changedSince(new Date(0));
+    expect(late.follower.learned.size).toBe(stored.length);
+    // Two presses (one after a failed write) and a citation said the article answered.
+    expect(late.follower.learned.solved(SLUG)).toBe(3);
   });
 });
