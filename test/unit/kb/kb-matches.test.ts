@@ -46,13 +46,14 @@ describe('KB matches on a case', () => {
             slug: 'hold',
             title: 'Hold an order',
             score: 1,
+            confidence: 0.9,
             why: { matched: many, solvedSimilar: 7 },
           },
-          { slug: 'other', title: 'Other', score: 0.5 },
+          { slug: 'other', title: 'Other', score: 0.5, confidence: 0.6 },
         ],
       },
       similarCases: { similarTo: async () => [] },
-      minScore: 0,
+      minConfidence: 0,
     });
     const opened = buildCase({ events: [] });
     const matches = await findKbMatches(opened);
