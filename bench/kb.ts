@@ -7,7 +7,7 @@
  * with the learned evidence of 10,000 solved questions (and 2,000 declines) loaded into
  * ours before its queries are timed (issue 15); its heap is reported with the build's.
  * BENCH_SIZES=1000,10000 to choose sizes; BENCH_ENGINES=caseline to run only ours (the
- * ratios need the others); BENCH_FULL=1 also runs the slow baselines on every query at 50k
+ * ratios need the others); BENCH_LEARNED=0 to leave the learned evidence out; BENCH_FULL=1 also runs the slow baselines on every query at 50k
  * (otherwise they get a sample of BASELINE_SAMPLE queries there).
  */
 import { performance } from 'node:perf_hooks';
@@ -22,7 +22,9 @@ const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,50000').split(',').map(Num
 const FULL = process.env.BENCH_FULL === '1';
 const ENGINES = process.env.BENCH_ENGINES?.split(',');
 const BASELINE_SAMPLE = 40;
-const LEARNED = { solved: 10_000, declined: 2_000 };
+// BENCH_LEARNED=0 times the index without learned evidence, for comparison.
+const SOLVED = Number(process.env.BENCH_LEARNED ?? 10_000);
+const LEARNED = { solved: SOLVED, declined: Math.round(SOLVED / 5) };
 
 const percentile = (sorted: readonly number[], p: number): number =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
@@ -54,7 +56,7 @@ const measure = (
   gc();
   gc();
   const built = process.memoryUsage().heapUsed;
-  if (engine.learn) learn(engine, evidence, built);
+  if (engine.learn && evidence.length > 0) learn(engine, evidence, built);
   const heapMb = mb(process.memoryUsage().heapUsed - before);
   for (const question of questions.slice(0, 20)) engine.rank(question); // warm up the JIT
   const latencies = questions.map((question) => {
