@@ -69,6 +69,17 @@ export class LearnedEvidence {
     return this.positives.get(slug) ?? 0;
   }
 
+  /**
+   * How many of those questions share at least one of `terms` (analysed) with this one:
+   * "solved 7 similar questions" on the agent card. At most `perArticle` records are read.
+   */
+  solvedWith(slug: string, terms: ReadonlySet<string>): number {
+    let similar = 0;
+    for (const held of this.sides.get(`+${slug}`) ?? [])
+      if (held.postings.some((posting) => terms.has(posting.term))) similar += 1;
+    return similar;
+  }
+
   private addOne(record: EvidenceRecord): boolean {
     if (this.held.has(record.key)) return false;
     const weight = evidenceWeight(record.kind, record.at, new Date(this.asOf));

@@ -105,4 +105,21 @@ describe('LearnedEvidence', () => {
     ).toBe(0);
     expect(learned.size).toBe(0);
   });
+
+  it('counts the solved questions that share a word with this one, for "solved N similar"', () => {
+    const learned = new LearnedEvidence();
+    learned.add(
+      [
+        evidence('hold-order', 'pause my order'),
+        evidence('hold-order', 'pause the shipment'),
+        evidence('hold-order', 'stop billing'),
+        evidence('hold-order', 'pause billing', 'declined'),
+      ],
+      NOW,
+    );
+    expect(learned.solvedWith('hold-order', new Set([term('pause')]))).toBe(2);
+    expect(learned.solvedWith('hold-order', new Set([term('billing'), term('order')]))).toBe(2);
+    expect(learned.solvedWith('hold-order', new Set([term('invoice')]))).toBe(0);
+    expect(learned.solvedWith('other', new Set([term('pause')]))).toBe(0);
+  });
 });
