@@ -11,7 +11,7 @@ import {
 } from './minisearch-internals.js';
 import { LearnedEvidence } from './learned-evidence.js';
 import { DEFAULT_TUNING, planQuery, type KbTuning, type Vocabulary } from './query-plan.js';
-import { TopKScorer, wordBit } from './top-k-scorer.js';
+import { TopKScorer, wordBit, type LearnedLookup } from './top-k-scorer.js';
 import { confidenceOf, rankFeatures, type HitFeatures } from './confidence.js';
 import { QueryInformation, type InformationSettings } from './query-information.js';
 
@@ -27,6 +27,8 @@ export interface RankedHit {
   readonly features: HitFeatures;
   /** The question's words, as written, that the article matched. */
   readonly matched: readonly string[];
+  /** Solved questions held for the article that share words with this one. */
+  readonly solvedSimilar: number;
 }
 
 interface Entry {
@@ -49,6 +51,8 @@ export const DEFAULT_INFORMATION: InformationSettings = {
 };
 
 const FIELDS = ['title', 'keywords', 'problem', 'solution'] as const;
+/** A solved question is "similar" when it shares this many of the question's terms. */
+const SIMILAR_SHARED = 2;
 const STRONG_FIELDS = ['title', 'keywords'] as const;
 // A quoted phrase is checked against the text of this many best-scoring candidates that
 // contain all of its words.
@@ -95,7 +99,12 @@ export class KbIndex implements KnowledgeBase {
       STRONG_FIELDS.map((field) => this.internals._fieldIds[field] ?? -1),
     );
     this.adder = new BulkAdder(this.internals, fields);
-    this.vocabulary = vocabularyOf(this.internals, () => this.entries.size);
+    this.vocabulary = vocabularyOf(
+      this.internals,
+      () => this.entries.size,
+      // A word only customers used (learned from use) is known too, so it is planned.
+      (term) => this.learned.postings(term)?.size ?? 0,
+    );
     const { _fieldIds: fieldIds } = this.internals;
     this.scorer = new TopKScorer(
       this.internals,
@@ -148,10 +157,13 @@ export class KbIndex implements KnowledgeBase {
   search(query: string, options: KbSearchOptions): KbHit[] {
     const minConfidence = options.minConfidence ?? 0;
     const hits: KbHit[] = [];
-    for (const { slug, title, score, features, matched } of this.rank(query, options)) {
+    for (const { slug, title, score, features, matched, solvedSimilar } of this.rank(
+      query,
+      options,
+    )) {
       const confidence = confidenceOf(features);
       if (confidence >= minConfidence)
-        hits.push({ slug, title, score, confidence, why: { matched, solvedSimilar: 0 } });
+        hits.push({ slug, title, score, confidence, why: { matched, solvedSimilar } });
     }
     return hits;
   }
@@ -169,6 +181,7 @@ export class KbIndex implements KnowledgeBase {
       this.allowedBy(options.audience, options.products),
       phrases.length > 0 ? Math.max(limit + 1, PHRASE_CANDIDATES) : limit + 1,
       terms.reduce((bits, term) => (term.required ? bits | wordBit(term.source) : bits), 0),
+      this.learned.size > 0 ? this.learnedLookup : undefined,
     );
     const ranked: { entry: Entry; shortId: number; score: number }[] = [];
     for (const { shortId, score } of scored) {
@@ -190,29 +203,63 @@ export class KbIndex implements KnowledgeBase {
     const features = rankFeatures(
       ranked.map((hit) => hit.score),
       shown.map((hit) => ({
-        ...information.measure((term) => this.contains(term, hit.shortId)),
+        ...information.measure(
+          (term) => this.contains(term, hit.shortId) || this.learnedFor(term, hit.entry.slug),
+        ),
         titleCoverage: information.measure((term) =>
           this.contains(term, hit.shortId, this.strongFields),
         ).coverage,
       })),
     );
     const written = writtenWords(query);
+    const asked = new Set(terms.map((term) => term.term));
     return shown.map(({ entry, shortId, score }, k) => {
       const matched = new Set<string>();
       for (const term of terms)
-        if (this.contains(term.term, shortId)) {
+        if (this.contains(term.term, shortId) || this.learnedFor(term.term, entry.slug)) {
           const word = parsed.terms[term.source];
           if (word !== undefined) matched.add(written.get(word) ?? word);
         }
+      const solvedSimilar =
+        this.learned.size > 0 ? this.learned.solvedWith(entry.slug, asked, SIMILAR_SHARED) : 0;
       return {
         slug: entry.slug,
         title: entry.title,
         score,
         features: features[k]!,
         matched: [...matched],
+        solvedSimilar,
       };
     });
   }
+
+  /** Whether customers' words for the article (learned from use) hold the term, net for it. */
+  private learnedFor(term: string, slug: string): boolean {
+    return (this.learned.postings(term)?.get(slug) ?? 0) > 0;
+  }
+
+  /**
+   * Learned evidence for the scorer, by short id. In a large knowledge base a word in the
+   * learned evidence of many articles is skipped, as the planner skips common words.
+   */
+  private readonly learnedLookup: LearnedLookup = {
+    articlesWith: (term) => {
+      const count = this.learned.postings(term)?.size ?? 0;
+      const size = this.entries.size;
+      return size >= this.tuning.commonTermMinArticles && count > this.tuning.commonTermShare * size
+        ? 0
+        : count;
+    },
+    forEach: (term, visit) => {
+      const postings = this.learned.postings(term);
+      if (!postings) return;
+      const ids = this.internals._idToShortId;
+      for (const [slug, net] of postings) {
+        const shortId = ids.get(slug);
+        if (shortId !== undefined) visit(net, shortId);
+      }
+    },
+  };
 
   /** Whether the article holds the term in a field that is scored. */
   private contains(term: string, shortId: number, fields?: ReadonlySet<number>): boolean {
@@ -255,13 +302,17 @@ const frequency = (postings: FieldPostings | undefined): number => {
   return most;
 };
 
-const vocabularyOf = (internals: MiniSearchInternals, size: () => number): Vocabulary => {
+const vocabularyOf = (
+  internals: MiniSearchInternals,
+  size: () => number,
+  learnedFrequency: (term: string) => number,
+): Vocabulary => {
   const tree = internals._index;
   return {
     get articleCount() {
       return size();
     },
-    documentFrequency: (term) => frequency(tree.get(term)),
+    documentFrequency: (term) => frequency(tree.get(term)) || learnedFrequency(term),
     // Cheapest first: swapped neighbours (the commonest typo, two edits to Levenshtein) are
     // exact lookups; the radix tree's fuzzy walk, costly at two edits, runs only when
     // nothing closer was found.

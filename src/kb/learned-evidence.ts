@@ -70,13 +70,18 @@ export class LearnedEvidence {
   }
 
   /**
-   * How many of those questions share at least one of `terms` (analysed) with this one:
-   * "solved 7 similar questions" on the agent card. At most `perArticle` records are read.
+   * How many of those questions share at least `shared` of `terms` (analysed; all of them
+   * when there are fewer) with this one: "solved 7 similar questions" on the agent card.
+   * At most `perArticle` records are read.
    */
-  solvedWith(slug: string, terms: ReadonlySet<string>): number {
+  solvedWith(slug: string, terms: ReadonlySet<string>, shared = 1): number {
+    const needed = Math.max(1, Math.min(shared, terms.size));
     let similar = 0;
-    for (const held of this.sides.get(`+${slug}`) ?? [])
-      if (held.postings.some((posting) => terms.has(posting.term))) similar += 1;
+    for (const held of this.sides.get(`+${slug}`) ?? []) {
+      let common = 0;
+      for (const posting of held.postings) if (terms.has(posting.term)) common += 1;
+      if (common >= needed) similar += 1;
+    }
     return similar;
   }
 
