@@ -1,0 +1,129 @@
+import { analyze } from '../analyze.js';
+import { ABBREVIATIONS, SHORT_FORMS } from './abbreviations.js';
+import { termOfWord } from './stop-words.js';
+import { synonymsOf } from './wordnet.js';
+
+/**
+ * Index terms a query word stands for besides its own: the parts of a word written as one
+ * ("sourcecode"), the word two written words make ("log file" → logfile), the words an
+ * abbreviation stands for, WordNet synonyms. Only terms the index knows are offered, so
+ * each one costs a postings walk that can find something.
+ */
+
+export type TermKind =
+  | 'exact'
+  | 'fuzzy'
+  | 'prefix'
+  | 'split'
+  | 'joined'
+  | 'synonym'
+  | 'abbreviation';
+
+export interface RelatedTerm {
+  readonly term: string;
+  readonly weight: number;
+  readonly kind: TermKind;
+  readonly df: number;
+}
+
+export interface RelatedWeights {
+  readonly splitWeight: number;
+  readonly joinedWeight: number;
+  readonly abbreviationWeight: number;
+  readonly synonymWeight: number;
+  /** How many of a word's most frequent senses (per part of speech) give synonyms. */
+  readonly synonymSenses: number;
+  /** How many synonyms (single or multi-word) one word may add. */
+  readonly maxSynonyms: number;
+}
+
+/** Articles containing a term (0: the index does not know it). */
+type Frequency = (term: string) => number;
+
+const SPLIT_MIN_PART = 3;
+
+/**
+ * An unknown word that is two known words run together, cut where both parts are index
+ * terms; of several cuts the one with the longest shorter part ("passwordreset": password
+ * + reset, not pass + wordreset), then the rarer parts.
+ */
+export const splitWord = (word: string, frequency: Frequency, weight: number): RelatedTerm[] => {
+  let best: { parts: RelatedTerm[]; shorter: number; df: number } | undefined;
+  for (let cut = SPLIT_MIN_PART; cut <= word.length - SPLIT_MIN_PART; cut += 1) {
+    const parts: RelatedTerm[] = [];
+    for (const part of [word.slice(0, cut), word.slice(cut)]) {
+      const term = termOfWord(part);
+      const df = term === null ? 0 : frequency(term);
+      if (term !== null && df > 0) parts.push({ term, weight, kind: 'split', df });
+    }
+    if (parts.length < 2) continue;
+    const shorter = Math.min(cut, word.length - cut);
+    const df = parts[0]!.df + parts[1]!.df;
+    if (!best || shorter > best.shorter || (shorter === best.shorter && df < best.df))
+      best = { parts, shorter, df };
+  }
+  return best?.parts ?? [];
+};
+
+/** The one word two adjacent written words make, when the index knows it ("log file"). */
+export const joinedWords = (
+  first: string,
+  second: string,
+  frequency: Frequency,
+  weight: number,
+): RelatedTerm[] => {
+  const term = termOfWord(first + second);
+  const df = term === null ? 0 : frequency(term);
+  return term !== null && df > 0 ? [{ term, weight, kind: 'joined', df }] : [];
+};
+
+/** Terms of a lemma or expansion, or none unless the index knows every one of them. */
+const knownTerms = (
+  phrase: string,
+  frequency: Frequency,
+  weight: number,
+  kind: TermKind,
+): RelatedTerm[] => {
+  // WordNet writes "operating_system" and "e-mail"; the index has "oper system", "email".
+  const words = phrase.replace(/-/g, '').split(/[_ ]+/);
+  const terms = analyze(words.join(' '));
+  // "run_out" is not "run": a stop word in a lemma carries part of its meaning.
+  if (terms.length !== words.length) return [];
+  const found: RelatedTerm[] = [];
+  for (const term of terms) {
+    const df = frequency(term);
+    if (df === 0) return [];
+    found.push({ term, weight, kind, df });
+  }
+  return found;
+};
+
+/**
+ * Abbreviation expansions and synonyms of a written word, or of two adjacent words
+ * joined by a space ("operating system" → os).
+ */
+export const relatedTerms = (
+  written: string,
+  ownTerms: ReadonlySet<string>,
+  frequency: Frequency,
+  weights: RelatedWeights,
+): RelatedTerm[] => {
+  const found: RelatedTerm[] = [];
+  const keep = (terms: readonly RelatedTerm[]) => {
+    const fresh = terms.filter((term) => !ownTerms.has(term.term));
+    found.push(...fresh);
+    return fresh.length > 0;
+  };
+  const abbreviated = [...(ABBREVIATIONS.get(written) ?? []), ...(SHORT_FORMS.get(written) ?? [])];
+  for (const expansion of abbreviated)
+    keep(knownTerms(expansion, frequency, weights.abbreviationWeight, 'abbreviation'));
+  let synonyms = 0;
+  for (const lemma of synonymsOf(written.replace(/ /g, '_'), weights.synonymSenses)) {
+    if (synonyms >= weights.maxSynonyms) break;
+    if (keep(knownTerms(lemma, frequency, weights.synonymWeight, 'synonym'))) synonyms += 1;
+  }
+  return found;
+};
+
+/** Whether the word is a listed abbreviation (and so no misspelling of a stop word). */
+export const isAbbreviation = (word: string): boolean => ABBREVIATIONS.has(word);
