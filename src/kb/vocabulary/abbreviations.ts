@@ -51,9 +51,7 @@ const TABLE: Readonly<Record<string, readonly string[]>> = {
   wifi: ['wireless'],
 };
 
-export const ABBREVIATIONS: ReadonlyMap<string, readonly string[]> = new Map(
-  Object.entries(TABLE),
-);
+export const ABBREVIATIONS: ReadonlyMap<string, readonly string[]> = new Map(Object.entries(TABLE));
 
 /** The short forms of each written-out expansion ("operating system" → os). */
 export const SHORT_FORMS: ReadonlyMap<string, readonly string[]> = (() => {

@@ -20,11 +20,11 @@ const SPELLED_OUT: Readonly<Record<string, string>> = {
 };
 const NOT_DECOMPOSED = /[ßæœøđðþłı]/gu;
 const MARKS = /\p{M}+/gu;
-const ASCII = /^[\x00-\x7f]*$/;
+const PLAIN = /^[a-z0-9]*$/;
 
 /** The folded spelling of a lower-cased word ("" when it was only combining marks). */
 export const normaliseWord = (word: string): string => {
-  if (ASCII.test(word)) return word;
+  if (PLAIN.test(word)) return word;
   return word
     .normalize('NFKD')
     .replace(MARKS, '')

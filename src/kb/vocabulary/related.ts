@@ -11,13 +11,7 @@ import { synonymsOf } from './wordnet.js';
  */
 
 export type TermKind =
-  | 'exact'
-  | 'fuzzy'
-  | 'prefix'
-  | 'split'
-  | 'joined'
-  | 'synonym'
-  | 'abbreviation';
+  'exact' | 'fuzzy' | 'prefix' | 'split' | 'joined' | 'synonym' | 'abbreviation';
 
 export interface RelatedTerm {
   readonly term: string;

