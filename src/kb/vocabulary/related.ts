@@ -36,6 +36,20 @@ type Frequency = (term: string) => number;
 
 const SPLIT_MIN_PART = 3;
 
+// Split and joined words are mostly never seen in the index: their terms are remembered
+// here, not in the index's lexicon, and forgotten wholesale when there are too many.
+const termCache = new Map<string, string | null>();
+const TERM_CACHE_WORDS = 50_000;
+const termOf = (word: string): string | null => {
+  let term = termCache.get(word);
+  if (term === undefined) {
+    if (termCache.size >= TERM_CACHE_WORDS) termCache.clear();
+    term = termOfWord(word);
+    termCache.set(word, term);
+  }
+  return term;
+};
+
 /**
  * An unknown word that is two known words run together, cut where both parts are index
  * terms; of several cuts the one with the longest shorter part ("passwordreset": password
@@ -46,7 +60,7 @@ export const splitWord = (word: string, frequency: Frequency, weight: number): R
   for (let cut = SPLIT_MIN_PART; cut <= word.length - SPLIT_MIN_PART; cut += 1) {
     const parts: RelatedTerm[] = [];
     for (const part of [word.slice(0, cut), word.slice(cut)]) {
-      const term = termOfWord(part);
+      const term = termOf(part);
       const df = term === null ? 0 : frequency(term);
       if (term !== null && df > 0) parts.push({ term, weight, kind: 'split', df });
     }
@@ -66,7 +80,7 @@ export const joinedWords = (
   frequency: Frequency,
   weight: number,
 ): RelatedTerm[] => {
-  const term = termOfWord(first + second);
+  const term = termOf(first + second);
   const df = term === null ? 0 : frequency(term);
   return term !== null && df > 0 ? [{ term, weight, kind: 'joined', df }] : [];
 };
@@ -84,10 +98,14 @@ const knownTerms = (
   // "run_out" is not "run": a stop word in a lemma carries part of its meaning.
   if (terms.length !== words.length) return [];
   const found: RelatedTerm[] = [];
+  // A synonym of several words stands for one: its words share the weight ("textual
+  // matter" for "text" must not count as two generic matches). An abbreviation's words
+  // are each what the customer meant.
+  const share = kind === 'synonym' ? weight / terms.length : weight;
   for (const term of terms) {
     const df = frequency(term);
     if (df === 0) return [];
-    found.push({ term, weight, kind, df });
+    found.push({ term, weight: share, kind, df });
   }
   return found;
 };
@@ -111,6 +129,8 @@ export const relatedTerms = (
   const abbreviated = [...(ABBREVIATIONS.get(written) ?? []), ...(SHORT_FORMS.get(written) ?? [])];
   for (const expansion of abbreviated)
     keep(knownTerms(expansion, frequency, weights.abbreviationWeight, 'abbreviation'));
+  // Numbers have no synonyms worth a search ("3" → ternary), nor do one- or two-letter words.
+  if (written.length < 3 || /\d/.test(written)) return found;
   let synonyms = 0;
   for (const lemma of synonymsOf(written.replace(/ /g, '_'), weights.synonymSenses)) {
     if (synonyms >= weights.maxSynonyms) break;

