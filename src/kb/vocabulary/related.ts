@@ -121,10 +121,12 @@ export const relatedTerms = (
   weights: RelatedWeights,
 ): RelatedTerm[] => {
   const found: RelatedTerm[] = [];
+  // An expansion that repeats a word of the query adds nothing, and one of several words
+  // that contains it is a narrower kind of it ("computer software" for "software").
   const keep = (terms: readonly RelatedTerm[]) => {
-    const fresh = terms.filter((term) => !ownTerms.has(term.term));
-    found.push(...fresh);
-    return fresh.length > 0;
+    if (terms.length === 0 || terms.some((term) => ownTerms.has(term.term))) return false;
+    found.push(...terms);
+    return true;
   };
   const abbreviated = [...(ABBREVIATIONS.get(written) ?? []), ...(SHORT_FORMS.get(written) ?? [])];
   for (const expansion of abbreviated)
