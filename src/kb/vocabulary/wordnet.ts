@@ -83,16 +83,21 @@ const load = (): readonly Files[] => {
   return files;
 };
 
+// The lemma looked up, written here rather than into a new buffer per probe. WordNet's
+// longest lemmas are under 100 characters.
+const scratch = Buffer.alloc(128);
+
 /** The index line of `lemma` (bytes compared as WordNet sorts them), or undefined. */
 const findLine = ({ index, lines }: Files, lemma: string): string | undefined => {
-  const wanted = Buffer.from(lemma, 'latin1');
+  if (lemma.length > scratch.length) return undefined;
+  const length = scratch.write(lemma, 'latin1');
   let low = 0;
   let high = lines.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
     const start = lines[middle]!;
     // How the line's lemma sorts against the one looked for.
-    const order = index.compare(wanted, 0, wanted.length, start, index.indexOf(SPACE, start));
+    const order = index.compare(scratch, 0, length, start, index.indexOf(SPACE, start));
     if (order === 0) {
       const end = index.indexOf(NEWLINE, start);
       return index.toString('latin1', start, end < 0 ? undefined : end);
