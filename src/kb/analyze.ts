@@ -37,8 +37,9 @@ export interface ParsedQuery {
   /** Every analysed term of the query, phrases included, in order. */
   readonly terms: readonly string[];
   /**
-   * For each term, the position of the written word it comes from: the parts of
-   * "e-mail" and "email" itself are one word. Positions count words that left a term.
+   * For each term, the written word it comes from, as the index of that word's first term
+   * in `terms` (so `terms[source]` names the word): the parts of "e-mail" and "email"
+   * itself are one word.
    */
   readonly sources: readonly number[];
   /**
@@ -66,18 +67,17 @@ export const parseQuery = (query: string): ParsedQuery => {
   const terms: string[] = [];
   const sources: number[] = [];
   const words: (string | null)[] = [];
-  let position = 0;
   for (const [written] of rest.toLowerCase().matchAll(WORD)) {
     // The same analysis as the index's, word group by word group.
     const analysed = analyze(written);
     if (analysed.length === 0) continue;
     const single = analysed.length === 1 && !/[-\u2010\u2011]/u.test(written);
+    const position = terms.length;
     for (const term of analysed) {
       terms.push(term);
       sources.push(position);
       words.push(single ? normaliseWord(written) : null);
     }
-    position += 1;
   }
   return {
     terms,

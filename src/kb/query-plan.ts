@@ -134,7 +134,7 @@ export const planQuery = (
         offer({ ...related, required: false, source });
     const next = parsed.words[index + 1];
     if (word === null || next === null || next === undefined) return;
-    if (parsed.sources[index + 1] !== source + 1) return;
+    if (parsed.sources[index + 1] !== index + 1) return;
     for (const joined of joinedWords(word, next, frequency, tuning.joinedWeight))
       offer({ ...joined, required: false, source });
     for (const related of relatedTerms(`${word} ${next}`, ownTerms, frequency, tuning))

