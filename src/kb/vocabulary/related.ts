@@ -56,6 +56,7 @@ const termOf = (word: string): string | null => {
  * + reset, not pass + wordreset), then the rarer parts.
  */
 export const splitWord = (word: string, frequency: Frequency, weight: number): RelatedTerm[] => {
+  if (weight <= 0) return [];
   let best: { parts: RelatedTerm[]; shorter: number; df: number } | undefined;
   for (let cut = SPLIT_MIN_PART; cut <= word.length - SPLIT_MIN_PART; cut += 1) {
     const parts: RelatedTerm[] = [];
@@ -80,9 +81,28 @@ export const joinedWords = (
   frequency: Frequency,
   weight: number,
 ): RelatedTerm[] => {
+  if (weight <= 0) return [];
   const term = termOf(first + second);
   const df = term === null ? 0 : frequency(term);
   return term !== null && df > 0 ? [{ term, weight, kind: 'joined', df }] : [];
+};
+
+// The terms of each lemma and expansion seen, analysed once.
+const phraseCache = new Map<string, readonly string[] | null>();
+
+/** The terms of a lemma or expansion, or null if one of its words is a stop word. */
+const phraseTerms = (phrase: string): readonly string[] | null => {
+  let terms = phraseCache.get(phrase);
+  if (terms === undefined) {
+    if (phraseCache.size >= TERM_CACHE_WORDS) phraseCache.clear();
+    // WordNet writes "operating_system" and "e-mail"; the index has "oper system", "email".
+    const words = phrase.replace(/-/g, '').split(/[_ ]+/);
+    const analysed = analyze(words.join(' '));
+    // "run_out" is not "run": a stop word in a lemma carries part of its meaning.
+    terms = analysed.length === words.length ? analysed : null;
+    phraseCache.set(phrase, terms);
+  }
+  return terms;
 };
 
 /** Terms of a lemma or expansion, or none unless the index knows every one of them. */
@@ -92,11 +112,8 @@ const knownTerms = (
   weight: number,
   kind: TermKind,
 ): RelatedTerm[] => {
-  // WordNet writes "operating_system" and "e-mail"; the index has "oper system", "email".
-  const words = phrase.replace(/-/g, '').split(/[_ ]+/);
-  const terms = analyze(words.join(' '));
-  // "run_out" is not "run": a stop word in a lemma carries part of its meaning.
-  if (terms.length !== words.length) return [];
+  const terms = phraseTerms(phrase);
+  if (terms === null) return [];
   const found: RelatedTerm[] = [];
   // A synonym of several words stands for one: its words share the weight ("textual
   // matter" for "text" must not count as two generic matches). An abbreviation's words
@@ -129,10 +146,12 @@ export const relatedTerms = (
     return true;
   };
   const abbreviated = [...(ABBREVIATIONS.get(written) ?? []), ...(SHORT_FORMS.get(written) ?? [])];
-  for (const expansion of abbreviated)
-    keep(knownTerms(expansion, frequency, weights.abbreviationWeight, 'abbreviation'));
+  // A weight of 0 turns a source of terms off (they would cost postings and add nothing).
+  if (weights.abbreviationWeight > 0)
+    for (const expansion of abbreviated)
+      keep(knownTerms(expansion, frequency, weights.abbreviationWeight, 'abbreviation'));
   // Numbers have no synonyms worth a search ("3" → ternary), nor do one- or two-letter words.
-  if (written.length < 3 || /\d/.test(written)) return found;
+  if (weights.synonymWeight <= 0 || written.length < 3 || /\d/.test(written)) return found;
   let synonyms = 0;
   for (const lemma of synonymsOf(written.replace(/ /g, '_'), weights.synonymSenses)) {
     if (synonyms >= weights.maxSynonyms) break;
