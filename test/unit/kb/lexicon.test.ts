@@ -37,6 +37,7 @@ const expected = (text: string) =>
 
 const SAMPLES = [
   'The printer AND the till: error E-4711 (again)!',
+  'a-b-c-d-e-f-g-h-i-j-k-l-m-n-o-p', // more terms than a term per two characters
   'e-mail check-in set-up-time co\u2011op, re\u0301sume\u0301 -lead trail- a--b',
   '  leading and trailing separators...  ',
   'Übergröße Straße façade naïve café — Ærø ÉCOLE',

@@ -80,6 +80,23 @@ describe('planQuery vocabulary', () => {
   });
 });
 
+describe('planQuery vocabulary weights', () => {
+  it('turn a source of terms off at 0', () => {
+    const off = {
+      ...DEFAULT_TUNING,
+      abbreviationWeight: 0,
+      synonymWeight: 0,
+      splitWeight: 0,
+      joinedWeight: 0,
+    };
+    const terms = (query: string, df: Record<string, number>) =>
+      planQuery(parseQuery(`${query} `), vocabulary(df), off).map((term) => term.kind);
+    expect(terms('pw salary', { password: 1, wage: 1 })).not.toContain('abbreviation');
+    expect(terms('pw salary', { password: 1, wage: 1 })).not.toContain('synonym');
+    expect(terms('log file', { log: 1, file: 1, logfil: 1 })).toEqual(['exact', 'exact']);
+  });
+});
+
 describe('WordNet synonyms', () => {
   it('come from the most frequent sense, for inflected words too', () => {
     expect(synonymsOf('salary', 1)).toEqual(expect.arrayContaining(['wage', 'pay']));
