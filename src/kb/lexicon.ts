@@ -1,19 +1,28 @@
-import { stemmer } from 'stemmer';
-
 /**
  * Word → analysed-term lookup without a string per word. Indexing 50k articles reads about
  * three million words; splitting the text into strings and looking each one up in a Map
  * spent well over a second in allocation, hashing and garbage collection. `scan` walks
  * the lower-cased text by character code, hashes each word as it goes and finds it in an
  * open-addressing table over one character pool; only a word never seen before becomes a
- * string (to be stemmed once). Words are runs of Unicode letters and digits, exactly as
- * `split(/[^\p{L}\p{N}]+/u)` would cut them.
+ * string (to be analysed once). Words are runs of Unicode letters, digits and combining
+ * marks, exactly as `split(/[^\p{L}\p{N}\p{M}]+/u)` would cut them (marks belong to the
+ * word so that decomposed "re\u0301sume\u0301" is one word, folded like "résumé").
+ *
+ * Two words joined by one hyphen also yield the word they make together ("e-mail" gives
+ * e, mail and email; "check-in" gives check and checkin), so the written, the joined and
+ * the split spelling of a compound meet. Only when both parts start with a letter: dates
+ * and part numbers ("2024-03", "E-4711") would only add noise terms.
  */
 
-const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
 const OFFSET = 0x811c9dc5;
 const PRIME = 0x01000193;
 const STOP = -1;
+const HYPHEN = 45;
+// U+2010 hyphen and U+2011 non-breaking hyphen: what word processors put in "e‑mail".
+const isHyphen = (code: number) => code === HYPHEN || code === 0x2010 || code === 0x2011;
+const startsWithLetter = (code: number) =>
+  code < 128 ? code < 48 || code > 57 : !/\p{N}/u.test(String.fromCharCode(code));
 
 // Per UTF-16 unit: 1 letter or digit, 2 anything else, 3 surrogate, 0 not yet known.
 const unitKind = new Uint8Array(65_536);
@@ -38,6 +47,8 @@ export class Lexicon {
   readonly terms: string[] = [];
 
   private readonly termIds = new Map<string, number>();
+  /** Hyphen-joined words ("email" from "e-mail"): rare enough for a plain Map. */
+  private readonly joined = new Map<string, number>();
   private table = new Int32Array(1 << 16); // entry + 1; 0 is empty
   private hashes = new Int32Array(1 << 15);
   private starts = new Int32Array(1 << 15);
@@ -54,7 +65,7 @@ export class Lexicon {
 
   /** Distinct words known. */
   get size(): number {
-    return this.entries;
+    return this.entries + this.joined.size;
   }
 
   /**
@@ -62,8 +73,9 @@ export class Lexicon {
    * without limit). Term numbers stay valid until the next call.
    */
   bound(): void {
-    if (this.entries < this.maxWords) return;
+    if (this.size < this.maxWords) return;
     this.table.fill(0);
+    this.joined.clear();
     this.entries = 0;
     this.poolSize = 0;
     this.termIds.clear();
@@ -74,10 +86,13 @@ export class Lexicon {
   scan(text: string): number {
     const lower = text.toLowerCase();
     const end = lower.length;
-    if (this.ids.length < (end >> 1) + 1) this.ids = new Int32Array((end >> 1) + 1);
+    // At most one term per character: words need a separator each, a joined word a hyphen.
+    if (this.ids.length < end + 1) this.ids = new Int32Array(end + 1);
     const ids = this.ids;
     let count = 0;
     let start = -1;
+    let previousStart = -1;
+    let previousEnd = -2;
     let hash = OFFSET;
     let at = 0;
     while (at <= end) {
@@ -104,6 +119,12 @@ export class Lexicon {
       if (start >= 0) {
         const id = this.lookup(lower, start, at - start, hash);
         if (id !== STOP) ids[count++] = id;
+        if (start === previousEnd + 1 && isHyphen(lower.charCodeAt(previousEnd))) {
+          const joined = this.joinedId(lower, previousStart, previousEnd, start, at);
+          if (joined !== STOP) ids[count++] = joined;
+        }
+        previousStart = start;
+        previousEnd = at;
         start = -1;
       }
       at += 1;
@@ -134,16 +155,32 @@ export class Lexicon {
     return this.learn(text, start, length, hash, slot);
   }
 
-  private learn(text: string, start: number, length: number, hash: number, slot: number): number {
-    const term = this.termOf(text.slice(start, start + length));
-    let id = STOP;
-    if (term !== null) {
-      id = this.termIds.get(term) ?? this.terms.length;
-      if (id === this.terms.length) {
-        this.termIds.set(term, id);
-        this.terms.push(term);
-      }
+  private joinedId(text: string, start: number, middle: number, next: number, end: number) {
+    if (!startsWithLetter(text.charCodeAt(start)) || !startsWithLetter(text.charCodeAt(next)))
+      return STOP;
+    const word = text.slice(start, middle) + text.slice(next, end);
+    let id = this.joined.get(word);
+    if (id === undefined) {
+      id = this.idOf(word);
+      this.joined.set(word, id);
     }
+    return id;
+  }
+
+  private idOf(word: string): number {
+    const term = this.termOf(word);
+    if (term === null) return STOP;
+    let id = this.termIds.get(term);
+    if (id === undefined) {
+      id = this.terms.length;
+      this.termIds.set(term, id);
+      this.terms.push(term);
+    }
+    return id;
+  }
+
+  private learn(text: string, start: number, length: number, hash: number, slot: number): number {
+    const id = this.idOf(text.slice(start, start + length));
     const entry = this.entries;
     if (entry === this.hashes.length) this.growEntries();
     if (this.poolSize + length > this.pool.length) {
@@ -186,9 +223,3 @@ export class Lexicon {
     this.table = table;
   }
 }
-
-/** Porter stem of a word, or null for a stop word. */
-export const stemUnlessStopWord =
-  (stopWords: ReadonlySet<string>) =>
-  (word: string): string | null =>
-    stopWords.has(word) ? null : stemmer(word);

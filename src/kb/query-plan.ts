@@ -1,10 +1,21 @@
 import type { ParsedQuery } from './analyze.js';
+import {
+  isAbbreviation,
+  joinedWords,
+  relatedTerms,
+  splitWord,
+  type RelatedWeights,
+  type TermKind,
+} from './vocabulary/related.js';
+import { nearStopWord } from './vocabulary/stop-words.js';
+
+export type { TermKind } from './vocabulary/related.js';
 
 /**
  * Everything the evaluation set and the benchmark tune, in one place
  * (`npm run eval:kb`, `npm run bench:kb`).
  */
-export interface KbTuning {
+export interface KbTuning extends RelatedWeights {
   readonly boost: Readonly<Record<'title' | 'keywords' | 'problem' | 'solution', number>>;
   /**
    * The solution text is indexed only in knowledge bases smaller than this (counted when
@@ -40,6 +51,12 @@ export const DEFAULT_TUNING: KbTuning = {
   maxExpansions: 3,
   commonTermShare: 0.05,
   commonTermMinArticles: 2_000,
+  splitWeight: 0.8,
+  joinedWeight: 0.8,
+  abbreviationWeight: 0.8,
+  synonymWeight: 0.4,
+  synonymSenses: 1,
+  maxSynonyms: 2,
 };
 
 /** What the planner may ask of the index's vocabulary. */
@@ -61,6 +78,8 @@ export interface PlannedTerm {
   readonly source: number;
   /** A word of a quoted phrase: an article must contain it. */
   readonly required: boolean;
+  /** How the term came from the word: as written, corrected, completed, a synonym... */
+  readonly kind: TermKind;
 }
 
 interface Candidate extends PlannedTerm {
@@ -71,8 +90,13 @@ interface Candidate extends PlannedTerm {
  * Query cost is the sum of the postings of every term the query touches, so the planner
  * turns the customer's words into a short list of concrete index terms:
  * - a word the index knows is taken as written (it is not a typo);
- * - an unknown word is replaced by its nearest known words (one edit, two when long; or
- *   longer words it begins), the closest and most common first, at most `maxExpansions`;
+ * - an unknown word that is one edit from a stop word is a misspelled stop word: dropped;
+ * - an unknown word that is two known words run together is split into them; otherwise
+ *   it is replaced by its nearest known words (one edit, two when long; or longer words
+ *   it begins), the closest and most common first, at most `maxExpansions`;
+ * - every written word may add the words its abbreviation stands for and a few WordNet
+ *   synonyms, and two adjacent words the one word they make ("log file" → logfile) or
+ *   their short form ("operating system" → os), at lower weights;
  * - the word being typed (query ends mid-word) also gets completions;
  * - in a large index, terms in most articles are dropped: their postings are the bulk of
  *   the work and their low IDF barely moves the ranking. If that would leave nothing,
@@ -89,15 +113,32 @@ export const planQuery = (
     if (!known || known.weight < candidate.weight) candidates.set(candidate.term, candidate);
   };
   const last = parsed.terms.length - 1;
+  const frequency = (term: string) => vocabulary.documentFrequency(term);
+  const ownTerms = new Set(parsed.terms);
   parsed.terms.forEach((term, index) => {
+    const source = parsed.sources[index] ?? index;
+    const word = parsed.words[index] ?? null;
     const required = parsed.exactTerms.has(term);
     const df = vocabulary.documentFrequency(term);
-    if (df > 0 || required) offer({ term, weight: 1, df, required, source: index });
+    if (df > 0 || required) offer({ term, weight: 1, df, required, source, kind: 'exact' });
     if (required) return;
+    if (df === 0 && word !== null && !isAbbreviation(word) && nearStopWord(word)) return;
     const open = index === last && parsed.lastTermOpen;
-    if (df === 0 || open)
+    const split = df === 0 && word !== null ? splitWord(word, frequency, tuning.splitWeight) : [];
+    for (const part of split) offer({ ...part, required: false, source });
+    if (split.length === 0 && (df === 0 || open))
       for (const expansion of expand(term, df === 0, vocabulary, tuning))
-        offer({ ...expansion, source: index });
+        offer({ ...expansion, source });
+    if (word !== null)
+      for (const related of relatedTerms(word, ownTerms, frequency, tuning))
+        offer({ ...related, required: false, source });
+    const next = parsed.words[index + 1];
+    if (word === null || next === null || next === undefined) return;
+    if (parsed.sources[index + 1] !== index + 1) return;
+    for (const joined of joinedWords(word, next, frequency, tuning.joinedWeight))
+      offer({ ...joined, required: false, source });
+    for (const related of relatedTerms(`${word} ${next}`, ownTerms, frequency, tuning))
+      offer({ ...related, required: false, source });
   });
   const all = [...candidates.values()];
   const commonAbove =
@@ -106,7 +147,13 @@ export const planQuery = (
       : Number.POSITIVE_INFINITY;
   const kept = all.filter((candidate) => candidate.required || candidate.df <= commonAbove);
   const chosen = kept.length > 0 ? kept : rarest(all, vocabulary.articleCount);
-  return chosen.map(({ term, weight, source, required }) => ({ term, weight, source, required }));
+  return chosen.map(({ term, weight, source, required, kind }) => ({
+    term,
+    weight,
+    source,
+    required,
+    kind,
+  }));
 };
 
 /**
@@ -136,6 +183,7 @@ const expand = (
           distance: match.distance,
           weight: (tuning.fuzzyWeight * match.term.length) / (match.term.length + match.distance),
           required: false,
+          kind: 'fuzzy',
         });
   if (term.length >= tuning.prefixMinLength)
     for (const match of vocabulary.completions(term, 200))
@@ -147,6 +195,7 @@ const expand = (
           distance: 0.5,
           weight: (tuning.prefixWeight * match.term.length) / (match.term.length + 0.3 * extra),
           required: false,
+          kind: 'prefix',
         });
       }
   // The closest known words first; among equally close ones, the one most articles use is

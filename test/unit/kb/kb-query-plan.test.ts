@@ -46,8 +46,8 @@ describe('analyze', () => {
 describe('planQuery', () => {
   it('takes known words as written, without expansion', () => {
     expect(plan('invoice export ', { invoic: 5, export: 3, exporter: 1 })).toEqual([
-      { term: 'invoic', weight: 1, source: 0, required: false },
-      { term: 'export', weight: 1, source: 1, required: false },
+      { term: 'invoic', weight: 1, source: 0, required: false, kind: 'exact' },
+      { term: 'export', weight: 1, source: 1, required: false, kind: 'exact' },
     ]);
   });
 
@@ -64,7 +64,7 @@ describe('planQuery', () => {
 
   it('never expands words of a quoted phrase', () => {
     expect(plan('"invoce"', { invoic: 5 })).toEqual([
-      { term: 'invoc', weight: 1, source: 0, required: true },
+      { term: 'invoc', weight: 1, source: 0, required: true, kind: 'exact' },
     ]);
   });
 

@@ -2,12 +2,28 @@ import { stemmer } from 'stemmer';
 import { analyze } from '../../../src/kb/analyze.js';
 import { Lexicon } from '../../../src/kb/lexicon.js';
 
-// What the lexicon must agree with: lower case, cut at anything not a letter or digit.
-const splitWords = (text: string) =>
-  text
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
+// What the lexicon must agree with: lower case, cut at anything not a letter, digit or
+// combining mark; after two words joined by one hyphen, both starting with a letter, the
+// word they make together.
+const splitWords = (text: string) => {
+  const words: string[] = [];
+  const lower = text.toLowerCase();
+  let previous: { word: string; end: number } | undefined;
+  for (const match of lower.matchAll(/[\p{L}\p{N}\p{M}]+/gu)) {
+    const word = match[0];
+    words.push(word);
+    const hyphen = previous && match.index === previous.end + 1 ? lower[previous.end] : '';
+    if (
+      previous &&
+      /^[-\u2010\u2011]$/u.test(hyphen ?? '') &&
+      !/^\p{N}/u.test(previous.word) &&
+      !/^\p{N}/u.test(word)
+    )
+      words.push(previous.word + word);
+    previous = { word, end: match.index + word.length };
+  }
+  return words;
+};
 
 const termOf = (word: string) => (word === 'the' || word === 'and' ? null : `<${word}>`);
 const scanned = (lexicon: Lexicon, text: string) => {
@@ -21,6 +37,8 @@ const expected = (text: string) =>
 
 const SAMPLES = [
   'The printer AND the till: error E-4711 (again)!',
+  'a-b-c-d-e-f-g-h-i-j-k-l-m-n-o-p', // more terms than a term per two characters
+  'e-mail check-in set-up-time co\u2011op, re\u0301sume\u0301 -lead trail- a--b',
   '  leading and trailing separators...  ',
   'Übergröße Straße façade naïve café — Ærø ÉCOLE',
   'İstanbul KISA ǅungla ﬁle', // lower-casing that changes length
