@@ -10,9 +10,10 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { visibleTo } from '../src/domain/kb/article.js';
+import { visibleTo, type ArticleDraft } from '../src/domain/kb/article.js';
 import { KbIndex } from '../src/kb/kb-index.js';
 import { MAX_SUGGESTIONS } from '../src/use-cases/suggest-kb-articles.js';
+import { buildVocabulary, generateArticles, rng } from '../bench/kb-corpus.js';
 import { evaluate, loadEvalSet, type EvalQuestion, type EvalScores } from './eval-kb-lib.js';
 
 const FIXTURES = new URL('../test/fixtures/', import.meta.url).pathname;
@@ -34,9 +35,12 @@ export const EVAL_SETS: readonly SetInfo[] = [
 ];
 
 export interface LoadedSet {
+  /** Builds a fresh index of the set's articles (for runs that change what it learned). */
+  readonly fresh: () => KbIndex;
   readonly info: SetInfo;
   readonly index: KbIndex;
   readonly articles: number;
+  readonly drafts: readonly ArticleDraft[];
   readonly questions: readonly EvalQuestion[];
   /** The questions whose article a customer may be shown (intake is measured on these). */
   readonly customerQuestions: readonly EvalQuestion[];
@@ -52,12 +56,17 @@ export const loadSets = async (roles?: readonly SetInfo['role'][]): Promise<Load
     const set = await loadEvalSet(info.dir);
     // KB_TUNING='{"fuzzyWeight":0.5}' tries other settings (on tuning sets only).
     const tuning = process.env.KB_TUNING ? (JSON.parse(process.env.KB_TUNING) as object) : {};
-    const index = new KbIndex(tuning, set.articles.length);
-    index.upsert(set.articles);
+    const fresh = () => {
+      const built = new KbIndex(tuning, set.articles.length);
+      built.upsert(set.articles);
+      return built;
+    };
     loaded.push({
       info,
-      index,
+      fresh,
+      index: fresh(),
       articles: set.articles.length,
+      drafts: set.articles,
       questions: set.questions,
       customerQuestions: set.questions.filter((question) =>
         set.articles.some(
@@ -114,4 +123,100 @@ export const intake = (set: LoadedSet, minConfidence: number): IntakeScores => {
     nothingShown: nothing / n,
     offTopicShown: set.offTopic.length > 0 ? offTopic / set.offTopic.length : Number.NaN,
   };
+};
+
+/**
+ * Learning from use, measured: the questions in two halves; an index that learned one half
+ * as solved by its article ("This solved it") is asked the other half, and the other way
+ * round. Ranking and intake over both halves.
+ */
+export const afterLearning = (
+  set: LoadedSet,
+  minConfidence: number,
+): { ranking: EvalScores; intake: IntakeScores } => {
+  const halves = [0, 1].map((half) => set.questions.filter((_, i) => i % 2 === half));
+  const now = new Date();
+  const learned = halves.map((taught, half) => {
+    const index = set.fresh();
+    index.learn(
+      taught.map(({ question, article }, i) => ({
+        key: `eval-${half}-${i}|${article}|solved`,
+        slug: article,
+        text: question,
+        kind: 'solved' as const,
+        at: now,
+      })),
+      now,
+    );
+    return { ...set, index };
+  });
+  const asked = (half: number): LoadedSet => {
+    const other = halves[1 - half] ?? [];
+    const visible = new Set(set.customerQuestions);
+    return {
+      ...learned[half]!,
+      questions: other,
+      customerQuestions: other.filter((question) => visible.has(question)),
+    };
+  };
+  const [a, b] = [asked(0), asked(1)];
+  const combine = <T extends object>(x: T, y: T, nx: number, ny: number): T =>
+    Object.fromEntries(
+      Object.entries(x).map(([key, value]) => [
+        key,
+        typeof value === 'number'
+          ? (value * nx + (y as Record<string, number>)[key]! * ny) / (nx + ny)
+          : value,
+      ]),
+    ) as T;
+  return {
+    ranking: combine(ranking(a), ranking(b), a.questions.length, b.questions.length),
+    intake: combine(
+      intake(a, minConfidence),
+      intake(b, minConfidence),
+      a.customerQuestions.length,
+      b.customerQuestions.length,
+    ),
+  };
+};
+
+/**
+ * Whether the confidence means what it says: the hits an intake would show (up to three
+ * per question, none filtered), by confidence bucket, with the share that were right.
+ */
+export const calibration = (set: LoadedSet): { from: number; hits: number; right: number }[] => {
+  const buckets = [0, 0.2, 0.4, 0.6, 0.8].map((from) => ({ from, hits: 0, right: 0 }));
+  const add = (question: string, article: string | undefined) => {
+    for (const hit of set.index.search(question, {
+      audience: 'customer',
+      limit: MAX_SUGGESTIONS,
+    })) {
+      const bucket = buckets[Math.min(4, Math.floor(hit.confidence * 5))]!;
+      bucket.hits += 1;
+      if (hit.slug === article) bucket.right += 1;
+    }
+  };
+  for (const { question, article } of set.customerQuestions) add(question, article);
+  for (const question of set.offTopic) add(question, undefined);
+  return buckets;
+};
+
+/**
+ * The same set inside a knowledge base `size` articles larger (generated articles, as the
+ * benchmark makes them, from the set's own words): one confidence threshold must mean the
+ * same on a 60-article and a 50,000-article knowledge base.
+ */
+export const embedded = (set: LoadedSet, size: number): LoadedSet => {
+  const vocabulary = buildVocabulary(
+    set.drafts.flatMap((a) => [a.title, a.problem, a.solution, ...a.keywords]),
+    30_000,
+    rng(7),
+  );
+  const articles = [...set.drafts, ...generateArticles(size, vocabulary)];
+  const fresh = () => {
+    const built = new KbIndex({}, articles.length);
+    built.upsert(articles);
+    return built;
+  };
+  return { ...set, fresh, index: fresh(), articles: articles.length };
 };

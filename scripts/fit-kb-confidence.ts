@@ -39,15 +39,14 @@ for (let step = 0; step < 50; step += 1) {
   if (Math.max(...delta.map(Math.abs)) < 1e-9) break;
 }
 
-const [bias, coverage, titleCoverage, evidence, relative, gap] = w as [
-  number,
+const [bias, titleCoverage, evidence, relative, gap] = w as [
   number,
   number,
   number,
   number,
   number,
 ];
-const model: ConfidenceModel = { bias, coverage, titleCoverage, evidence, relative, gap };
+const model: ConfidenceModel = { bias, titleCoverage, evidence, relative, gap };
 const rounded = Object.fromEntries(
   Object.entries(model).map(([key, value]) => [key, Math.round(value * 1000) / 1000]),
 );

@@ -18,7 +18,7 @@ import {
 } from './domain/workflow/index.js';
 
 /** Default `kb.suggestionMinScore`: chosen with `npm run eval:kb` (README "How search works"). */
-export const SUGGESTION_MIN_CONFIDENCE = 0.3;
+export const SUGGESTION_MIN_CONFIDENCE = 0.35;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const optionalText = z.string().trim().min(1).optional();

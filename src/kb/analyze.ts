@@ -88,3 +88,15 @@ export const parseQuery = (query: string): ParsedQuery => {
     lastTermOpen: /[\p{L}\p{N}]$/u.test(query),
   };
 };
+
+/** Each analysed term of the query with the first word written for it ("upgrade" for "upgrad"). */
+export const writtenWords = (query: string): Map<string, string> => {
+  const words = new Map<string, string>();
+  for (const word of query.toLowerCase().match(PLAIN_WORD) ?? []) {
+    const [term] = analyze(word);
+    if (term !== undefined && !words.has(term)) words.set(term, word);
+  }
+  return words;
+};
+
+const PLAIN_WORD = /[\p{L}\p{N}]+/gu;

@@ -4,18 +4,17 @@
  * corpus's statistics (a 5,000-character message scored about 18,000; right answers scored
  * a median of 281 on one corpus and 194 on another). The confidence is built from shares,
  * which have no unit:
- * - `coverage`: the share of the question's information (each meaningful word weighed by
- *   how rare it is in the knowledge base) the article contains; `titleCoverage` the share
- *   its title and keywords contain (a match there says most about what the article is);
+ * - `titleCoverage`: the share of the question's information (each meaningful word weighed
+ *   by how rare it is in the knowledge base) that the article's title and keywords, or the
+ *   words of customers it solved, contain (a match there says most about the article);
+ * - `evidence`: the information the whole article holds, in units of a rare word;
  * - `relative`: the hit's score as a share of the best hit's;
- * - `gap`: how far it leads the next hit, as a share of its own score.
+ * - `gap`: for the best hit, how far it leads the next one, as a share of its own score.
  * A logistic function of them, fitted on labelled questions (scripts/fit-kb-confidence.ts
  * prints the coefficients; README "How search works"), turns them into a probability that
  * the hit is the right article.
  */
 export interface HitFeatures {
-  readonly coverage: number;
-  /** The same share, counting only what the article's title and keywords hold. */
   readonly titleCoverage: number;
   /**
    * The question's information the article holds, in units of a word only one article
@@ -30,7 +29,6 @@ const EVIDENCE_CAP = 3;
 
 export interface ConfidenceModel {
   readonly bias: number;
-  readonly coverage: number;
   readonly titleCoverage: number;
   readonly evidence: number;
   readonly relative: number;
@@ -39,18 +37,16 @@ export interface ConfidenceModel {
 
 /** Fitted by scripts/fit-kb-confidence.ts on the tuning sets (never the held-out one). */
 export const CONFIDENCE_MODEL: ConfidenceModel = {
-  bias: -11.899,
-  coverage: -1.952,
-  titleCoverage: 2.893,
-  evidence: 2.901,
-  relative: 6.689,
-  gap: 1.109,
+  bias: -8.959,
+  titleCoverage: 3.435,
+  evidence: 1.785,
+  relative: 4.635,
+  gap: 1.297,
 };
 
 /** The model's inputs in the order of its coefficients (bias first). */
 export const featureVector = (features: HitFeatures): number[] => [
   1,
-  features.coverage,
   features.titleCoverage,
   Math.min(EVIDENCE_CAP, features.evidence),
   features.relative,
@@ -59,7 +55,6 @@ export const featureVector = (features: HitFeatures): number[] => [
 
 const coefficients = (model: ConfidenceModel): number[] => [
   model.bias,
-  model.coverage,
   model.titleCoverage,
   model.evidence,
   model.relative,
@@ -75,17 +70,16 @@ export const confidenceOf = (features: HitFeatures, model = CONFIDENCE_MODEL): n
 /** The features of each of a ranked list of hits (scores best first). */
 export const rankFeatures = (
   scores: readonly number[],
-  matches: readonly Pick<HitFeatures, 'coverage' | 'titleCoverage' | 'evidence'>[],
+  matches: readonly Pick<HitFeatures, 'titleCoverage' | 'evidence'>[],
 ): HitFeatures[] => {
   const best = scores[0] ?? 0;
   return scores.map((score, k) => {
     const next = scores[k + 1] ?? 0;
     return {
-      coverage: matches[k]?.coverage ?? 0,
       titleCoverage: matches[k]?.titleCoverage ?? 0,
       evidence: matches[k]?.evidence ?? 0,
       relative: best > 0 ? score / best : 0,
-      gap: score > 0 ? (score - next) / score : 0,
+      gap: k === 0 && score > 0 ? (score - next) / score : 0,
     };
   });
 };

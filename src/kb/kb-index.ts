@@ -4,32 +4,25 @@ import type { EvidenceRecord } from '../domain/kb/evidence.js';
 import type { KbHit, KbSearchOptions, KnowledgeBase } from '../ports/knowledge-base.js';
 import { analyze, normalizePhrase, parseQuery } from './analyze.js';
 import { BulkAdder } from './bulk-add.js';
-import {
-  internalsOf,
-  type FieldPostings,
-  type MiniSearchInternals,
-} from './minisearch-internals.js';
-import { LearnedEvidence } from './learned-evidence.js';
+import { vocabularyOf } from './index-vocabulary.js';
+import { internalsOf, type MiniSearchInternals } from './minisearch-internals.js';
+import { LearnedEvidence, lookupOf } from './learned-evidence.js';
 import { DEFAULT_TUNING, planQuery, type KbTuning, type Vocabulary } from './query-plan.js';
 import { TopKScorer, wordBit, type LearnedLookup } from './top-k-scorer.js';
-import { confidenceOf, rankFeatures, type HitFeatures } from './confidence.js';
-import { QueryInformation, type InformationSettings } from './query-information.js';
+import { confidenceOf } from './confidence.js';
+import { describeHits, type RankedHit } from './hit-reasons.js';
+import {
+  DEFAULT_INFORMATION,
+  QueryInformation,
+  type InformationSettings,
+} from './query-information.js';
 
 export type IndexedArticle = Pick<
   Article,
   'slug' | 'title' | 'problem' | 'solution' | 'keywords' | 'products' | 'visibility' | 'status'
 >;
 
-export interface RankedHit {
-  readonly slug: string;
-  readonly title: string;
-  readonly score: number;
-  readonly features: HitFeatures;
-  /** The question's words, as written, that the article matched. */
-  readonly matched: readonly string[];
-  /** Solved questions held for the article that share words with this one. */
-  readonly solvedSimilar: number;
-}
+export type { RankedHit } from './hit-reasons.js';
 
 interface Entry {
   readonly slug: string;
@@ -44,15 +37,7 @@ interface Entry {
   lengths: readonly number[];
 }
 
-/** See `QueryInformation`; chosen on the tuning sets with scripts/fit-kb-confidence.ts. */
-export const DEFAULT_INFORMATION: InformationSettings = {
-  unknownWordShare: 1,
-  unknownNumberShare: 0.2,
-};
-
 const FIELDS = ['title', 'keywords', 'problem', 'solution'] as const;
-/** A solved question is "similar" when it shares this many of the question's terms. */
-const SIMILAR_SHARED = 2;
 const STRONG_FIELDS = ['title', 'keywords'] as const;
 // A quoted phrase is checked against the text of this many best-scoring candidates that
 // contain all of its words.
@@ -192,74 +177,42 @@ export class KbIndex implements KnowledgeBase {
       if (!entry || (phrases.length > 0 && !this.containsPhrases(entry, phrases))) continue;
       ranked.push({ entry, shortId, score });
     }
-    const information = new QueryInformation(
-      parsed.terms,
+    return describeHits({
+      query,
+      parsed,
       terms,
-      this.vocabulary.documentFrequency,
-      Math.max(1, this.entries.size),
-      this.information,
-    );
-    const shown = ranked.slice(0, limit);
-    const features = rankFeatures(
-      ranked.map((hit) => hit.score),
-      shown.map((hit) => ({
-        ...information.measure(
-          (term) => this.contains(term, hit.shortId) || this.learnedFor(term, hit.entry.slug),
-        ),
-        titleCoverage: information.measure((term) =>
-          this.contains(term, hit.shortId, this.strongFields),
-        ).coverage,
-      })),
-    );
-    const written = writtenWords(query);
-    const asked = new Set(terms.map((term) => term.term));
-    return shown.map(({ entry, shortId, score }, k) => {
-      const matched = new Set<string>();
-      for (const term of terms)
-        if (this.contains(term.term, shortId) || this.learnedFor(term.term, entry.slug)) {
-          const word = parsed.terms[term.source];
-          if (word !== undefined) matched.add(written.get(word) ?? word);
-        }
-      const solvedSimilar =
-        this.learned.size > 0 ? this.learned.solvedWith(entry.slug, asked, SIMILAR_SHARED) : 0;
-      return {
+      ranked: ranked.map(({ entry, shortId, score }) => ({
         slug: entry.slug,
         title: entry.title,
+        shortId,
         score,
-        features: features[k]!,
-        matched: [...matched],
-        solvedSimilar,
-      };
+      })),
+      limit,
+      information: new QueryInformation(
+        parsed.terms,
+        parsed.sources,
+        terms,
+        this.vocabulary.documentFrequency,
+        Math.max(1, this.entries.size),
+        this.information,
+      ),
+      holds: (term, shortId, strong) =>
+        this.contains(term, shortId, strong ? this.strongFields : undefined),
+      learned: this.learned,
     });
-  }
-
-  /** Whether customers' words for the article (learned from use) hold the term, net for it. */
-  private learnedFor(term: string, slug: string): boolean {
-    return (this.learned.postings(term)?.get(slug) ?? 0) > 0;
   }
 
   /**
    * Learned evidence for the scorer, by short id. In a large knowledge base a word in the
    * learned evidence of many articles is skipped, as the planner skips common words.
    */
-  private readonly learnedLookup: LearnedLookup = {
-    articlesWith: (term) => {
-      const count = this.learned.postings(term)?.size ?? 0;
-      const size = this.entries.size;
-      return size >= this.tuning.commonTermMinArticles && count > this.tuning.commonTermShare * size
-        ? 0
-        : count;
-    },
-    forEach: (term, visit) => {
-      const postings = this.learned.postings(term);
-      if (!postings) return;
-      const ids = this.internals._idToShortId;
-      for (const [slug, net] of postings) {
-        const shortId = ids.get(slug);
-        if (shortId !== undefined) visit(net, shortId);
-      }
-    },
-  };
+  private readonly learnedLookup: LearnedLookup = lookupOf(
+    this.learned,
+    (slug) => this.internals._idToShortId.get(slug),
+    (articles) =>
+      this.entries.size >= this.tuning.commonTermMinArticles &&
+      articles > this.tuning.commonTermShare * this.entries.size,
+  );
 
   /** Whether the article holds the term in a field that is scored. */
   private contains(term: string, shortId: number, fields?: ReadonlySet<number>): boolean {
@@ -293,71 +246,6 @@ export class KbIndex implements KnowledgeBase {
     };
   }
 }
-
-/** Articles containing a term (in the field where it is most common). */
-const frequency = (postings: FieldPostings | undefined): number => {
-  if (!postings) return 0;
-  let most = 0;
-  for (const docs of postings.values()) most = Math.max(most, docs.size);
-  return most;
-};
-
-const vocabularyOf = (
-  internals: MiniSearchInternals,
-  size: () => number,
-  learnedFrequency: (term: string) => number,
-): Vocabulary => {
-  const tree = internals._index;
-  return {
-    get articleCount() {
-      return size();
-    },
-    documentFrequency: (term) => frequency(tree.get(term)) || learnedFrequency(term),
-    // Cheapest first: swapped neighbours (the commonest typo, two edits to Levenshtein) are
-    // exact lookups; the radix tree's fuzzy walk, costly at two edits, runs only when
-    // nothing closer was found.
-    similar: (term, distance) => {
-      const swaps: { term: string; distance: number; df: number }[] = [];
-      for (let i = 0; i + 1 < term.length; i += 1) {
-        const swapped = term.slice(0, i) + term.charAt(i + 1) + term.charAt(i) + term.slice(i + 2);
-        const df = swapped === term ? 0 : frequency(tree.get(swapped));
-        if (df > 0) swaps.push({ term: swapped, distance: 1, df });
-      }
-      if (swaps.length > 0) return swaps;
-      for (let edits = 1; edits <= distance; edits += 1) {
-        const found = [...tree.fuzzyGet(term, edits)]
-          .filter(([match]) => match !== term)
-          .map(([match, [postings, actual]]) => ({
-            term: match,
-            distance: actual,
-            df: frequency(postings),
-          }));
-        if (found.length > 0) return found;
-      }
-      return [];
-    },
-    completions: (prefix, max) => {
-      const found: { term: string; df: number }[] = [];
-      for (const [term, postings] of tree.atPrefix(prefix)) {
-        found.push({ term, df: frequency(postings) });
-        if (found.length >= max) break;
-      }
-      return found;
-    },
-  };
-};
-
-/** Each analysed term of the query with the first word written for it ("upgrade" for "upgrad"). */
-const writtenWords = (query: string): Map<string, string> => {
-  const words = new Map<string, string>();
-  for (const word of query.toLowerCase().match(WORD) ?? []) {
-    const [term] = analyze(word);
-    if (term !== undefined && !words.has(term)) words.set(term, word);
-  }
-  return words;
-};
-
-const WORD = /[\p{L}\p{N}]+/gu;
 
 const textOf = (article: IndexedArticle, field: string): string =>
   field === 'keywords'

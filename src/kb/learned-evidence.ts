@@ -6,6 +6,7 @@ import {
   type EvidenceRecord,
 } from '../domain/kb/evidence.js';
 import { analyze } from './analyze.js';
+import type { LearnedLookup } from './top-k-scorer.js';
 
 /** One analysed term: each article's net weight for it, and how many held records give it. */
 interface Posting {
@@ -159,3 +160,27 @@ export class LearnedEvidence {
     this.asOf = now;
   }
 }
+
+/**
+ * The scorer's view of what was learned: by the index's short ids, each term's articles
+ * with their net weight. `isCommon(articles)`: the term is in too many articles' evidence
+ * to be worth reading (the planner's rule for common words).
+ */
+export const lookupOf = (
+  learned: LearnedEvidence,
+  shortIdOf: (slug: string) => number | undefined,
+  isCommon: (articles: number) => boolean,
+): LearnedLookup => ({
+  articlesWith: (term) => {
+    const count = learned.postings(term)?.size ?? 0;
+    return isCommon(count) ? 0 : count;
+  },
+  forEach: (term, visit) => {
+    const postings = learned.postings(term);
+    if (!postings) return;
+    for (const [slug, net] of postings) {
+      const shortId = shortIdOf(slug);
+      if (shortId !== undefined) visit(net, shortId);
+    }
+  },
+});

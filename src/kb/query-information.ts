@@ -15,6 +15,12 @@ export interface InformationSettings {
   readonly unknownNumberShare: number;
 }
 
+/** See `QueryInformation`; chosen on the tuning sets with scripts/fit-kb-confidence.ts. */
+export const DEFAULT_INFORMATION: InformationSettings = {
+  unknownWordShare: 1,
+  unknownNumberShare: 0.2,
+};
+
 interface Word {
   readonly information: number;
   readonly terms: readonly { readonly term: string; readonly value: number }[];
@@ -32,6 +38,8 @@ export class QueryInformation {
 
   constructor(
     analysed: readonly string[],
+    /** For each analysed term, the position of its word's first term (`ParsedQuery.sources`). */
+    sources: readonly number[],
     planned: readonly PlannedTerm[],
     documentFrequency: (term: string) => number,
     articles: number,
@@ -46,7 +54,8 @@ export class QueryInformation {
     const seen = new Set<string>();
     const words: Word[] = [];
     analysed.forEach((word, source) => {
-      if (seen.has(word)) return;
+      // The extra terms of a hyphenated word ("mail", "email" of "e-mail") are that word.
+      if (sources[source] !== source || seen.has(word)) return;
       seen.add(word);
       const terms = (bySource.get(source) ?? []).map((term) => ({
         term: term.term,
