@@ -1,4 +1,5 @@
 import type { Collection, Connection } from 'mongoose';
+import { insertOnce, KbRevision } from './kb-revisions.js';
 import {
   articleSchema,
   sameContent,
@@ -17,14 +18,6 @@ interface FeedbackDoc {
   helpful: boolean;
 }
 
-interface RevisionDoc {
-  _id: string;
-  revision: number;
-}
-
-const REVISION_ID = 'kbArticles';
-const DUPLICATE_KEY = 11000;
-
 /**
  * Articles keyed by slug in `_id`: FerretDB 1.x pushes only `_id` filters down, and every
  * hot lookup (import, feedback, a suggestion's details) is by slug. A revision counter in
@@ -33,16 +26,14 @@ const DUPLICATE_KEY = 11000;
  */
 export class MongoKbArticleStore implements KbArticleStore {
   private readonly articles: Collection<ArticleDoc>;
-  private readonly revisions: Collection<RevisionDoc>;
+  private readonly changes: KbRevision;
   private readonly feedback: Collection<FeedbackDoc>;
 
   constructor(connection: Connection) {
     this.articles = connection.collection<ArticleDoc>(
       'kbArticles',
     ) as unknown as Collection<ArticleDoc>;
-    this.revisions = connection.collection<RevisionDoc>(
-      'kbRevisions',
-    ) as unknown as Collection<RevisionDoc>;
+    this.changes = new KbRevision(connection, 'kbArticles');
     this.feedback = connection.collection<FeedbackDoc>(
       'kbFeedback',
     ) as unknown as Collection<FeedbackDoc>;
@@ -59,7 +50,7 @@ export class MongoKbArticleStore implements KbArticleStore {
     };
     const { slug, ...rest } = article;
     await this.articles.replaceOne({ _id: slug }, rest, { upsert: true });
-    await this.bumpRevision();
+    await this.changes.bump();
     return { article, change: existing ? 'updated' : 'created' };
   }
 
@@ -79,8 +70,7 @@ export class MongoKbArticleStore implements KbArticleStore {
   }
 
   async revision(): Promise<number> {
-    const doc = await this.revisions.findOne({ _id: REVISION_ID });
-    return doc?.revision ?? 0;
+    return this.changes.read();
   }
 
   async recordFeedback(slug: string, helpful: boolean): Promise<Article | undefined> {
@@ -94,22 +84,9 @@ export class MongoKbArticleStore implements KbArticleStore {
   }
 
   async recordFeedbackOnce(key: string, slug: string, helpful: boolean): Promise<boolean> {
-    try {
-      await this.feedback.insertOne({ _id: key, slug, helpful });
-    } catch (error) {
-      if ((error as { code?: number }).code === DUPLICATE_KEY) return false;
-      throw error;
-    }
+    if (!(await insertOnce(this.feedback, { _id: key, slug, helpful }))) return false;
     await this.recordFeedback(slug, helpful);
     return true;
-  }
-
-  private async bumpRevision(): Promise<void> {
-    await this.revisions.updateOne(
-      { _id: REVISION_ID },
-      { $inc: { revision: 1 } },
-      { upsert: true },
-    );
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Collection, Connection } from 'mongoose';
+import { insertOnce, KbRevision } from './kb-revisions.js';
 import {
   evidenceRecordSchema,
   keepNewestPerArticle,
@@ -10,14 +11,6 @@ interface EvidenceDoc extends Omit<EvidenceRecord, 'key'> {
   _id: string;
 }
 
-interface RevisionDoc {
-  _id: string;
-  revision: number;
-}
-
-const REVISION_ID = 'kbEvidence';
-const DUPLICATE_KEY = 11000;
-
 /**
  * Evidence keyed by its key in `_id`: the unique index every collection has makes
  * "once per case, article and kind" hold across replicas and retries, and FerretDB 1.x
@@ -26,30 +19,19 @@ const DUPLICATE_KEY = 11000;
  */
 export class MongoKbEvidenceStore implements KbEvidenceStore {
   private readonly evidence: Collection<EvidenceDoc>;
-  private readonly revisions: Collection<RevisionDoc>;
+  private readonly changes: KbRevision;
 
   constructor(connection: Connection) {
     this.evidence = connection.collection<EvidenceDoc>(
       'kbEvidence',
     ) as unknown as Collection<EvidenceDoc>;
-    this.revisions = connection.collection<RevisionDoc>(
-      'kbRevisions',
-    ) as unknown as Collection<RevisionDoc>;
+    this.changes = new KbRevision(connection, 'kbEvidence');
   }
 
   async record(evidence: EvidenceRecord): Promise<boolean> {
     const { key, ...rest } = evidenceRecordSchema.parse(evidence);
-    try {
-      await this.evidence.insertOne({ _id: key, ...rest });
-    } catch (error) {
-      if ((error as { code?: number }).code === DUPLICATE_KEY) return false;
-      throw error;
-    }
-    await this.revisions.updateOne(
-      { _id: REVISION_ID },
-      { $inc: { revision: 1 } },
-      { upsert: true },
-    );
+    if (!(await insertOnce(this.evidence, { _id: key, ...rest }))) return false;
+    await this.changes.bump();
     return true;
   }
 
@@ -71,8 +53,7 @@ export class MongoKbEvidenceStore implements KbEvidenceStore {
   }
 
   async revision(): Promise<number> {
-    const doc = await this.revisions.findOne({ _id: REVISION_ID });
-    return doc?.revision ?? 0;
+    return this.changes.read();
   }
 }
 

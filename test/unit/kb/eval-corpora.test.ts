@@ -26,11 +26,13 @@ describe('evaluation corpora', () => {
     expect(new Set(questions.map((question) => question.article)).size).toBeGreaterThanOrEqual(70);
   });
 
-  it('the FreeBSD held-out articles load on their own and carry no questions yet', async () => {
-    const articles = await loadArticles(HELD_OUT);
+  it('the FreeBSD held-out set loads, with at least 80 questions and off-topic messages', async () => {
+    const { articles, questions } = await loadEvalSet(HELD_OUT);
     expect(articles.length).toBeGreaterThanOrEqual(150);
     expectWhole(articles);
-    expect(existsSync(`${HELD_OUT}questions.yaml`)).toBe(false);
+    expect(questions.length).toBeGreaterThanOrEqual(80);
+    expect(new Set(questions.map((question) => question.article)).size).toBeGreaterThanOrEqual(70);
+    expect(existsSync(`${HELD_OUT}off-topic.yaml`)).toBe(true);
   });
 
   it('every article links back to the FAQ entry it was made from', async () => {
