@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline';
 import { resolve } from 'node:path';
 import type { Core } from '../composition.js';
 import { readArticleFolder, writeArticleFolder } from '../kb/article-folder.js';
+import { reasonText } from '../domain/kb/matches.js';
 import type { KbHit } from '../ports/knowledge-base.js';
 import { CLI_ACTOR, fail, withCore } from './with-core.js';
 
@@ -151,12 +152,18 @@ const searchOnce = async (
   };
 };
 
+/** "; matched: sepa, bank; solved 3 similar questions", as the agent card says it. */
+const reasonOf = (hit: KbHit): string => {
+  const reason = reasonText(hit.why);
+  return reason ? `; ${reason}` : '';
+};
+
 const formatHits = (hits: readonly KbHit[]): string =>
   hits.length === 0
     ? 'No article matches.\n'
     : hits
         .map(
           (hit, i) =>
-            `${i + 1}. ${hit.slug}  ${hit.title}  (confidence ${Math.round(hit.confidence * 100)}%)\n`,
+            `${i + 1}. ${hit.slug}  ${hit.title}  (confidence ${Math.round(hit.confidence * 100)}%${reasonOf(hit)})\n`,
         )
         .join('');

@@ -33,10 +33,10 @@ describe('caseline kb', () => {
     expect(JSON.parse(search.stdout)).toEqual([]);
   });
 
-  it('searches with ranked slugs, titles and scores, and filters by product', async () => {
+  it('searches with ranked slugs, titles, confidence and the words matched, and filters by product', async () => {
     const result = await caseline(['kb', 'search', 'recipt printer offline at the til']);
     expect(result.stdout.split('\n')[0]).toMatch(
-      /^1\. pos-receipt-printer-offline {2}Receipt printer shows as offline at the checkout {2}\(confidence \d+%\)$/,
+      /^1\. pos-receipt-printer-offline {2}Receipt printer shows as offline at the checkout {2}\(confidence \d+%; matched: recipt, printer, offline\)$/,
     );
     const filtered = await caseline([
       'kb',
