@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { PRIORITIES } from './priority.js';
 import { STAFF_ROLES } from './roles.js';
+import { WEEKDAYS } from './sla/types.js';
 
 /** The kinds of master data, in the order they must be imported (later ones refer to earlier ones). */
 export const DIRECTORY_KINDS = [
@@ -119,6 +120,30 @@ const agentShape = {
   slackUserId: slackId.optional(),
   teamsAadObjectId: aadObjectId.optional(),
   active: z.boolean().default(true),
+  /**
+   * When the agent works: a calendar of the SLA section by name, or their own zone, days
+   * and hours (`to` before `from` runs across midnight). Left out, the agent is on at any
+   * hour; away and out of office are their status, not part of the directory.
+   */
+  workingHours: z
+    .union([
+      z.strictObject({ calendar: text }),
+      z
+        .strictObject({
+          timeZone: text.refine(isTimeZone, 'must be an IANA time zone such as Europe/Berlin'),
+          days: uniqueArray(z.enum(WEEKDAYS)).min(1, 'must list at least one day'),
+          from: text.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time as HH:mm, e.g. 09:00'),
+          to: text.regex(
+            /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/,
+            'must be a time as HH:mm, e.g. 17:30',
+          ),
+        })
+        .refine((hours) => hours.from !== hours.to, {
+          message: 'must end at another time than it starts',
+          path: ['to'],
+        }),
+    ])
+    .optional(),
 };
 
 export const routingRuleSchema = z
