@@ -144,3 +144,12 @@ export const parseAwayUntil = (text: string, zone: string, now: Date): Result<Da
 /** `2026-12-24 09:00 Europe/Berlin`: when an away status ends, in the agent's zone. */
 export const formatUntil = (until: Date, zone: string): string =>
   `${DateTime.fromJSDate(until, { zone }).toFormat('yyyy-MM-dd HH:mm')} ${zone}`;
+
+/** The agents among `agentIds` available at `at`, given their statuses and calendars. */
+export const availableIds = (
+  agentIds: readonly string[],
+  statuses: ReadonlyMap<string, AgentStatus>,
+  calendars: ReadonlyMap<string, BusinessCalendar | undefined>,
+  at: Date,
+): ReadonlySet<string> =>
+  new Set(agentIds.filter((id) => isAvailable({ hours: calendars.get(id) }, statuses.get(id), at)));
