@@ -6,6 +6,8 @@
 import type { Config } from './config.js';
 import type { CaseState } from './domain/case/types.js';
 import { summarizeSla } from './domain/sla/index.js';
+import type { AgentAvailability } from './ports/agent-availability.js';
+import type { AgentStatusStore } from './ports/agent-status.js';
 import type { CaseRepository } from './ports/case-repository.js';
 import type { Clock, IdGenerator } from './ports/clock.js';
 import type { DirectoryRepository } from './ports/directory-repository.js';
@@ -23,6 +25,7 @@ import type { FindKbMatches } from './use-cases/find-kb-matches.js';
 import { makeGetAccessNotes } from './use-cases/get-access-notes.js';
 import { makeGetCase } from './use-cases/get-case.js';
 import { makeLinkIssue } from './use-cases/link-issue.js';
+import { makeListAvailability } from './use-cases/list-availability.js';
 import { makeListCases } from './use-cases/list-cases.js';
 import { makeLogTime } from './use-cases/log-time.js';
 import { makeMoveCaseToQueue } from './use-cases/move-case-to-queue.js';
@@ -31,6 +34,7 @@ import { makeReopenCase } from './use-cases/reopen-case.js';
 import { makeReplyToCustomer } from './use-cases/reply-to-customer.js';
 import { makeResolveCase } from './use-cases/resolve-case.js';
 import type { RecordKbEvidence } from './use-cases/shared/record-kb-evidence.js';
+import { makeSetAvailability } from './use-cases/set-availability.js';
 import { makeSetCasePriority } from './use-cases/set-case-priority.js';
 import { makeTransitionCase } from './use-cases/transition-case.js';
 import { makeAnnounceExpiringContracts } from './use-cases/sla/announce-expiring-contracts.js';
@@ -53,6 +57,8 @@ export interface CaseCoreOptions {
   /** Durable timers for SLA clocks; without one (the CLI) no timers are armed here. */
   readonly scheduler?: Scheduler | undefined;
   readonly announce: (announcement: Announcement) => Promise<void>;
+  /** Agents' away/back statuses, and who of them takes work at a moment. */
+  readonly agentStatus: AgentStatusStore & AgentAvailability;
 }
 
 /**
@@ -71,9 +77,15 @@ export const composeCaseCore = (options: CaseCoreOptions) => {
   const effects = new EffectHandlers();
   if (arm) effects.on('sla-timer', (delivery) => arm(delivery.case));
   const cases = slaDeps ? withSlaTimerEffects(stored, { clock, newId }) : stored;
-  const deps = { cases, clock, newId, workflow: config.workflow, directory };
+  const { agentStatus } = options;
+  const deps = { cases, clock, newId, workflow: config.workflow, directory, agentStatus };
   const sla = slaDeps && {
-    evaluateTimer: makeEvaluateSlaTimer({ ...deps, ...slaDeps, arm: arm ?? (async () => {}) }),
+    evaluateTimer: makeEvaluateSlaTimer({
+      ...deps,
+      ...slaDeps,
+      arm: arm ?? (async () => {}),
+      availability: agentStatus,
+    }),
     rearmOpenCases: arm ? makeRearmOpenCases({ cases, arm }) : undefined,
     announceExpiringContracts: makeAnnounceExpiringContracts({
       directory,
@@ -127,4 +139,13 @@ export const composeCaseUseCases = (
   listCases: makeListCases(deps),
   getAccessNotes: makeGetAccessNotes(deps),
   explainRefusal: makeExplainRefusal(deps),
+  ...availabilityUseCases(deps, config),
 });
+
+const availabilityUseCases = (deps: CaseUseCaseDeps, config: Config) => {
+  const shared = { ...deps, statuses: deps.agentStatus, calendars: config.sla?.calendars ?? [] };
+  return {
+    setAvailability: makeSetAvailability(shared),
+    listAvailability: makeListAvailability(shared),
+  };
+};

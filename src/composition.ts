@@ -8,6 +8,8 @@ import type { Config } from './config.js';
 import type { Logger } from './infra/logger.js';
 import type { Clock, IdGenerator } from './ports/clock.js';
 import type { Notifier } from './ports/notifier.js';
+import type { AgentAvailability } from './ports/agent-availability.js';
+import { MongoAgentStatus } from './store/agents/mongo-agent-status.js';
 import { cacheDirectory } from './store/cached-directory.js';
 import { createCaseModels, ensureCaseIndexes } from './store/cases/models.js';
 import { MongoCaseRepository } from './store/cases/mongo-case-repository.js';
@@ -18,6 +20,7 @@ import {
   ensureDirectoryIndexes,
 } from './store/directory/index.js';
 import { makeDeliverOutbox } from './use-cases/deliver-outbox.js';
+import { makeWorkingCalendars } from './use-cases/list-availability.js';
 import type { Scheduler } from './ports/scheduler.js';
 import { composeKb } from './kb/compose-kb.js';
 import { composeCaseCore, composeCaseUseCases } from './compose-use-cases.js';
@@ -51,6 +54,10 @@ export const composeCore = async (options: CoreOptions) => {
   if (config.queues.length > 0) await directory.upsertQueues(config.queues);
   const stored = new MongoCaseRepository(caseModels);
   const outbox = new MongoOutboxStore(caseModels);
+  const agentStatus = new MongoAgentStatus(
+    connection,
+    makeWorkingCalendars(directory, config.sla?.calendars ?? []),
+  );
   // Every effect of a change travels in the case's outbox, written with the change, and is
   // carried out from there by topic: chat notifications by the notifier, the rest by the
   // handlers composeCaseCore adds and by the chat adapters (their KB suggestions).
@@ -62,6 +69,7 @@ export const composeCore = async (options: CoreOptions) => {
     newId,
     scheduler: options.scheduler,
     announce: (announcement) => options.notifier.announce?.(announcement) ?? Promise.resolve(),
+    agentStatus,
   });
   const kb = composeKb({
     connection,
@@ -98,6 +106,8 @@ export const composeCore = async (options: CoreOptions) => {
     newId,
     sla,
     kb,
+    /** Who takes work at a moment: automatic assignment and the lists ask it. */
+    availability: agentStatus as AgentAvailability,
   };
 };
 

@@ -22,6 +22,7 @@ import type { makeGetAccessNotes } from '../../src/use-cases/get-access-notes.js
 import type { makeGetCase } from '../../src/use-cases/get-case.js';
 import type { makeGetKbArticle } from '../../src/use-cases/get-kb-article.js';
 import type { makeLinkIssue } from '../../src/use-cases/link-issue.js';
+import type { makeListAvailability } from '../../src/use-cases/list-availability.js';
 import type { makeListCases } from '../../src/use-cases/list-cases.js';
 import type { makeListKbArticles } from '../../src/use-cases/list-kb-articles.js';
 import type { makeLogTime } from '../../src/use-cases/log-time.js';
@@ -34,6 +35,7 @@ import type { makeReplyToCustomer } from '../../src/use-cases/reply-to-customer.
 import type { makeResolveCase } from '../../src/use-cases/resolve-case.js';
 import type { makeSaveKbArticle } from '../../src/use-cases/save-kb-article.js';
 import type { makeSearchKb } from '../../src/use-cases/search-kb.js';
+import type { makeSetAvailability } from '../../src/use-cases/set-availability.js';
 import type { makeSetCasePriority } from '../../src/use-cases/set-case-priority.js';
 import type { makeSuggestKbArticles } from '../../src/use-cases/suggest-kb-articles.js';
 import type { makeTransitionCase } from '../../src/use-cases/transition-case.js';
@@ -59,6 +61,8 @@ export interface CaseUseCases {
   readonly listCases: ReturnType<typeof makeListCases>;
   readonly getAccessNotes: ReturnType<typeof makeGetAccessNotes>;
   readonly explainRefusal: ReturnType<typeof makeExplainRefusal>;
+  readonly setAvailability: ReturnType<typeof makeSetAvailability>;
+  readonly listAvailability: ReturnType<typeof makeListAvailability>;
 }
 
 export interface KbUseCases {
@@ -95,6 +99,8 @@ export const CHAT_USE_CASES = [
   'getCase',
   'listCases',
   'explainRefusal',
+  'setAvailability',
+  'listAvailability',
 ] as const satisfies readonly (keyof CaseUseCases)[];
 
 /** The knowledge-base use cases a chat calls. */

@@ -9,8 +9,10 @@ import type { TeamsDeps } from './deps.js';
 import type { Config } from '../../src/config.js';
 import type { Actor } from '../../src/domain/case/types.js';
 import type { Organization } from '../../src/domain/directory.js';
+import type { AvailabilityBoard } from '../../src/presentation/availability-view.js';
 import {
   ASK_PRIVATELY,
+  isCommandHere,
   makeAnswerSupportCommand,
   mayAnswerHere,
   type AnswerPlace,
@@ -22,6 +24,7 @@ import { makeAnswerKbQuestion, type KbAnswer } from '../../src/presentation/kb-a
 import { splitConversationId } from './conversation-store.js';
 import { friendlyFailure } from './failures.js';
 import { teamsAddress } from './identity.js';
+import { timeZoneOf } from './time-zone.js';
 import { showIntakeForm } from './intake-form.js';
 import { escapeMessageText } from './render/thread-lines.js';
 
@@ -32,13 +35,30 @@ export interface TeamsCommandDeps {
 
 const safe = (text: string, max = 500) => escapeMessageText(text, max);
 
+const STATE_MARKS = { available: '🟢', away: '⚪', 'off-hours': '🌙' } as const;
+
+const renderBoard = (board: AvailabilityBoard): string[] => [
+  `**${safe(board.title)}**`,
+  ...board.queues.map((queue) =>
+    [
+      `_${safe(queue.title)}_`,
+      queue.lines.length === 0
+        ? safe(queue.empty)
+        : queue.lines
+            .map((l) => `- ${STATE_MARKS[l.state]} ${safe(l.name, 120)}: ${safe(l.words)}`)
+            .join('\n'),
+    ].join('\n\n'),
+  ),
+];
+
 // Teams markdown: a blank line breaks a paragraph, `- ` starts a list item.
 const render = (answer: SupportAnswer): string => {
   switch (answer.kind) {
     case 'help':
       return answer.lines.map((l) => `- **${safe(l.usage)}** — ${safe(l.description)}`).join('\n');
     case 'list': {
-      if (answer.cases.length === 0) return answer.empty;
+      const board = answer.availability ? renderBoard(answer.availability) : [];
+      if (answer.cases.length === 0) return [answer.empty, ...board].join('\n\n');
       const lines = answer.cases.map(
         (c) =>
           `- **${c.number}** ${c.urgent ? '🔴 ' : ''}${safe(c.title, 200)} — ${c.details.map((d) => safe(d)).join(' · ')}`,
@@ -47,6 +67,7 @@ const render = (answer: SupportAnswer): string => {
         `**${safe(answer.heading)}**`,
         lines.join('\n'),
         ...(answer.more ? [`_${safe(answer.more)}_`] : []),
+        ...board,
       ].join('\n\n');
     }
     case 'case':
@@ -61,6 +82,7 @@ const render = (answer: SupportAnswer): string => {
           .join('\n'),
       ].join('\n\n');
     case 'unknown-words':
+    case 'status-set':
       return safe(answer.text);
     case 'refused':
       return friendlyFailure(answer.failure);
@@ -123,6 +145,7 @@ export const answerTeamsCommand = async (
     return true;
   }
   const place = await placeOf(context, deps, tenantOrganization);
+  if (!isCommandHere(command, place)) return false;
   if (!mayAnswerHere(actor, command, place)) {
     await context.sendActivity(ASK_PRIVATELY);
     return true;
@@ -140,6 +163,9 @@ export const answerTeamsCommand = async (
     organizationNames: makeOrganizationNames((id) => deps.core.directory.getOrganization(id)),
     workflow: deps.config.workflow,
     priorityLabels: deps.config.priorities.labels,
+    setAvailability: deps.core.useCases.setAvailability,
+    listAvailability: deps.core.useCases.listAvailability,
+    timeZone: timeZoneOf(context.activity),
   });
   await reply(render(await answer(actor, command, 'message')));
   return true;

@@ -10,6 +10,11 @@ import type { Result } from '../domain/result.js';
 import { statusById, type StatusCategory, type Workflow } from '../domain/workflow/index.js';
 import type { CaseSummary } from '../ports/case-repository.js';
 import type { CaseList } from '../use-cases/list-cases.js';
+import {
+  availabilityBoard,
+  type AvailabilityBoard,
+  type ListAvailability,
+} from './availability-view.js';
 
 export interface CaseListLine {
   readonly caseId: string;
@@ -36,6 +41,8 @@ export interface CaseHome {
   /** Tell the reader how to open a new case (customers, who have no work list). */
   readonly offerNewCase: boolean;
   readonly groups: readonly CaseListGroup[];
+  /** Staff: who in each queue takes work now. */
+  readonly availability?: AvailabilityBoard | undefined;
 }
 
 /** A list chat can still take in at a glance; the rest is "and N more". */
@@ -122,6 +129,7 @@ export interface CaseHomeDeps {
   readonly listCases: (input: unknown) => Promise<Result<CaseList>>;
   readonly organizationNames: OrganizationNames;
   readonly workflow: Workflow;
+  readonly listAvailability?: ListAvailability;
 }
 
 type Query = Record<string, unknown> & { readonly title: string; readonly empty: string };
@@ -184,5 +192,6 @@ export const makeCaseHome =
       ...(actor.kind === 'staff' ? { note: 'Urgent cases first, then the oldest.' } : {}),
       offerNewCase: actor.kind === 'customer',
       groups,
+      availability: await availabilityBoard(deps.listAvailability, actor),
     };
   };

@@ -10,6 +10,14 @@ import type { Priority } from '../domain/priority.js';
 import type { Failure, Result } from '../domain/result.js';
 import { parseStatusFilter, statusById, type Workflow } from '../domain/workflow/index.js';
 import type { CaseList } from '../use-cases/list-cases.js';
+import {
+  availabilityBoard,
+  setAvailabilityInput,
+  statusSetText,
+  type AvailabilityBoard,
+  type ListAvailability,
+  type SetAvailability,
+} from './availability-view.js';
 import { caseListLine, WORKED_ON, type CaseListLine, type OrganizationNames } from './case-list.js';
 import {
   helpFor,
@@ -45,6 +53,8 @@ export type SupportAnswer =
       /** Set when more cases match than are shown: how to narrow the list. */
       readonly more?: string | undefined;
       readonly empty: string;
+      /** Staff: who in each queue takes work now (where the chat shows it with the list). */
+      readonly availability?: AvailabilityBoard | undefined;
     }
   | {
       readonly kind: 'case';
@@ -57,9 +67,14 @@ export type SupportAnswer =
     }
   /** `list` words that are neither a status nor a filter: the valid ones, named. */
   | { readonly kind: 'unknown-words'; readonly text: string }
+  /** `away` / `back` taken: what it means for the agent. */
+  | { readonly kind: 'status-set'; readonly text: string }
   | { readonly kind: 'refused'; readonly failure: Failure };
 
-export type AnsweredCommand = Extract<SupportCommand, { kind: 'help' | 'list' | 'show' }>;
+export type AnsweredCommand = Extract<
+  SupportCommand,
+  { kind: 'help' | 'list' | 'show' | 'away' | 'back' }
+>;
 
 export interface SupportAnswerDeps {
   readonly listCases: (input: unknown) => Promise<Result<CaseList>>;
@@ -68,6 +83,12 @@ export interface SupportAnswerDeps {
   readonly workflow: Workflow;
   /** The desk's words for priorities ("P2 High"), as the cards show them. */
   readonly priorityLabels: Readonly<Record<Priority, string>>;
+  /** `away` / `back`; without it they are answered with the help. */
+  readonly setAvailability?: SetAvailability;
+  /** When given, a staff list also says who is available (the Teams list). */
+  readonly listAvailability?: ListAvailability;
+  /** The zone the chat reports for the person, for dates when their hours name none. */
+  readonly timeZone?: string | undefined;
 }
 
 const audienceOf = (actor: Actor): 'customer' | 'staff' =>
@@ -148,6 +169,7 @@ export const makeAnswerSupportCommand = (deps: SupportAnswerDeps) => {
           ? `Showing ${shown.length} of ${total.toLocaleString('en')}, urgent first, then oldest; add a status to narrow the list.`
           : undefined,
       empty: 'No cases match.',
+      availability: await availabilityBoard(deps.listAvailability, actor),
     };
   };
 
@@ -180,6 +202,12 @@ export const makeAnswerSupportCommand = (deps: SupportAnswerDeps) => {
   ): Promise<SupportAnswer> => {
     if (command.kind === 'list') return list(actor, command.request);
     if (command.kind === 'show') return show(actor, command.caseNumber);
+    if ((command.kind === 'away' || command.kind === 'back') && deps.setAvailability) {
+      const set = await deps.setAvailability(setAvailabilityInput(actor, command, deps.timeZone));
+      return set.ok
+        ? { kind: 'status-set', text: statusSetText(set.value) }
+        : { kind: 'refused', failure: set };
+    }
     return { kind: 'help', lines: helpFor(form, audienceOf(actor)) };
   };
 };
@@ -213,6 +241,15 @@ export const mayAnswerHere = (
     place.organizationId === actor.organizationId
   );
 };
+
+/**
+ * `away` and `back` typed in a customer's conversation are words to the customer ("back
+ * with an answer"), not commands: they are commands only alone with the bot or among agents.
+ */
+export const isCommandHere = (command: Pick<SupportCommand, 'kind'>, place: AnswerPlace) =>
+  (command.kind !== 'away' && command.kind !== 'back') ||
+  place.kind === 'private' ||
+  place.kind === 'staff';
 
 export const ASK_PRIVATELY =
   'Lists, case details and knowledge-base answers are shown only where everyone present may see them: ask me in a personal chat.';

@@ -29,7 +29,10 @@ export type SupportCommand =
   | { readonly kind: 'new'; readonly forEmail?: string }
   | { readonly kind: 'list'; readonly request: ListRequest }
   | { readonly kind: 'show'; readonly caseNumber: string }
-  | { readonly kind: 'kb'; readonly question: string };
+  | { readonly kind: 'kb'; readonly question: string }
+  /** `until`: the words after `until`, read as a date by the use case. */
+  | { readonly kind: 'away'; readonly until?: string }
+  | { readonly kind: 'back' };
 
 export type CommandKind = SupportCommand['kind'];
 
@@ -94,6 +97,21 @@ export const SUPPORT_COMMANDS: readonly CommandEntry[] = [
     description: 'Knowledge-base articles that may answer a question.',
     audience: 'everyone',
   },
+  {
+    kind: 'away',
+    slash: 'away [until DATE]',
+    message: { title: 'away', usage: 'away [until DATE]' },
+    description:
+      'Agents: take no new cases or SLA reminders, for now or until a date (away until 2026-12-24).',
+    audience: 'staff',
+  },
+  {
+    kind: 'back',
+    slash: 'back',
+    message: { title: 'back', usage: 'back' },
+    description: 'Agents: take cases and SLA reminders again.',
+    audience: 'staff',
+  },
 ];
 
 const CASE_NUMBER = /^[a-z]+-\d+$/i;
@@ -126,6 +144,20 @@ export const parseListWords = (list: readonly string[], workflow: Workflow): Lis
   return { ...request, unknown };
 };
 
+/**
+ * `away`, `away until DATE`; typed after the slash command `away DATE` is read the same.
+ * As a message only the exact forms are commands ("away from my desk" is someone talking).
+ */
+const awayCommand = (
+  rest: readonly string[],
+  form: CommandForm,
+): Extract<SupportCommand, { kind: 'away' }> | undefined => {
+  if (rest.length === 0) return { kind: 'away' };
+  const hasUntil = rest[0]!.toLowerCase() === 'until';
+  if (!hasUntil && form === 'message') return undefined;
+  return { kind: 'away', until: rest.slice(hasUntil ? 1 : 0).join(' ') };
+};
+
 const slashCommand = (all: readonly string[], workflow: Workflow): SupportCommand => {
   const [sub = 'help', ...rest] = all;
   switch (sub.toLowerCase()) {
@@ -137,6 +169,10 @@ const slashCommand = (all: readonly string[], workflow: Workflow): SupportComman
       return { kind: 'show', caseNumber: (rest[0] ?? '').toUpperCase() };
     case 'kb':
       return { kind: 'kb', question: rest.join(' ') };
+    case 'away':
+      return awayCommand(rest, 'slash') ?? { kind: 'help' };
+    case 'back':
+      return rest.length === 0 ? { kind: 'back' } : { kind: 'help' };
     default:
       return { kind: 'help' };
   }
@@ -158,6 +194,8 @@ const messageCommand = (all: readonly string[], workflow: Workflow): SupportComm
     return { kind: 'show', caseNumber: all[1]!.toUpperCase() };
   // "kb" is no word of a request for help: what follows it is a question for the KB.
   if (first === 'kb' && all.length > 1) return { kind: 'kb', question: all.slice(1).join(' ') };
+  if (first === 'away') return awayCommand(all.slice(1), 'message');
+  if (lower.length === 1 && first === 'back') return { kind: 'back' };
   if (first === 'list') {
     const request = parseListWords(all.slice(1), workflow);
     return request.unknown.length === 0 ? { kind: 'list', request } : undefined;

@@ -19,6 +19,7 @@ export const registerHome = (app: App, ctx: SlackContext): void => {
       listCases: ctx.core.useCases.listCases,
       organizationNames: makeOrganizationNames((id) => ctx.core.directory.getOrganization(id)),
       workflow: ctx.config.workflow,
+      listAvailability: ctx.core.useCases.listAvailability,
     });
     const view = actor ? await home(actor) : undefined;
     if (view) await client.views.publish({ user_id: event.user, view: renderHome(view) });

@@ -41,6 +41,7 @@ const render = (answer: SupportAnswer): string => {
         ),
       ].join('\n');
     case 'unknown-words':
+    case 'status-set':
       return escapeMrkdwn(answer.text);
     case 'refused':
       return friendlyFailure(answer.failure);
@@ -74,6 +75,7 @@ export const registerSupportCommand = (app: App, ctx: SlackContext): void => {
       organizationNames: makeOrganizationNames((id) => ctx.core.directory.getOrganization(id)),
       workflow: ctx.config.workflow,
       priorityLabels: ctx.config.priorities.labels,
+      setAvailability: ctx.core.useCases.setAvailability,
     });
     await reply(respond, render(await answer(actor, asked, 'slash')));
   });

@@ -4,9 +4,10 @@
  * more there are.
  */
 import type { HomeView, KnownBlock, SectionBlock } from '@slack/types';
+import type { AvailabilityBoard } from '../../../src/presentation/availability-view.js';
 import type { CaseHome, CaseListGroup, CaseListLine } from '../../../src/presentation/case-list.js';
 import { ACTIONS, SLASH_COMMANDS } from '../registry.js';
-import { button, context, divider, header, LIMITS, mrkdwn } from './blocks.js';
+import { button, context, divider, fitLines, header, LIMITS, mrkdwn } from './blocks.js';
 import { escapeMrkdwn, safeMrkdwn } from './escape.js';
 import { PRIORITY_MARKERS } from './labels.js';
 
@@ -52,9 +53,31 @@ const renderGroups = (top: readonly KnownBlock[], groups: readonly CaseListGroup
   return blocks;
 };
 
+const STATE_MARKS = {
+  available: ':large_green_circle:',
+  away: ':white_circle:',
+  'off-hours': ':crescent_moon:',
+} as const;
+
+/** One section, a line per queue, so the board costs the work lists one block. */
+const availabilityBlock = (board: AvailabilityBoard): SectionBlock => {
+  const heading = `*${escapeMrkdwn(board.title)}*`;
+  const lines = board.queues.map((queue) => {
+    const agents = queue.lines.map(
+      (l) => `${STATE_MARKS[l.state]} ${escapeMrkdwn(l.name)} (${escapeMrkdwn(l.words)})`,
+    );
+    return `*${escapeMrkdwn(queue.title)}*: ${agents.length > 0 ? agents.join(' · ') : escapeMrkdwn(queue.empty)}`;
+  });
+  return {
+    type: 'section',
+    text: mrkdwn(`${heading}\n${fitLines(lines, LIMITS.sectionText - heading.length - 1)}`),
+  };
+};
+
 export const renderHome = (home: CaseHome): HomeView => {
   const top: KnownBlock[] = [header(home.heading)];
   if (home.note) top.push(context([escapeMrkdwn(home.note)]));
   if (home.offerNewCase) top.push(context([`Open a new case with \`${SLASH_COMMANDS.support}\`.`]));
+  if (home.availability) top.push(availabilityBlock(home.availability), divider());
   return { type: 'home', blocks: renderGroups(top, home.groups) };
 };

@@ -1,6 +1,7 @@
 import type { CaseState } from '../../domain/case/types.js';
 import { ok, type Result } from '../../domain/result.js';
 import { recordSlaAlerts, type AlertRecipient, type SlaAlert } from '../../domain/sla/index.js';
+import type { AgentAvailability } from '../../ports/agent-availability.js';
 import type { DirectoryRepository } from '../../ports/directory-repository.js';
 import { SlaTimerDataSchema } from '../../ports/scheduler.js';
 import { invalid, runCaseAction, type CaseDeps } from '../shared/case-action.js';
@@ -10,13 +11,16 @@ export interface EvaluateSlaTimerDeps extends CaseDeps, SlaDeps {
   readonly directory: Pick<DirectoryRepository, 'findQueueByKey' | 'findAgentByEmail'>;
   /** Re-arms a case whose timer found nothing to record (a committed change re-arms itself). */
   readonly arm: ArmSlaTimers;
+  /** Whether the assignee takes work now; without it every assignee is told. */
+  readonly availability?: AgentAvailability;
 }
 
 const SLA_ACTOR = { kind: 'system', name: 'Caseline SLA' } as const;
 
 /**
  * Who hears of an alert. A warning or a languishing status goes to the assignee (the
- * queue's triage channel while nobody owns the case); a breach or re-escalation to the
+ * queue's triage channel while nobody owns the case, or while its owner is away or off
+ * hours: a reminder nobody reads helps no customer); a breach or re-escalation to the
  * queue's manager and escalation channel (the triage channel when neither is set up).
  */
 const recipientsFor = async (
@@ -29,8 +33,13 @@ const recipientsFor = async (
     ? [{ kind: 'channel', address: queue.triageChannel, as: 'triage channel' }]
     : [];
   if (alert.kind === 'warning' || alert.kind === 'languishing') {
-    return state.assigneeId && state.assigneeName
-      ? [{ kind: 'agent', id: state.assigneeId, name: state.assigneeName, as: 'assignee' }]
+    const { assigneeId, assigneeName } = state;
+    if (!assigneeId || !assigneeName) return triage;
+    const available = deps.availability
+      ? (await deps.availability.availableAmong([assigneeId], deps.clock.now())).has(assigneeId)
+      : true;
+    return available
+      ? [{ kind: 'agent', id: assigneeId, name: assigneeName, as: 'assignee' }]
       : triage;
   }
   const told: AlertRecipient[] = [];

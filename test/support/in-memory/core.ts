@@ -10,8 +10,10 @@ import type { Contact } from '../../../src/domain/directory.js';
 import type { Scheduler } from '../../../src/ports/scheduler.js';
 import { composeCaseCore, composeCaseUseCases } from '../../../src/compose-use-cases.js';
 import { makeDeliverOutbox } from '../../../src/use-cases/deliver-outbox.js';
+import { makeWorkingCalendars } from '../../../src/use-cases/list-availability.js';
 import { actorsOf, coreFixtureConfig, RecordingNotifier, SEED } from '../core-fixture.js';
 import type { CoreFixtureOptions } from '../core-fixture.js';
+import { InMemoryAgentStatus } from './agent-status.js';
 import { InMemoryCases } from './cases.js';
 import { ManualClock, sequentialIds } from './clock.js';
 import { InMemoryDirectory, seedDirectory } from './directory.js';
@@ -30,6 +32,9 @@ const composeMemoryCore = (
 ) => {
   const newId = sequentialIds('mem');
   const stored = new InMemoryCases();
+  const agentStatus = new InMemoryAgentStatus(
+    makeWorkingCalendars(directory, config.sla?.calendars ?? []),
+  );
   // The composition root's own wiring, on the in-memory store.
   const { cases, effects, deps, sla } = composeCaseCore({
     config,
@@ -39,6 +44,7 @@ const composeMemoryCore = (
     newId,
     scheduler,
     announce: (announcement) => notifier.announce(announcement),
+    agentStatus,
   });
   const useCases = composeCaseUseCases(deps, config);
   const deliverOutbox = makeDeliverOutbox({
@@ -60,6 +66,7 @@ const composeMemoryCore = (
     effects,
     deliverOutbox,
     sla,
+    agentStatus,
   };
 };
 

@@ -43,6 +43,8 @@ const TYPED: Readonly<Record<string, { text: string; is: SupportCommand }>> = {
   },
   show: { text: 'show CASE-1042', is: { kind: 'show', caseNumber: 'CASE-1042' } },
   kb: { text: 'kb printer offline', is: { kind: 'kb', question: 'printer offline' } },
+  away: { text: 'away until monday', is: { kind: 'away', until: 'monday' } },
+  back: { text: 'back', is: { kind: 'back' } },
 };
 
 const commandProblems = (manifest: Manifest): string[] => {
