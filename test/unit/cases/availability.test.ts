@@ -119,6 +119,8 @@ describe('SLA warnings of a case whose owner is away', () => {
         name: 'Finance',
         routing: [{ modules: ['Ledger'] }],
         triageChannel: 'slack:CFINANCE',
+        members: [],
+        isDefault: false,
       },
     ]);
   });
