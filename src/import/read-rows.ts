@@ -36,7 +36,7 @@ const LIST_COLUMNS = new Set([
   'supportKeys',
 ]);
 const BOOLEAN_COLUMNS = new Set(['active', 'isDefault']);
-const JSON_COLUMNS = new Set(['routing']);
+const JSON_COLUMNS = new Set(['routing', 'workingHours']);
 
 const TRUE = /^(true|yes|y|1)$/i;
 const FALSE = /^(false|no|n|0)$/i;

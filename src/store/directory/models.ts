@@ -46,6 +46,12 @@ const routingRule = new Schema(
   { _id: false },
 );
 
+// Either a calendar name or a zone, days and hours (domain/directory.ts validates which).
+const workingHours = new Schema(
+  { calendar: optional, timeZone: optional, days: strings, from: optional, to: optional },
+  { _id: false },
+);
+
 const definitions: Record<DirectoryKind, SchemaDefinition> = {
   organizations: {
     key: required,
@@ -83,6 +89,7 @@ const definitions: Record<DirectoryKind, SchemaDefinition> = {
     slackUserId: optional,
     teamsAadObjectId: optional,
     active: { type: Boolean },
+    workingHours: { type: workingHours, default: undefined },
   },
   contacts: {
     email: required,
