@@ -61,6 +61,15 @@ describe('Caseline in Slack: away and back', () => {
     expect(await stored()).toEqual(before);
   });
 
+  it('reads the date in the zone Slack reports for the agent', async () => {
+    e2e.fake.setUsers({ [TOMAS.user]: { team_id: SLACK_HOME.teamId, tz: 'Asia/Tokyo' } });
+    expect(await command('away until 2099-01-05')).toContain(
+      'You are away until 2099-01-05 00:00 Asia/Tokyo',
+    );
+    expect(await stored()).toMatchObject({ until: new Date('2099-01-04T15:00:00Z') });
+    await command('back');
+  });
+
   it('gives a customer the usual refusal', async () => {
     expect(await command('away', {})).toContain('Only agents set themselves away or back');
   });

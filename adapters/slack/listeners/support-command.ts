@@ -4,6 +4,7 @@ import {
   type SupportAnswer,
 } from '../../../src/presentation/support-answers.js';
 import { parseSupportCommand } from '../../../src/presentation/support-commands.js';
+import { isTimeZone } from '../../../src/domain/directory.js';
 import { makeOrganizationNames } from '../../../src/presentation/case-list.js';
 import type { SlackContext } from '../context.js';
 import { friendlyFailure } from '../failures.js';
@@ -69,6 +70,14 @@ export const registerSupportCommand = (app: App, ctx: SlackContext): void => {
         channel: command.channel_id,
       });
     if (asked.kind === 'kb') return answerKbSearch(ctx, actor, asked.question, respond);
+    // Slack sends no zone with a command; `away until DATE` needs the person's own.
+    const timeZone =
+      asked.kind === 'away'
+        ? await client.users
+            .info({ user: command.user_id })
+            .then((found) => found.user?.tz)
+            .catch(() => undefined)
+        : undefined;
     const answer = makeAnswerSupportCommand({
       listCases: ctx.core.useCases.listCases,
       getCase: ctx.core.useCases.getCase,
@@ -76,6 +85,7 @@ export const registerSupportCommand = (app: App, ctx: SlackContext): void => {
       workflow: ctx.config.workflow,
       priorityLabels: ctx.config.priorities.labels,
       setAvailability: ctx.core.useCases.setAvailability,
+      timeZone: timeZone && isTimeZone(timeZone) ? timeZone : undefined,
     });
     await reply(respond, render(await answer(actor, asked, 'slash')));
   });
