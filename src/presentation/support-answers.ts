@@ -71,10 +71,8 @@ export type SupportAnswer =
   | { readonly kind: 'status-set'; readonly text: string }
   | { readonly kind: 'refused'; readonly failure: Failure };
 
-export type AnsweredCommand = Extract<
-  SupportCommand,
-  { kind: 'help' | 'list' | 'show' | 'away' | 'back' }
->;
+/** `new` opens a form and `kb` has answers of its own (kb-answers.ts). */
+export type AnsweredCommand = Exclude<SupportCommand, { kind: 'new' | 'kb' }>;
 
 export interface SupportAnswerDeps {
   readonly listCases: (input: unknown) => Promise<Result<CaseList>>;
