@@ -6,6 +6,7 @@
 import type { Connection } from 'mongoose';
 import type { Core } from './composition.js';
 import { composeConversation } from './compose-conversation.js';
+import { composeChatCsat } from './compose-csat.js';
 import type { ChatChannel } from './http/chat-channel.js';
 import type { Logger } from './infra/logger.js';
 import type { InboundDeliveries } from './ports/inbox.js';
@@ -63,12 +64,14 @@ export const composeChatChannels = async (options: ChatOptions): Promise<ChatCha
       core.effects.on('kb-suggestions', (delivery) => handler(delivery.case)),
   });
   const channels: ChatChannel[] = [];
+  const csatFor = composeChatCsat(core);
 
   const slackSettings = slackSettingsFrom(config.env);
   if (slackSettings) {
     const slackDeps: SlackDeps = {
       useCases: pick(core.useCases, CHAT_USE_CASES),
       kb: kbOf(CHAT_KB_USE_CASES),
+      csat: csatFor('slack'),
       directory,
       clock: core.clock,
     };
@@ -103,6 +106,7 @@ export const composeChatChannels = async (options: ChatOptions): Promise<ChatCha
   const teamsDeps: TeamsDeps = {
     useCases: pick(core.useCases, CHAT_USE_CASES),
     kb: kbOf(CHAT_KB_USE_CASES),
+    csat: csatFor('teams'),
     directory,
     registerContact: makeRegisterChatContact({ directory: core.directory }),
     sla: slaLookups(core),

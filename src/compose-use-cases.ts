@@ -13,6 +13,8 @@ import type { Clock, IdGenerator } from './ports/clock.js';
 import type { DirectoryRepository } from './ports/directory-repository.js';
 import type { Announcement } from './ports/notifier.js';
 import type { Scheduler } from './ports/scheduler.js';
+import { makeAnswerCsat } from './use-cases/answer-csat.js';
+import { makeSendCsatSurvey } from './use-cases/send-csat-survey.js';
 import { makeAddInternalNote } from './use-cases/add-internal-note.js';
 import { makeAssignCase } from './use-cases/assign-case.js';
 import { makeClaimCase } from './use-cases/claim-case.js';
@@ -140,6 +142,8 @@ export const composeCaseUseCases = (
   getAccessNotes: makeGetAccessNotes(deps),
   explainRefusal: makeExplainRefusal(deps),
   ...availabilityUseCases(deps, config),
+  answerCsat: makeAnswerCsat({ ...deps, csat: config.csat }),
+  sendCsatSurvey: makeSendCsatSurvey({ ...deps, csat: config.csat }),
 });
 
 const availabilityUseCases = (deps: CaseUseCaseDeps, config: Config) => {

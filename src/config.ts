@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { deepFreeze } from './domain/freeze.js';
 import { queueInputSchema, type QueueInput } from './domain/directory.js';
 import { PRIORITIES, type Priority } from './domain/priority.js';
+import { csatSettingsSchema, type CsatSettings } from './domain/case/csat.js';
 import { parseSlaConfig, type SlaConfig, type SlaProblem } from './domain/sla/index.js';
 import {
   isWorkflowPresetName,
@@ -96,6 +97,8 @@ export const fileSchema = z.strictObject({
     .default({ groupingWindowSeconds: 120, ticketReaction: 'ticket', reopenWithinDays: 14 }),
   /** Calendars, SLA policies and the default policy; checked by the SLA domain's schema. */
   sla: z.unknown().optional(),
+  /** The satisfaction survey after a close (README "Customer satisfaction"). */
+  csat: csatSettingsSchema,
   outbox: z
     .strictObject({
       pollMs: z.number().int().min(50).max(60_000).default(1000),
@@ -171,6 +174,7 @@ export interface Config {
   readonly kb: FileConfig['kb'];
   /** Undefined when caseline.yaml has no `sla` section: no clocks run. */
   readonly sla: SlaConfig | undefined;
+  readonly csat: CsatSettings;
 }
 
 export class ConfigError extends Error {
@@ -283,5 +287,6 @@ export const loadConfig = (
     intake: file.intake,
     kb: file.kb,
     sla,
+    csat: file.csat,
   });
 };

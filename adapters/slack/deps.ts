@@ -4,11 +4,14 @@
  * the lists in ../shared/deps.ts.
  */
 import type { Clock } from '../../src/ports/clock.js';
+import type { ChatCsat } from '../shared/csat.js';
 import type { ChatKb, ChatKbUseCases, ChatUseCases, DirectoryLookups } from '../shared/deps.js';
 
 export interface SlackDeps {
   readonly useCases: ChatUseCases;
   readonly kb: ChatKb<ChatKbUseCases>;
+  /** The satisfaction survey (absent where a test builds the adapter without it). */
+  readonly csat?: ChatCsat | undefined;
   readonly directory: DirectoryLookups;
   readonly clock: Clock;
 }

@@ -1,3 +1,4 @@
+import type { CsatScore } from '../../src/domain/case/csat.js';
 import type { CaseActionId } from '../../src/presentation/case-actions.js';
 
 /**
@@ -52,7 +53,16 @@ export const ACTIONS = {
   separateRequest: 'conversation_separate_request',
   reopenFromChat: 'conversation_reopen',
   newCaseFromChat: 'conversation_new_case',
+  /** The satisfaction survey's five answers (unique ids: one message holds them all). */
+  csat1: 'csat_answer_1',
+  csat2: 'csat_answer_2',
+  csat3: 'csat_answer_3',
+  csat4: 'csat_answer_4',
+  csat5: 'csat_answer_5',
 } as const;
+
+/** The `action_id` of one survey answer. */
+export const csatActionId = (score: CsatScore): string => ACTIONS[`csat${score}`];
 
 /** Which `action_id` draws each case card action; the overflow sends the action id itself. */
 export const SLACK_CASE_ACTIONS: Readonly<Record<CaseActionId, string>> = {

@@ -4,6 +4,7 @@
  * the lists in ../shared/deps.ts.
  */
 import type { Clock } from '../../src/ports/clock.js';
+import type { ChatCsat } from '../shared/csat.js';
 import type {
   ChatKbUseCases,
   ChatUseCases,
@@ -16,6 +17,8 @@ import type {
 export interface TeamsDeps {
   readonly useCases: ChatUseCases;
   readonly kb: ChatKb<ChatKbUseCases>;
+  /** The satisfaction survey (absent where a test builds the adapter without it). */
+  readonly csat?: ChatCsat | undefined;
   readonly directory: DirectoryLookups;
   /** Makes an unknown sender from a mapped tenant a contact of that organization. */
   readonly registerContact: RegisterChatContact;

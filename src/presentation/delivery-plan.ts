@@ -9,6 +9,7 @@ import type { Workflow } from '../domain/workflow/index.js';
 import type { Announcement, Notification } from '../ports/notifier.js';
 import {
   announcementLine,
+  csatLowScoreLine,
   customerMessageLine,
   milestoneLine,
   slaAlertLine,
@@ -87,6 +88,22 @@ const staffPlan = (n: Notification & { audience: 'staff' }): DeliveryPlan => {
         { kind: 'case-thread', card: 'agent' },
       ];
       return { cards: [], lines: told.map((to) => ({ to, line: alert })) };
+    }
+    case 'csat-low-score': {
+      if (!n.event) return NOTHING;
+      const low = csatLowScoreLine(n.case, n.event);
+      const told: LinePlace[] = [
+        ...listOf(n.event.data?.leadAgentIds).map((agentId) => ({
+          kind: 'agent' as const,
+          agentId,
+        })),
+        ...listOf(n.event.data?.leadChannels).map((address) => ({
+          kind: 'channel' as const,
+          address,
+        })),
+        { kind: 'case-thread', card: 'agent' },
+      ];
+      return { cards: [], lines: told.map((to) => ({ to, line: low })) };
     }
     default:
       return NOTHING;

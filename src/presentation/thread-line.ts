@@ -123,5 +123,19 @@ export const slaAlertLine = (view: StaffCaseView, event: CaseEvent): ThreadLine 
   );
 };
 
+/** A low satisfaction score, for the queue lead and the case's thread, with the comment. */
+export const csatLowScoreLine = (view: StaffCaseView, event: CaseEvent): ThreadLine => {
+  const worked = typeof event.data?.agentNames === 'string' ? event.data.agentNames : '';
+  return line(
+    'alert',
+    strong(view.number),
+    words(
+      ` ${view.title.slice(0, TITLE_IN_ALERT)}: the customer rated it ${String(event.data?.score)} of 5` +
+        (worked ? ` (worked by ${worked}).` : '.'),
+    ),
+    ...(event.text ? [{ kind: 'break' } as const, words(`"${event.text}"`)] : []),
+  );
+};
+
 /** A staff announcement about no single case (an expiring contract). */
 export const announcementLine = (text: string): ThreadLine => line('document', words(text));

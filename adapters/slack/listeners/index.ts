@@ -4,6 +4,7 @@ import { registerCaseActions } from './case-actions.js';
 import { registerCaseModals } from './case-modals.js';
 import { registerHome, registerTicketReaction } from './home-and-reactions.js';
 import { registerConversationActions } from './conversation.js';
+import { registerCsatListeners } from './csat.js';
 import { registerIntake } from './intake.js';
 import { registerKbListeners } from './kb.js';
 import { registerMessageListener } from './messages.js';
@@ -20,4 +21,5 @@ export const registerSlackListeners = (app: App, ctx: SlackContext): void => {
   registerHome(app, ctx);
   registerTicketReaction(app, ctx);
   registerKbListeners(app, ctx);
+  registerCsatListeners(app, ctx);
 };

@@ -56,6 +56,10 @@ export const moveStatus = (
   if (reopening || MILESTONE_CATEGORIES.includes(target.category)) {
     builder.notify({ topic: 'milestone', audience: 'customer', eventId: event.id });
   }
+  // Whether and when to ask is the survey's own decision (caseline.yaml `csat`), at delivery.
+  if (target.category === 'closed') {
+    builder.notify({ topic: 'csat-survey', audience: 'customer', eventId: event.id });
+  }
   builder.refreshCards(true);
   return ok(null);
 };

@@ -64,6 +64,10 @@ export const EVENT_TYPES = [
   'status-languishing',
   // KB: the articles suggested at intake and the cases this one looks like (internal).
   'kb-matched',
+  // CSAT: the survey sent after the close (data: entryId) and the requester's answer
+  // (data: score, low, agentIds, agentNames, and the lead told when it is low).
+  'csat-sent',
+  'csat-answered',
 ] as const;
 export type CaseEventType = (typeof EVENT_TYPES)[number];
 
@@ -92,6 +96,8 @@ export const NOTIFICATION_TOPICS = [
   'milestone',
   /** An SLA reminder or escalation for the people named in its event. */
   'sla-alert',
+  /** A low satisfaction score, for the queue lead named in its event. */
+  'csat-low-score',
 ] as const;
 export type NotificationTopic = (typeof NOTIFICATION_TOPICS)[number];
 
@@ -100,9 +106,10 @@ export type NotificationTopic = (typeof NOTIFICATION_TOPICS)[number];
  * the change and carried out from there by their topic's handler, so a crash between the
  * write and the effect delays it but never loses it:
  * - `sla-timer`: (re)arm the case's SLA timer from the case as it is when delivered;
- * - `kb-suggestions`: offer the requester, privately, the articles that may solve it.
+ * - `kb-suggestions`: offer the requester, privately, the articles that may solve it;
+ * - `csat-survey`: ask the requester of a closed case how it went (after the delay).
  */
-export const EFFECT_TOPICS = ['sla-timer', 'kb-suggestions'] as const;
+export const EFFECT_TOPICS = ['sla-timer', 'kb-suggestions', 'csat-survey'] as const;
 export type EffectTopic = (typeof EFFECT_TOPICS)[number];
 
 /** Every topic an outbox entry may carry. */

@@ -1,0 +1,88 @@
+import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import { ErrorCode } from '@slack/web-api';
+import { CSAT_SCORES } from '../../../src/domain/case/csat.js';
+import {
+  csatAnswerReply,
+  csatSurveyView,
+  parseCsatPress,
+} from '../../../src/presentation/csat-survey.js';
+import type { CsatSurveyTarget } from '../../../src/use-cases/send-csat-survey.js';
+import { userOfPayload, type SlackContext } from '../context.js';
+import { slackChannelOf } from '../identity.js';
+import { csatActionId } from '../registry.js';
+import { CSAT_COMMENT, renderCsatSurvey } from '../render/csat.js';
+
+// Slack's answers when the requester cannot be reached there any more: they left the
+// channel, or it was archived or deleted. Nobody to ask: the survey is skipped.
+const GONE = new Set(['user_not_in_channel', 'channel_not_found', 'is_archived', 'not_in_channel']);
+
+const slackErrorOf = (error: unknown): string | undefined => {
+  const { code, data } = error as { code?: unknown; data?: { error?: unknown } };
+  return code === ErrorCode.PlatformError && typeof data?.error === 'string'
+    ? data.error
+    : undefined;
+};
+
+/**
+ * The survey, shown only to the requester in the case's thread (others in a shared
+ * channel do not see it). Without their Slack user id there is no one to show it to.
+ */
+const postSurvey =
+  (app: App, ctx: SlackContext) =>
+  async (target: CsatSurveyTarget): Promise<void> => {
+    const channel = slackChannelOf(target.origin.address);
+    if (!channel) return;
+    const requester = await ctx.core.directory.getContact(target.contactId);
+    if (!requester?.slackUserId) return;
+    try {
+      await app.client.chat.postEphemeral({
+        channel,
+        user: requester.slackUserId,
+        ...(target.origin.messageId ? { thread_ts: target.origin.messageId } : {}),
+        ...renderCsatSurvey(csatSurveyView({ caseId: target.caseId, number: target.number })),
+      });
+    } catch (error) {
+      const refusal = slackErrorOf(error);
+      if (!refusal || !GONE.has(refusal)) throw error;
+      ctx.log.info({ case: target.number, refusal }, 'satisfaction survey skipped');
+    }
+  };
+
+const commentOf = (body: BlockAction): string | undefined => {
+  const value = body.state?.values[CSAT_COMMENT.block]?.[CSAT_COMMENT.action]?.value;
+  return typeof value === 'string' && value.trim() ? value : undefined;
+};
+
+/** The survey's poster (the `csat-survey` effect) and its five answers. */
+export const registerCsatListeners = (app: App, ctx: SlackContext): void => {
+  ctx.core.csat?.onSurvey(postSurvey(app, ctx));
+  for (const score of CSAT_SCORES) {
+    app.action<BlockAction<ButtonAction>>(
+      csatActionId(score),
+      async ({ ack, action, body, respond }) => {
+        await ack();
+        const press = parseCsatPress(action.value);
+        const actor = await ctx.actorOf(userOfPayload(body));
+        if (!press || !actor || !ctx.core.csat) return;
+        const comment = commentOf(body);
+        const result = await ctx.core.csat.answer({
+          ref: { caseId: press.caseId },
+          actor,
+          score: press.score,
+          ...(comment ? { comment } : {}),
+        });
+        const text = csatAnswerReply(
+          result.ok
+            ? {
+                ok: true,
+                changed: result.value.changed,
+                number: result.value.case.number,
+                score: press.score,
+              }
+            : result,
+        );
+        await respond({ replace_original: true, text });
+      },
+    );
+  }
+};
