@@ -11,6 +11,7 @@ import type { DirectoryRepository } from '../../src/ports/directory-repository.j
 import type { Announcement, Notification, Notifier } from '../../src/ports/notifier.js';
 import type { Scheduler } from '../../src/ports/scheduler.js';
 import { parseSlaConfig } from '../../src/domain/sla/index.js';
+import { csatSettingsSchema } from '../../src/domain/case/csat.js';
 import { closeTestDatabase, connectTestDatabase } from './db.js';
 import { ManualClock } from './in-memory/clock.js';
 
@@ -112,6 +113,8 @@ export interface CoreFixtureOptions {
   readonly failFirst?: number;
   /** An `sla` section as caseline.yaml would have it. */
   readonly sla?: unknown;
+  /** A `csat` section as caseline.yaml would have it. */
+  readonly csat?: unknown;
   /** Durable timers on the fixture's connection (SLA tests pass Agenda). */
   readonly scheduler?: (connection: Connection) => Scheduler;
   /** The system clock instead of a ManualClock (for tests that wait on real timers). */
@@ -122,7 +125,7 @@ export interface CoreFixtureOptions {
 
 /** The default config with the fixture's workflow and SLA section. */
 export const coreFixtureConfig = (
-  options: Pick<CoreFixtureOptions, 'workflow' | 'sla'>,
+  options: Pick<CoreFixtureOptions, 'workflow' | 'sla' | 'csat'>,
 ): ReturnType<typeof loadConfig> => {
   const loaded = loadConfig({ CASELINE_CONFIG: undefined, LOG_LEVEL: 'silent' }, '/nonexistent');
   const sla = options.sla === undefined ? undefined : parseSlaConfig(options.sla);
@@ -131,6 +134,7 @@ export const coreFixtureConfig = (
     ...loaded,
     ...(options.workflow ? { workflow: WORKFLOW_PRESETS[options.workflow] } : {}),
     ...(sla?.ok ? { sla: sla.value } : {}),
+    ...(options.csat === undefined ? {} : { csat: csatSettingsSchema.parse(options.csat) }),
   };
 };
 
