@@ -11,6 +11,7 @@ import { makeCardBuilder } from './cards.js';
 import { createTeamsConversationStore } from './conversation-store.js';
 import type { TeamsDeps } from './deps.js';
 import { InboxCloudAdapter, messagesEndpoint, TEAMS_MAX_BODY } from './http.js';
+import { createTeamsCsat } from './csat.js';
 import { createTeamsKb } from './kb.js';
 import { createTeamsNotifier } from './notifier.js';
 import { makeWithConversations } from './proactive.js';
@@ -56,6 +57,8 @@ export const createTeamsAdapter = (deps: TeamsAdapterDeps): TeamsAdapter => {
   const withConversations = makeWithConversations(adapter, deps.settings.appId ?? '');
   const kb = createTeamsKb({ core, store, withConversations, log });
   core.kb.onKbSuggestions(kb.offer);
+  const csat = createTeamsCsat({ core, store, withConversations, log });
+  core.csat?.onSurvey(csat.post);
   const bot = new CaselineTeamsBot({
     core,
     config,
@@ -63,6 +66,7 @@ export const createTeamsAdapter = (deps: TeamsAdapterDeps): TeamsAdapter => {
     cards,
     log,
     kb,
+    csat,
     registerContact: core.registerContact,
     conversation: deps.conversation,
     deskConversation: deps.staffConversation,

@@ -26,6 +26,7 @@ import { friendlyFailure } from './failures.js';
 import { filesOf } from './files.js';
 import { resolveTeamsActor, teamsAddress, tenantOf } from './identity.js';
 import { openCaseFromForm } from './intake-form.js';
+import { isCsatVerb, type TeamsCsat } from './csat.js';
 import { isKbVerb, type TeamsKb } from './kb.js';
 import { answerKbArticle, isKbArticleVerb } from './kb-article.js';
 import { timeZoneOf } from './time-zone.js';
@@ -42,6 +43,8 @@ export interface TeamsBotDeps {
   /** What a written message becomes, and the presses its answers offer. */
   readonly conversation: ConversationUseCases;
   readonly kb: TeamsKb;
+  /** The satisfaction survey's answers (absent where a test builds the bot without it). */
+  readonly csat?: TeamsCsat | undefined;
   /** The playground's desk: every agent card goes there, so the bot listens there too. */
   readonly deskConversation?: string | undefined;
   /** Makes an unknown sender from a mapped tenant a contact of that organization. */
@@ -226,6 +229,12 @@ export class CaselineTeamsBot extends TeamsActivityHandler {
       const act = verb !== VERBS.refresh && !repeated;
       const shown = await this.deps.kb.handle(actor, verb, data, { act });
       return shown.ok ? cardResponse(shown.value) : messageResponse(friendlyFailure(shown));
+    }
+    if (isCsatVerb(verb) && this.deps.csat) {
+      const answered = await this.deps.csat.answer(actor, data, !repeated);
+      return answered
+        ? cardResponse(answered)
+        : messageResponse(friendlyFailure({ code: 'not-found', message: 'No such case.' }));
     }
     if (isKbArticleVerb(verb)) {
       const shown = await answerKbArticle(this.deps, actor, verb, data, !repeated);

@@ -47,6 +47,8 @@ export const VERBS = {
   newCaseFromChat: 'newCaseFromChat',
   /** On a refused action's card: posts the text the person wrote as an internal note. */
   keptNote: 'keptNote',
+  /** The satisfaction survey's answers (data: `answer` = case and score). */
+  csatAnswer: 'csatAnswer',
 } as const;
 export type Verb = (typeof VERBS)[keyof typeof VERBS];
 

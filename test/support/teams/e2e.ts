@@ -84,8 +84,11 @@ const openCase = async (e2e: Omit<TeamsE2E, 'openCase'>, text: string) => {
   return { message, conversation, case: stored, customerCard, agentCard };
 };
 
-/** Starts the app and a fake connector for one test file; the bot is in the desk channel. */
-export const useTeamsE2E = (): TeamsE2E => {
+/**
+ * Starts the app and a fake connector for one test file; the bot is in the desk channel.
+ * `env` overrides the app's (a config file of the test's own).
+ */
+export const useTeamsE2E = (env: Readonly<Record<string, string>> = {}): TeamsE2E => {
   let connector: FakeConnector | undefined;
   let app: RunningApp | undefined;
   beforeAll(async () => {
@@ -94,7 +97,7 @@ export const useTeamsE2E = (): TeamsE2E => {
       email: TEAMS_CUSTOMER.email,
       name: TEAMS_CUSTOMER.name,
     });
-    app = await serveForTeams();
+    app = await serveForTeams(env);
     await postActivity(
       `http://127.0.0.1:${app.port}`,
       botAddedToChannel(connector.url, DESK_CHANNEL),
