@@ -15,6 +15,9 @@ import type { Announcement } from './ports/notifier.js';
 import type { Scheduler } from './ports/scheduler.js';
 import { makeAnswerCsat } from './use-cases/answer-csat.js';
 import { makeSendCsatSurvey } from './use-cases/send-csat-survey.js';
+import { makeReportCsat } from './use-cases/report-csat.js';
+import { makeReportWorkload } from './use-cases/report-workload.js';
+import { EVERYONE_AVAILABLE } from './ports/agent-availability.js';
 import { makeAddInternalNote } from './use-cases/add-internal-note.js';
 import { makeAssignCase } from './use-cases/assign-case.js';
 import { makeClaimCase } from './use-cases/claim-case.js';
@@ -144,6 +147,9 @@ export const composeCaseUseCases = (
   ...availabilityUseCases(deps, config),
   answerCsat: makeAnswerCsat({ ...deps, csat: config.csat }),
   sendCsatSurvey: makeSendCsatSurvey({ ...deps, csat: config.csat }),
+  reportCsat: makeReportCsat(deps),
+  // Everyone active counts as available until agent availability is known.
+  reportWorkload: makeReportWorkload({ ...deps, availability: EVERYONE_AVAILABLE }),
 });
 
 const availabilityUseCases = (deps: CaseUseCaseDeps, config: Config) => {

@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import { CLOCK_KINDS, type ClockTally, type SlaComplianceReport } from '../domain/sla/index.js';
 import type { RecurringGroup } from '../use-cases/report-recurring-problems.js';
+import { registerDeskReports } from './desk-report-commands.js';
 import { CLI_ACTOR, fail, withCore } from './with-core.js';
 
 /**
@@ -46,6 +47,7 @@ export const registerReportCommands = (program: Command): void => {
         options.json ? `${JSON.stringify(compliance)}\n` : formatCompliance(compliance),
       );
     });
+  registerDeskReports(report);
 };
 
 const CLOCK_LABELS = {
