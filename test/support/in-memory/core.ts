@@ -18,7 +18,10 @@ import { InMemoryCases } from './cases.js';
 import { ManualClock, sequentialIds } from './clock.js';
 import { InMemoryDirectory, seedDirectory } from './directory.js';
 
-export type MemoryCoreOptions = Pick<CoreFixtureOptions, 'workflow' | 'failFirst' | 'sla' | 'csat'> & {
+export type MemoryCoreOptions = Pick<
+  CoreFixtureOptions,
+  'workflow' | 'failFirst' | 'sla' | 'csat'
+> & {
   /** Durable timers (a FakeScheduler, or one that records what is armed). */
   readonly scheduler?: Scheduler;
 };
