@@ -12,6 +12,7 @@ import { registerSlackListeners } from './listeners/index.js';
 import { boltLogger } from './logger.js';
 import { createSlackNotifier } from './notifier.js';
 import { installedTokens, singleTokenMode } from './bot-tokens.js';
+import { postCsatSurvey } from './listeners/csat.js';
 import { createSlackInstallationStore } from './installation-store.js';
 import { isOAuth, type SlackSettings } from './settings.js';
 import { InboxUnavailable, type InboundDeliveries } from '../../src/ports/inbox.js';
@@ -127,6 +128,8 @@ export const createSlackAdapter = async (deps: SlackAdapterDeps): Promise<SlackA
     conversation: deps.conversation,
   });
   registerSlackListeners(app, ctx);
+  // The `csat-survey` effect, carried out from the outbox for cases opened in Slack.
+  deps.core.csat?.onSurvey(postCsatSurvey(app, ctx, tokenFor));
   const notifier = createSlackNotifier({
     client: app.client,
     chatLinks: deps.chatLinks,

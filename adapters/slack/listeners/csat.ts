@@ -7,6 +7,7 @@ import {
   parseCsatPress,
 } from '../../../src/presentation/csat-survey.js';
 import type { CsatSurveyTarget } from '../../../src/use-cases/send-csat-survey.js';
+import type { BotTokenFor } from '../bot-tokens.js';
 import { userOfPayload, type SlackContext } from '../context.js';
 import { slackChannelOf } from '../identity.js';
 import { csatActionId } from '../registry.js';
@@ -27,15 +28,18 @@ const slackErrorOf = (error: unknown): string | undefined => {
  * The survey, shown only to the requester in the case's thread (others in a shared
  * channel do not see it). Without their Slack user id there is no one to show it to.
  */
-const postSurvey =
-  (app: App, ctx: SlackContext) =>
+export const postCsatSurvey =
+  (app: App, ctx: Pick<SlackContext, 'core' | 'log'>, tokenFor: BotTokenFor) =>
   async (target: CsatSurveyTarget): Promise<void> => {
     const channel = slackChannelOf(target.origin.address);
     if (!channel) return;
     const requester = await ctx.core.directory.getContact(target.contactId);
     if (!requester?.slackUserId) return;
+    // With OAuth installs, the token of the workspace the case came from.
+    const token = await tokenFor(target.origin.workspace);
     try {
       await app.client.chat.postEphemeral({
+        ...(token ? { token } : {}),
         channel,
         user: requester.slackUserId,
         ...(target.origin.messageId ? { thread_ts: target.origin.messageId } : {}),
@@ -53,9 +57,8 @@ const commentOf = (body: BlockAction): string | undefined => {
   return typeof value === 'string' && value.trim() ? value : undefined;
 };
 
-/** The survey's poster (the `csat-survey` effect) and its five answers. */
+/** The survey's five answers (its poster is added in app.ts, which knows the tokens). */
 export const registerCsatListeners = (app: App, ctx: SlackContext): void => {
-  ctx.core.csat?.onSurvey(postSurvey(app, ctx));
   for (const score of CSAT_SCORES) {
     app.action<BlockAction<ButtonAction>>(
       csatActionId(score),
