@@ -20,7 +20,11 @@ const withCore = async (run: (core: Core) => Promise<void>) => {
   const connection = await connectMongo(database);
   try {
     const core = await composeCore({
-      config: loadConfig({ CASELINE_CONFIG: 'caseline.example.yaml', LOG_LEVEL: 'silent' }),
+      // The CLI's config, with surveys on: the desk's own process asks the questions.
+      config: {
+        ...loadConfig({ CASELINE_CONFIG: 'caseline.example.yaml', LOG_LEVEL: 'silent' }),
+        csat: { send: 'every', samplePercent: 100, delayMinutes: 0, lowScoreAtMost: 2 },
+      },
       connection,
       log: pino({ level: 'silent' }),
       notifier: new RecordingNotifier(),
@@ -75,6 +79,9 @@ describe('caseline report csat and workload', () => {
         while (await core.deliverOutbox());
         const closed = await core.useCases.closeCase({ ref, actor: anna });
         if (!closed.ok) throw new Error(closed.message);
+        // A phone case has no chat to ask in: the survey is recorded as a chat would.
+        const entry = closed.value.case.outbox.find((e) => e.topic === 'csat-survey')!;
+        await core.useCases.sendCsatSurvey(closed.value.case.id, entry.id);
         const answered = await core.useCases.answerCsat({ ref, actor: anna, score });
         if (!answered.ok) throw new Error(answered.message);
       }

@@ -152,6 +152,8 @@ export const answerCsat = (
   if (actor.kind !== 'customer' || actor.contactId !== current.contactId)
     return fail('not-allowed', 'Only the person who asked can answer this survey.');
   if (csatAnswerOf(current)) return ok(null);
+  // Answers are to the question we asked: a made-up press on a case never surveyed is refused.
+  if (!surveyOf(current)) return fail('not-found', 'This case has no survey to answer.');
   const low = isLowScore(settings, answer.score);
   const agents = workedBy(current);
   const builder = new ChangeBuilder(input);

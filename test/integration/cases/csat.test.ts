@@ -89,6 +89,10 @@ describe('the satisfaction survey, stored', () => {
     const closed = await closedCase();
     const carol = await fx.customer();
     const ref = { caseId: closed.id };
+    const early = await fx.core.useCases.answerCsat({ ref, actor: carol, score: 3 });
+    expect(early).toMatchObject({ ok: false, code: 'not-found' });
+    fx.clock.advance(HOUR);
+    await drain();
     const answers = await Promise.all(
       [4, 4, 1].map((score) => fx.core.useCases.answerCsat({ ref, actor: carol, score })),
     );

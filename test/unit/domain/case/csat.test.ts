@@ -91,6 +91,7 @@ describe('the answer', () => {
     assigneeId: 'agent-ana',
     assigneeName: 'Ana',
     events: [
+      sentEvent('entry-1'),
       {
         ...sentEvent('x'),
         id: 'e1',
@@ -132,7 +133,10 @@ describe('the answer', () => {
       }),
     ]);
     expect(change.ok && change.value?.notify).toEqual([]);
-    const answered = buildCase({ ...worked, events: change.ok ? [...change.value!.events] : [] });
+    const answered = buildCase({
+      ...worked,
+      events: [...worked.events, ...(change.ok ? change.value!.events : [])],
+    });
     const again = answerCsat(
       settings(),
       { current: answered, actor: CAROL, ctx: ctx() },
@@ -156,6 +160,20 @@ describe('the answer', () => {
     expect(change.ok && change.value?.notify).toEqual([
       expect.objectContaining({ topic: 'csat-low-score', audience: 'staff' }),
     ]);
+  });
+
+  it('is refused on a case that was never asked', () => {
+    const unasked = buildCase({
+      ...worked,
+      events: worked.events.filter((e) => e.type !== 'csat-sent'),
+    });
+    const refused = answerCsat(
+      settings(),
+      { current: unasked, actor: CAROL, ctx: ctx() },
+      { score: 5 },
+      NOBODY,
+    );
+    expect(refused).toMatchObject({ ok: false, code: 'not-found' });
   });
 
   it.each([
