@@ -232,9 +232,9 @@ export class CaselineTeamsBot extends TeamsActivityHandler {
     }
     if (isCsatVerb(verb) && this.deps.csat) {
       const answered = await this.deps.csat.answer(actor, data, !repeated);
-      return answered
-        ? cardResponse(answered)
-        : messageResponse(friendlyFailure({ code: 'not-found', message: 'No such case.' }));
+      if (!answered)
+        return messageResponse(friendlyFailure({ code: 'not-found', message: 'No such case.' }));
+      return 'card' in answered ? cardResponse(answered.card) : messageResponse(answered.message);
     }
     if (isKbArticleVerb(verb)) {
       const shown = await answerKbArticle(this.deps, actor, verb, data, !repeated);

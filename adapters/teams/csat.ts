@@ -61,12 +61,16 @@ export const createTeamsCsat = (deps: TeamsCsatDeps) => {
     }
   };
 
-  /** A press: records the answer (once; `act` is false for a repeated delivery). */
+  /**
+   * A press: records the answer (once; `act` is false for a repeated delivery). The card
+   * shows the answer to everyone; a refusal (someone else pressed) is told to the presser
+   * only, so the question stays for the person it is for.
+   */
   const answer = async (
     actor: Actor,
     data: Record<string, unknown>,
     act: boolean,
-  ): Promise<AdaptiveCard | undefined> => {
+  ): Promise<{ card: AdaptiveCard } | { message: string } | undefined> => {
     const press = parseCsatPress(data.answer);
     const csat = deps.core.csat;
     if (!press || !csat) return undefined;
@@ -77,18 +81,15 @@ export const createTeamsCsat = (deps: TeamsCsatDeps) => {
       score: press.score,
       ...(comment.trim() && act ? { comment } : {}),
     });
-    return renderCsatAnswered(
-      csatAnswerReply(
-        result.ok
-          ? {
-              ok: true,
-              changed: result.value.changed,
-              number: result.value.case.number,
-              score: press.score,
-            }
-          : result,
-      ),
-    );
+    if (!result.ok) return { message: csatAnswerReply(result) };
+    const { changed, case: answered } = result.value;
+    const reply = csatAnswerReply({
+      ok: true,
+      changed,
+      number: answered.number,
+      score: press.score,
+    });
+    return { card: renderCsatAnswered(reply) };
   };
 
   return { post, answer };

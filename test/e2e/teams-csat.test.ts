@@ -10,6 +10,7 @@ import {
   cardOf,
   DESK_CHANNEL,
   eventually,
+  TEAMS_AGENT,
   TEAMS_CUSTOMER,
   useTeamsE2E,
   verbsIn,
@@ -61,10 +62,16 @@ const answerValue = (survey: ConnectorCall, score: number): string => {
   return actions.map((a) => a.data?.answer ?? '').find((v) => v.endsWith(`|${score}`))!;
 };
 
-const press = async (opened: Opened, survey: ConnectorCall, score: number, comment = '') => {
+const press = async (
+  opened: Opened,
+  survey: ConnectorCall,
+  score: number,
+  comment = '',
+  from: { id: string; name: string; aadObjectId?: string } = TEAMS_CUSTOMER,
+) => {
   const sent = await e2e.post(
     cardAction(e2e.connector.url, {
-      from: TEAMS_CUSTOMER,
+      from,
       conversation: opened.conversation,
       verb: 'csatAnswer',
       data: { answer: answerValue(survey, score), csatComment: comment },
@@ -72,7 +79,7 @@ const press = async (opened: Opened, survey: ConnectorCall, score: number, comme
     }),
   );
   expect(sent.status).toBe(200);
-  return textOf(sent.body?.value);
+  return { text: textOf(sent.body?.value), type: sent.body?.type };
 };
 
 const answersOf = async (caseId: string) =>
@@ -83,10 +90,16 @@ describe('Teams: satisfaction survey', () => {
     const opened = await closedCase('The till freezes when a voucher is scanned');
     const survey = await surveyOf(opened);
     expect(textOf(cardOf(survey).body)).toContain(`How did we do on ${opened.case.number}?`);
-    expect(await press(opened, survey, 4, 'Friendly and quick')).toContain(
+    // Someone else's press is refused to them alone: the question stays on the card.
+    const other = await press(opened, survey, 1, '', TEAMS_AGENT);
+    expect(other).toEqual({
+      type: 'application/vnd.microsoft.activity.message',
+      text: expect.stringContaining('Only the person who asked'),
+    });
+    expect((await press(opened, survey, 4, 'Friendly and quick')).text).toContain(
       `You rated ${opened.case.number} 4 of 5`,
     );
-    expect(await press(opened, survey, 2)).toContain('We already have your answer');
+    expect((await press(opened, survey, 2)).text).toContain('We already have your answer');
     const answers = await answersOf(opened.case.id);
     expect(answers.map((e) => [e.data?.score, e.text])).toEqual([[4, 'Friendly and quick']]);
   });
