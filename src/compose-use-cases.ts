@@ -17,7 +17,6 @@ import { makeAnswerCsat } from './use-cases/answer-csat.js';
 import { makeSendCsatSurvey } from './use-cases/send-csat-survey.js';
 import { makeReportCsat } from './use-cases/report-csat.js';
 import { makeReportWorkload } from './use-cases/report-workload.js';
-import { EVERYONE_AVAILABLE } from './ports/agent-availability.js';
 import { makeAddInternalNote } from './use-cases/add-internal-note.js';
 import { makeAssignCase } from './use-cases/assign-case.js';
 import { makeClaimCase } from './use-cases/claim-case.js';
@@ -148,8 +147,7 @@ export const composeCaseUseCases = (
   answerCsat: makeAnswerCsat({ ...deps, csat: config.csat }),
   sendCsatSurvey: makeSendCsatSurvey({ ...deps, csat: config.csat }),
   reportCsat: makeReportCsat(deps),
-  // Everyone active counts as available until agent availability is known.
-  reportWorkload: makeReportWorkload({ ...deps, availability: EVERYONE_AVAILABLE }),
+  reportWorkload: makeReportWorkload({ ...deps, availability: deps.agentStatus }),
 });
 
 const availabilityUseCases = (deps: CaseUseCaseDeps, config: Config) => {

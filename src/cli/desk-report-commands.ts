@@ -55,7 +55,7 @@ export const formatCsat = (report: CsatReport): string => {
 };
 
 const availability = (row: WorkloadRow): string =>
-  row.available === null ? '' : row.available ? 'available' : 'away';
+  row.available === null ? '' : row.available ? 'available' : 'not available';
 
 export const formatWorkload = (rows: readonly WorkloadRow[]): string =>
   `${'Agent'.padEnd(28)} ${'Open'.padStart(5)} ${PRIORITIES.map((p) => p.padStart(7)).join('')}  Availability\n` +

@@ -56,6 +56,11 @@ describe('caseline report csat and workload', () => {
       const { agent, customer } = actorsOf(core.directory);
       const priya = await agent(PRIYA);
       const anna = await customer(CONTACT);
+      const away = await core.useCases.setAvailability({
+        actor: await agent('lena.vogt@ledgerline.example'),
+        state: 'away',
+      });
+      if (!away.ok) throw new Error(away.message);
       for (const number of numbers) {
         const ref = { caseNumber: number };
         const assigned = await core.useCases.assignCase({
@@ -115,8 +120,13 @@ describe('caseline report csat and workload', () => {
       expect.objectContaining({ name: 'Priya Raman', open: 1, available: true }),
     );
     expect(rows[0]!.byPriority).toEqual({ urgent: 1, high: 0, normal: 0, low: 0 });
+    // Availability as the agents set it: Lena said she is away.
+    expect(rows.find((r) => r.name === 'Lena Vogt')).toEqual(
+      expect.objectContaining({ open: 0, available: false }),
+    );
     expect(rows.at(-1)).toEqual(expect.objectContaining({ name: 'Unassigned', open: 0 }));
     const text = (await caseline('report', 'workload')).stdout;
     expect(text).toMatch(/\nPriya Raman +1 +1 +0 +0 +0 {2}available\n/);
+    expect(text).toMatch(/\nLena Vogt +0 +0 +0 +0 +0 {2}not available\n/);
   }, 60_000);
 });
