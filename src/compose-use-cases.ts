@@ -48,6 +48,8 @@ import {
   withSlaTimerEffects,
 } from './use-cases/sla/arm-sla-timers.js';
 import { makeEvaluateSlaTimer } from './use-cases/sla/evaluate-sla-timer.js';
+import { makeAutoAssign } from './use-cases/auto-assign.js';
+import type { AssignmentStore } from './ports/assignment.js';
 import { makeRearmOpenCases } from './use-cases/sla/rearm-open-cases.js';
 import { makeReportSlaCompliance } from './use-cases/sla/report-sla-compliance.js';
 
@@ -63,6 +65,8 @@ export interface CaseCoreOptions {
   readonly announce: (announcement: Announcement) => Promise<void>;
   /** Agents' away/back statuses, and who of them takes work at a moment. */
   readonly agentStatus: AgentStatusStore & AgentAvailability;
+  /** Shared round-robin turns and open-case counts; without it every queue is manual. */
+  readonly assignment?: AssignmentStore | undefined;
 }
 
 /**
@@ -82,7 +86,11 @@ export const composeCaseCore = (options: CaseCoreOptions) => {
   if (arm) effects.on('sla-timer', (delivery) => arm(delivery.case));
   const cases = slaDeps ? withSlaTimerEffects(stored, { clock, newId }) : stored;
   const { agentStatus } = options;
-  const deps = { cases, clock, newId, workflow: config.workflow, directory, agentStatus };
+  const base = { cases, clock, newId, workflow: config.workflow, directory, agentStatus };
+  const autoAssign =
+    options.assignment &&
+    makeAutoAssign({ ...base, assignment: options.assignment, availability: agentStatus });
+  const deps = { ...base, ...(autoAssign ? { autoAssign } : {}) };
   const sla = slaDeps && {
     evaluateTimer: makeEvaluateSlaTimer({
       ...deps,

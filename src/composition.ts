@@ -13,6 +13,7 @@ import { MongoAgentStatus } from './store/agents/mongo-agent-status.js';
 import { cacheDirectory } from './store/cached-directory.js';
 import { createCaseModels, ensureCaseIndexes } from './store/cases/models.js';
 import { MongoCaseRepository } from './store/cases/mongo-case-repository.js';
+import { MongoAssignmentStore } from './store/assignment/mongo-assignment-store.js';
 import { MongoOutboxStore } from './store/cases/mongo-outbox-store.js';
 import {
   createDirectoryModels,
@@ -68,6 +69,7 @@ export const composeCore = async (options: CoreOptions) => {
     clock,
     newId,
     scheduler: options.scheduler,
+    assignment: new MongoAssignmentStore(connection, caseModels),
     announce: (announcement) => options.notifier.announce?.(announcement) ?? Promise.resolve(),
     agentStatus,
   });

@@ -4,6 +4,7 @@
  * entity schemas describe what the directory hands back (with `id`, never `_id`).
  */
 import { z } from 'zod';
+import { queueAssignmentSchema } from './assignment-strategy.js';
 import { PRIORITIES } from './priority.js';
 import { STAFF_ROLES } from './roles.js';
 import { WEEKDAYS } from './sla/types.js';
@@ -117,6 +118,10 @@ const agentShape = {
   roles: uniqueArray(z.enum(STAFF_ROLES)).min(1).default(['agent']),
   /** Keys of the queues the agent works. */
   queues: list(slug),
+  /** What the agent handles, for queues that assign by skill: product keys, module names. */
+  skills: z
+    .strictObject({ products: uniqueArray(slug).optional(), modules: uniqueArray(text).optional() })
+    .optional(),
   slackUserId: slackId.optional(),
   teamsAadObjectId: aadObjectId.optional(),
   active: z.boolean().default(true),
@@ -172,6 +177,8 @@ const queueShape = {
   escalationChannel: chatAddress.optional(),
   routing: z.array(routingRuleSchema).default([]),
   isDefault: z.boolean().default(false),
+  /** How new cases get an owner; absent: someone claims them (manual). */
+  assignment: queueAssignmentSchema.optional(),
 };
 
 const productShape = {

@@ -12,6 +12,7 @@ import {
   csatLowScoreLine,
   customerMessageLine,
   milestoneLine,
+  assignmentLine,
   slaAlertLine,
   staffMessageLine,
   type ThreadLine,
@@ -104,6 +105,14 @@ const staffPlan = (n: Notification & { audience: 'staff' }): DeliveryPlan => {
         { kind: 'case-thread', card: 'agent' },
       ];
       return { cards: [], lines: told.map((to) => ({ to, line: low })) };
+    }
+    case 'assignment': {
+      const agentId = n.event?.data?.assigneeId;
+      if (!n.event || typeof agentId !== 'string') return NOTHING;
+      return {
+        cards: [],
+        lines: [{ to: { kind: 'agent', agentId }, line: assignmentLine(n.case, n.event) }],
+      };
     }
     default:
       return NOTHING;

@@ -137,5 +137,15 @@ export const csatLowScoreLine = (view: StaffCaseView, event: CaseEvent): ThreadL
   );
 };
 
+/** The DM an agent gets when a queue assigns them a case: which one and why them. */
+export const assignmentLine = (view: StaffCaseView, event: CaseEvent): ThreadLine => {
+  const why = typeof event.data?.reason === 'string' ? ` (${event.data.reason})` : '';
+  return line(
+    'on-it',
+    strong(view.number),
+    words(` ${view.title.slice(0, TITLE_IN_ALERT)} is yours${why}.`),
+  );
+};
+
 /** A staff announcement about no single case (an expiring contract). */
 export const announcementLine = (text: string): ThreadLine => line('document', words(text));

@@ -13,6 +13,8 @@ const CACHED: readonly (keyof DirectoryRepository)[] = [
   'getInstallation',
   'listContracts',
   'listQueues',
+  // Automatic assignment reads the pool on every new case.
+  'listAgents',
   'findQueueByKey',
   'findProductByKey',
   'findInstallationBySupportKey',

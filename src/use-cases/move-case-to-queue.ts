@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { moveCaseToQueue } from '../domain/case/assignment.js';
-import { fail } from '../domain/result.js';
+import { fail, ok } from '../domain/result.js';
 import type { DirectoryRepository } from '../ports/directory-repository.js';
+import type { AutoAssign } from './auto-assign.js';
 import { caseActionBase, caseRefSchema } from './shared/commands.js';
 import { invalid, runCaseAction, type CaseDeps } from './shared/case-action.js';
 
@@ -14,12 +15,27 @@ export const moveCaseToQueueCommand = z.object({
 
 /** One-click reroute; the move and its reason are logged internally. */
 export const makeMoveCaseToQueue =
-  (deps: CaseDeps & { readonly directory: DirectoryRepository }) => async (input: unknown) => {
+  (
+    deps: CaseDeps & {
+      readonly directory: DirectoryRepository;
+      /** The new queue's assignment strategy, for a case nobody owns (absent: manual). */
+      readonly autoAssign?: AutoAssign;
+    },
+  ) =>
+  async (input: unknown) => {
     const command = moveCaseToQueueCommand.safeParse(input);
     if (!command.success) return invalid(command.error);
     const queue = await deps.directory.findQueueByKey(command.data.queueKey);
     if (!queue) return fail('not-found', `No queue "${command.data.queueKey}".`);
-    return runCaseAction(deps, command.data, 'case::move-queue', (action) =>
+    const moved = await runCaseAction(deps, command.data, 'case::move-queue', (action) =>
       moveCaseToQueue(action, queue.key, command.data.reason),
     );
+    if (!moved.ok || !moved.value.changed || !deps.autoAssign) return moved;
+    const assigned = await deps.autoAssign(
+      { caseId: moved.value.case.id, trigger: 'queue-move' },
+      moved.value.case,
+    );
+    return assigned.ok && assigned.value.case
+      ? ok({ ...moved.value, case: assigned.value.case })
+      : moved;
   };

@@ -8,6 +8,7 @@ import { PRIORITIES, type Priority } from '../domain/priority.js';
 import { ok, type Result } from '../domain/result.js';
 import { routeCase } from '../domain/routing.js';
 import type { DirectoryRepository } from '../ports/directory-repository.js';
+import type { AutoAssign } from './auto-assign.js';
 import type { FindKbMatches } from './find-kb-matches.js';
 import { actorSchema } from './shared/commands.js';
 import { invalid, type CaseDeps } from './shared/case-action.js';
@@ -70,6 +71,8 @@ export interface OpenCaseDeps extends CaseDeps {
   readonly routingOrder?: readonly string[];
   /** What the knowledge base finds for the new case (absent: nothing is looked up). */
   readonly findKbMatches?: FindKbMatches;
+  /** The queue's assignment strategy, run once the case is written (absent: manual). */
+  readonly autoAssign?: AutoAssign;
 }
 
 export interface OpenedCase {
@@ -147,7 +150,7 @@ export const makeOpenCase =
       ? withKbMatches(built, await deps.findKbMatches(built), ctx)
       : built;
     const inserted = await deps.cases.insert(state);
-    return inserted.inserted
-      ? ok({ case: state, created: true })
-      : ok({ case: inserted.existing, created: false });
+    if (!inserted.inserted) return ok({ case: inserted.existing, created: false });
+    const assigned = await deps.autoAssign?.({ caseId: id, trigger: 'intake' }, state);
+    return ok({ case: (assigned?.ok && assigned.value.case) || state, created: true });
   };

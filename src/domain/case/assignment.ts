@@ -27,6 +27,7 @@ const takeOwnership = (
   input: ActionInput,
   assignee: AssigneeRef,
   type: 'claimed' | 'assigned',
+  why?: string,
 ): Result<CaseChange | null> => {
   const builder = new ChangeBuilder(input);
   const firstOwner = !input.current.assigneeId;
@@ -38,8 +39,11 @@ const takeOwnership = (
       assigneeId: assignee.id,
       assigneeName: assignee.name,
       previousAssigneeId: input.current.assigneeId ?? null,
+      ...(why ? { reason: why } : {}),
     },
   });
+  // An automatic assignment is news to its assignee; the reason tells them why it is theirs.
+  if (why) builder.notify({ topic: 'assignment', audience: 'staff', eventId: event.id });
   if (firstOwner) builder.notify({ topic: 'milestone', audience: 'customer', eventId: event.id });
   builder.refreshCards(true);
   startWorkIfNew(builder, workflow, input);
@@ -70,12 +74,16 @@ export const claimCase = (
   return takeOwnership(workflow, input, me, 'claimed');
 };
 
+/** `why` marks an automatic assignment ("round-robin; skill: Point of Sale"). */
 export const assignCase = (
   workflow: Workflow,
   input: ActionInput,
   to: AssigneeRef,
+  why?: string,
 ): Result<CaseChange | null> =>
-  input.current.assigneeId === to.id ? ok(null) : takeOwnership(workflow, input, to, 'assigned');
+  input.current.assigneeId === to.id
+    ? ok(null)
+    : takeOwnership(workflow, input, to, 'assigned', why);
 
 export const moveCaseToQueue = (
   input: ActionInput,

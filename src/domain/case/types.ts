@@ -98,6 +98,8 @@ export const NOTIFICATION_TOPICS = [
   'sla-alert',
   /** A low satisfaction score, for the queue lead named in its event. */
   'csat-low-score',
+  /** An automatic assignment, told to its assignee by DM. */
+  'assignment',
 ] as const;
 export type NotificationTopic = (typeof NOTIFICATION_TOPICS)[number];
 

@@ -152,8 +152,10 @@ export const slaPolicySchema = z.strictObject({
     .strictObject({
       reescalateEvery: businessDurationSchema.optional(),
       raisePriorityOnBreach: z.boolean().default(false),
+      /** At a breach, give the case to someone else by the queue's assignment strategy. */
+      reassignOnBreach: z.boolean().default(false),
     })
-    .default({ raisePriorityOnBreach: false }),
+    .default({ raisePriorityOnBreach: false, reassignOnBreach: false }),
 });
 
 /** A status that must not hold a case longer than `after` business time. */

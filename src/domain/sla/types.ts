@@ -42,6 +42,7 @@ export interface SlaPolicy {
     /** Business minutes between repeated escalations while a clock stays breached. */
     readonly reescalateEvery?: number;
     readonly raisePriorityOnBreach: boolean;
+    readonly reassignOnBreach?: boolean;
   };
 }
 

@@ -80,12 +80,23 @@ const definitions: Record<DirectoryKind, SchemaDefinition> = {
     escalationChannel: optional,
     routing: { type: [routingRule], default: undefined },
     isDefault: { type: Boolean },
+    assignment: {
+      type: new Schema(
+        { strategy: optional, skills: { type: Boolean }, capacity: { type: Number } },
+        { _id: false },
+      ),
+      default: undefined,
+    },
   },
   agents: {
     email: required,
     name: required,
     roles: strings,
     queues: strings,
+    skills: {
+      type: new Schema({ products: strings, modules: strings }, { _id: false }),
+      default: undefined,
+    },
     slackUserId: optional,
     teamsAadObjectId: optional,
     active: { type: Boolean },
