@@ -5,6 +5,7 @@ import type { AgentAvailability } from '../../ports/agent-availability.js';
 import type { DirectoryRepository } from '../../ports/directory-repository.js';
 import { SlaTimerDataSchema } from '../../ports/scheduler.js';
 import { invalid, runCaseAction, type CaseDeps } from '../shared/case-action.js';
+import type { AutoAssign } from '../auto-assign.js';
 import { evaluateSla, type ArmSlaTimers, type SlaDeps } from './arm-sla-timers.js';
 
 export interface EvaluateSlaTimerDeps extends CaseDeps, SlaDeps {
@@ -13,6 +14,8 @@ export interface EvaluateSlaTimerDeps extends CaseDeps, SlaDeps {
   readonly arm: ArmSlaTimers;
   /** Whether the assignee takes work now; without it every assignee is told. */
   readonly availability?: AgentAvailability;
+  /** The queue's strategy, for policies that reassign at a breach. */
+  readonly autoAssign?: AutoAssign;
 }
 
 const SLA_ACTOR = { kind: 'system', name: 'Caseline SLA' } as const;
@@ -67,6 +70,7 @@ export const makeEvaluateSlaTimer =
     const data = SlaTimerDataSchema.safeParse(input);
     if (!data.success) return invalid(data.error);
     let recorded = 0;
+    let reassign = false;
     const outcome = await runCaseAction(
       deps,
       { ref: { caseId: data.data.caseId }, actor: SLA_ACTOR },
@@ -80,6 +84,9 @@ export const makeEvaluateSlaTimer =
           })),
         );
         recorded = alerts.length;
+        reassign =
+          sla.policy?.escalation.reassignOnBreach === true &&
+          sla.due.some((alert) => alert.kind === 'breach');
         return recordSlaAlerts({
           action,
           alerts,
@@ -93,5 +100,13 @@ export const makeEvaluateSlaTimer =
       return outcome.code === 'not-found' ? ok({ recorded: 0 }) : outcome;
     }
     if (!outcome.value.changed) await deps.arm(outcome.value.case);
+    // After the write that recorded the breach: a timer that runs twice records it once,
+    // so the case is handed on once.
+    else if (reassign && deps.autoAssign) {
+      await deps.autoAssign(
+        { caseId: outcome.value.case.id, trigger: 'sla-breach' },
+        outcome.value.case,
+      );
+    }
     return ok({ recorded: outcome.value.changed ? recorded : 0 });
   };

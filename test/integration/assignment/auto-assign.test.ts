@@ -1,0 +1,109 @@
+/**
+ * Automatic assignment on the real database with two app instances (two connections, two
+ * cores) sharing it: the round-robin turn is the one shared state, each assignment the
+ * ordinary version-checked case update.
+ */
+import type { CaseState } from '../../../src/domain/case/types.js';
+import type { QueueInput } from '../../../src/domain/directory.js';
+import type { AgentAvailability } from '../../../src/ports/agent-availability.js';
+import { openAs, startCoreFixture, type CoreFixture } from '../../support/core-fixture.js';
+import { FAST_SLA } from '../../support/fast-sla.js';
+
+const MEMBERS = Array.from({ length: 10 }, (_, i) => `agent${i}@desk.example`);
+const AWAY = 'agent3@desk.example';
+
+const SLA = {
+  ...FAST_SLA,
+  policies: FAST_SLA.policies.map((policy) => ({
+    ...policy,
+    escalation: { reassignOnBreach: true },
+  })),
+};
+
+const queue = (assignment: QueueInput['assignment']): QueueInput => ({
+  key: 'rota',
+  name: 'Rota',
+  members: MEMBERS,
+  routing: [{ keywords: ['roundrobin'] }],
+  isDefault: false,
+  ...(assignment ? { assignment } : {}),
+});
+
+describe('automatic assignment across two app instances', () => {
+  const awayIds = new Set<string>();
+  const availability: AgentAvailability = {
+    availableAmong: async (ids) => new Set(ids.filter((id) => !awayIds.has(id))),
+  };
+  let a: CoreFixture;
+  let b: CoreFixture;
+
+  beforeAll(async () => {
+    a = await startCoreFixture('auto_assign', { availability, sla: SLA });
+    b = await startCoreFixture('auto_assign', { availability, sla: SLA, shareDatabaseOf: a });
+    await a.core.directory.upsertQueues([queue({ strategy: 'round-robin', skills: false })]);
+    awayIds.add((await a.core.directory.findAgentByEmail(AWAY))!.id);
+  });
+
+  afterAll(async () => {
+    await b.close();
+    await a.close();
+  });
+
+  const open = (fixture: CoreFixture, i: number): Promise<CaseState> =>
+    openAs(fixture, {
+      title: `Till ${i} is down (roundrobin)`,
+      description: 'The till will not start.',
+      supportKey: undefined,
+      module: undefined,
+      intakeKey: `rr-${i}`,
+    });
+
+  test('200 concurrent intakes: each case once, spread evenly, nobody away', async () => {
+    await Promise.all(Array.from({ length: 200 }, (_, i) => open(i % 2 ? a : b, i)));
+    const cases = await a.core.cases.listStates({ queueKey: 'rota', limit: 1000 });
+    expect(cases).toHaveLength(200);
+    const perAgent = new Map<string, number>();
+    for (const state of cases) {
+      const assigned = state.events.filter((event) => event.type === 'assigned');
+      expect(assigned).toHaveLength(1);
+      expect(assigned[0]?.data?.reason).toBe('round-robin');
+      expect(state.assigneeId).toBe(assigned[0]?.data?.assigneeId);
+      perAgent.set(state.assigneeId!, (perAgent.get(state.assigneeId!) ?? 0) + 1);
+      // Told by DM, from the same write.
+      expect(state.outbox.filter((entry) => entry.topic === 'assignment')).toHaveLength(1);
+    }
+    expect([...awayIds].filter((id) => perAgent.has(id))).toEqual([]);
+    expect(perAgent.size).toBe(MEMBERS.length - 1);
+    const counts = [...perAgent.values()];
+    expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(1);
+  });
+
+  test('a breach hands the case to someone else once, however many timers run', async () => {
+    const opened = await open(a, 1000);
+    const first = opened.assigneeId!;
+    expect(first).toBeDefined();
+    for (const fixture of [a, b]) fixture.clock.advance(5_000);
+    const timer = { caseId: opened.id, clock: 'firstResponse', decision: 'breach' };
+    const results = await Promise.all([
+      a.core.sla!.evaluateTimer(timer),
+      b.core.sla!.evaluateTimer(timer),
+      a.core.sla!.evaluateTimer(timer),
+    ]);
+    expect(results.every((result) => result.ok)).toBe(true);
+    const after = (await a.core.cases.findById(opened.id))!;
+    const handedOn = after.events.filter(
+      (event) => event.type === 'assigned' && event.data?.previousAssigneeId === first,
+    );
+    expect(handedOn).toHaveLength(1);
+    expect(handedOn[0]?.data?.reason).toBe('round-robin; reassigned at an SLA breach');
+    expect(after.assigneeId).not.toBe(first);
+    expect(awayIds.has(after.assigneeId!)).toBe(false);
+  });
+
+  test('a manual queue leaves new cases unassigned', async () => {
+    await a.core.directory.upsertQueues([queue(undefined)]);
+    const opened = await open(b, 2000);
+    expect(opened.assigneeId).toBeUndefined();
+    expect(opened.events.some((event) => event.type === 'assigned')).toBe(false);
+  });
+});
