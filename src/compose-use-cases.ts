@@ -48,7 +48,7 @@ import {
   withSlaTimerEffects,
 } from './use-cases/sla/arm-sla-timers.js';
 import { makeEvaluateSlaTimer } from './use-cases/sla/evaluate-sla-timer.js';
-import { makeAutoAssign } from './use-cases/auto-assign.js';
+import { makeAssignAtIntake, makeAutoAssign } from './use-cases/auto-assign.js';
 import type { AssignmentStore } from './ports/assignment.js';
 import { makeRearmOpenCases } from './use-cases/sla/rearm-open-cases.js';
 import { makeReportSlaCompliance } from './use-cases/sla/report-sla-compliance.js';
@@ -87,10 +87,17 @@ export const composeCaseCore = (options: CaseCoreOptions) => {
   const cases = slaDeps ? withSlaTimerEffects(stored, { clock, newId }) : stored;
   const { agentStatus } = options;
   const base = { cases, clock, newId, workflow: config.workflow, directory, agentStatus };
-  const autoAssign =
-    options.assignment &&
-    makeAutoAssign({ ...base, assignment: options.assignment, availability: agentStatus });
-  const deps = { ...base, ...(autoAssign ? { autoAssign } : {}) };
+  const assigning = options.assignment && {
+    ...base,
+    assignment: options.assignment,
+    availability: agentStatus,
+  };
+  const deps = {
+    ...base,
+    ...(assigning
+      ? { autoAssign: makeAutoAssign(assigning), assignAtIntake: makeAssignAtIntake(assigning) }
+      : {}),
+  };
   const sla = slaDeps && {
     evaluateTimer: makeEvaluateSlaTimer({
       ...deps,

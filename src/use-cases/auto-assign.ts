@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { assignCase } from '../domain/case/assignment.js';
+import { withAssignment } from '../domain/case/intake-assignment.js';
 import type { CaseState } from '../domain/case/types.js';
 import {
   chooseAssignee,
@@ -45,6 +46,17 @@ export type AutoAssignOutcome = AssignmentChoice & {
   readonly case?: CaseState;
 };
 
+/** What the choice reads of a case: known at intake before the case is built. */
+export type CaseFacts = Pick<CaseState, 'statusCategory' | 'queueKey' | 'productKey' | 'module'> & {
+  readonly assigneeId?: string | undefined;
+};
+
+/**
+ * Decides a new case's owner from what intake knows before it builds the case (so the
+ * choice runs beside the case number's counter), and gives back how to write it in.
+ */
+export type AssignAtIntake = (facts: CaseFacts) => Promise<(opened: CaseState) => CaseState>;
+
 /** `known` spares a read when the caller holds the case as it was just written. */
 export type AutoAssign = (input: unknown, known?: CaseState) => Promise<Result<AutoAssignOutcome>>;
 
@@ -60,7 +72,7 @@ const FOR_TRIGGER: Readonly<Record<AutoAssignCommand['trigger'], string>> = {
 };
 
 /** The facts the choice needs, read only as far as the strategy and settings need them. */
-const gatherFacts = async (deps: AutoAssignDeps, state: CaseState, exclude: readonly string[]) => {
+const gatherFacts = async (deps: AutoAssignDeps, state: CaseFacts, exclude: readonly string[]) => {
   const queue = await deps.directory.findQueueByKey(state.queueKey);
   const settings = queue?.assignment;
   if (!queue || !settings || settings.strategy === 'manual') return undefined;
@@ -90,10 +102,56 @@ const gatherFacts = async (deps: AutoAssignDeps, state: CaseState, exclude: read
   return { settings, pool, facts };
 };
 
+/** The queue's choice for `state`; a round-robin turn is taken only when someone can get it. */
+const decide = async (
+  deps: AutoAssignDeps,
+  state: CaseFacts,
+  trigger: AutoAssignCommand['trigger'],
+): Promise<AssignmentChoice> => {
+  if (['solved', 'closed'].includes(state.statusCategory))
+    return { kind: 'leave', reason: 'not open' };
+  const takes = TAKES_FROM_OWNER.includes(trigger);
+  if (!takes && state.assigneeId) return { kind: 'leave', reason: 'already owned' };
+  const exclude = takes && state.assigneeId ? [state.assigneeId] : [];
+  const gathered = await gatherFacts(deps, state, exclude);
+  if (!gathered) return { kind: 'leave', reason: 'the queue assigns manually' };
+  const { settings, pool, facts } = gathered;
+  const turn =
+    settings.strategy === 'round-robin' && eligibleCandidates(pool, facts).length > 0
+      ? await deps.assignment.nextTurn(state.queueKey)
+      : undefined;
+  const choice = chooseAssignee(settings.strategy, pool, {
+    ...facts,
+    ...(turn === undefined ? {} : { turn }),
+  });
+  return choice.kind === 'leave'
+    ? choice
+    : { ...choice, reason: `${choice.reason}${FOR_TRIGGER[trigger]}` };
+};
+
 /**
- * Gives a case to someone by its queue's strategy, or leaves it in the queue and says why.
- * The turn is taken only when someone can get the case; the assignment itself is the
- * ordinary version-checked case action, so a case is assigned at most once per trigger.
+ * A new case as its first insert should write it: assigned by its queue's strategy when
+ * someone can take it, as it was otherwise. Costs a round-robin queue one round trip (the
+ * turn) and a least-loaded or capped one the count of open cases.
+ */
+export const makeAssignAtIntake =
+  (deps: AutoAssignDeps): AssignAtIntake =>
+  async (facts) => {
+    const choice = await decide(deps, facts, 'intake');
+    if (choice.kind === 'leave') return (opened) => opened;
+    return (opened) =>
+      withAssignment(
+        deps.workflow,
+        opened,
+        { to: choice.agent, reason: choice.reason, actor: ASSIGNER },
+        { now: deps.clock.now(), newId: deps.newId },
+      );
+  };
+
+/**
+ * Gives an existing case to someone by its queue's strategy, or leaves it and says why.
+ * The assignment is the ordinary version-checked case action, so a case is assigned at
+ * most once per trigger however many replicas run it.
  */
 export const makeAutoAssign =
   (deps: AutoAssignDeps): AutoAssign =>
@@ -102,26 +160,9 @@ export const makeAutoAssign =
     if (!command.success) return invalid(command.error);
     const { caseId, trigger } = command.data;
     const state = known?.id === caseId ? known : await findCase(deps.cases, { caseId });
-    if (!state || ['solved', 'closed'].includes(state.statusCategory)) return LEAVE('not open');
-    const takes = TAKES_FROM_OWNER.includes(trigger);
-    if (!takes && state.assigneeId) return LEAVE('already owned');
-    const gathered = await gatherFacts(
-      deps,
-      state,
-      takes && state.assigneeId ? [state.assigneeId] : [],
-    );
-    if (!gathered) return LEAVE('the queue assigns manually');
-    const { settings, pool, facts } = gathered;
-    const turn =
-      settings.strategy === 'round-robin' && eligibleCandidates(pool, facts).length > 0
-        ? await deps.assignment.nextTurn(state.queueKey)
-        : undefined;
-    const choice = chooseAssignee(settings.strategy, pool, {
-      ...facts,
-      ...(turn === undefined ? {} : { turn }),
-    });
+    if (!state) return LEAVE('not found');
+    const choice = await decide(deps, state, trigger);
     if (choice.kind === 'leave') return ok(choice);
-    const reason = `${choice.reason}${FOR_TRIGGER[trigger]}`;
     const outcome = await runCaseAction(
       deps,
       { ref: { caseId }, actor: ASSIGNER },
@@ -130,10 +171,10 @@ export const makeAutoAssign =
         // Someone claimed or reassigned it meanwhile: theirs wins.
         action.current.assigneeId !== state.assigneeId || action.current.queueKey !== state.queueKey
           ? ok(null)
-          : assignCase(deps.workflow, action, choice.agent, reason),
+          : assignCase(deps.workflow, action, choice.agent, choice.reason),
     );
     if (!outcome.ok) return outcome;
     return outcome.value.changed
-      ? ok({ ...choice, reason, case: outcome.value.case })
+      ? ok({ ...choice, case: outcome.value.case })
       : LEAVE('changed meanwhile');
   };

@@ -8,7 +8,7 @@ import { PRIORITIES, type Priority } from '../domain/priority.js';
 import { ok, type Result } from '../domain/result.js';
 import { routeCase } from '../domain/routing.js';
 import type { DirectoryRepository } from '../ports/directory-repository.js';
-import type { AutoAssign } from './auto-assign.js';
+import type { AssignAtIntake } from './auto-assign.js';
 import type { FindKbMatches } from './find-kb-matches.js';
 import { actorSchema } from './shared/commands.js';
 import { invalid, type CaseDeps } from './shared/case-action.js';
@@ -72,7 +72,7 @@ export interface OpenCaseDeps extends CaseDeps {
   /** What the knowledge base finds for the new case (absent: nothing is looked up). */
   readonly findKbMatches?: FindKbMatches;
   /** The queue's assignment strategy, run once the case is written (absent: manual). */
-  readonly autoAssign?: AutoAssign;
+  readonly assignAtIntake?: AssignAtIntake;
 }
 
 export interface OpenedCase {
@@ -117,6 +117,16 @@ export const makeOpenCase =
         : {}),
       ...(command.module ? { module: command.module } : {}),
     });
+    const productKey = command.productKey ?? installation?.productKey;
+    // The owner is chosen while the counter gives the number: a round-robin turn costs
+    // no extra wait.
+    const assigning = deps.assignAtIntake?.({
+      statusCategory: 'new',
+      queueKey: routing.queueKey,
+      productKey,
+      module: command.module,
+    });
+    assigning?.catch(() => undefined); // awaited below; this only keeps a failure handled
     const seq = await deps.cases.nextSeq(deps.caseNumber.start);
     const today = now.toISOString().slice(0, 10);
     const ctx = { now, newId: deps.newId };
@@ -146,11 +156,12 @@ export const makeOpenCase =
     );
     // Written with the case: its first cards, their KB matches and the suggestions to the
     // requester go out from the outbox of this one insert.
-    const state = deps.findKbMatches
+    const matched = deps.findKbMatches
       ? withKbMatches(built, await deps.findKbMatches(built), ctx)
       : built;
+    const state = assigning ? (await assigning)(matched) : matched;
     const inserted = await deps.cases.insert(state);
-    if (!inserted.inserted) return ok({ case: inserted.existing, created: false });
-    const assigned = await deps.autoAssign?.({ caseId: id, trigger: 'intake' }, state);
-    return ok({ case: (assigned?.ok && assigned.value.case) || state, created: true });
+    return inserted.inserted
+      ? ok({ case: state, created: true })
+      : ok({ case: inserted.existing, created: false });
   };

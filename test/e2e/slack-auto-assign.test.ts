@@ -27,7 +27,7 @@ describe('Caseline in Slack: automatic assignment', () => {
       (c) =>
         c.status === 200 &&
         c.args.channel === channel &&
-        JSON.stringify(c.args.blocks).includes(text),
+        JSON.stringify(c.args.blocks ?? []).includes(text),
     );
 
   it('shows the owner the queue chose on both cards and tells them by DM', async () => {
