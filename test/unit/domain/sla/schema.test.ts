@@ -53,7 +53,7 @@ describe('parseSlaConfig', () => {
     expect(standard?.targets.urgent).toEqual({});
     expect(standard?.warningAt).toBe(0.75);
     expect(standard?.pauseOn.nextResponse).toEqual(['pending-customer']);
-    expect(standard?.escalation).toEqual({ raisePriorityOnBreach: false });
+    expect(standard?.escalation).toEqual({ raisePriorityOnBreach: false, reassignOnBreach: false });
     expect(premium?.pauseOn).toEqual({
       firstResponse: ['pending-customer'],
       nextResponse: ['pending-customer'],
