@@ -49,6 +49,7 @@ import {
 } from './use-cases/sla/arm-sla-timers.js';
 import { makeEvaluateSlaTimer } from './use-cases/sla/evaluate-sla-timer.js';
 import { makeAssignAtIntake, makeAutoAssign } from './use-cases/auto-assign.js';
+import { makeReassignCasesOfAgent } from './use-cases/reassign-cases-of-agent.js';
 import type { AssignmentStore } from './ports/assignment.js';
 import { makeRearmOpenCases } from './use-cases/sla/rearm-open-cases.js';
 import { makeReportSlaCompliance } from './use-cases/sla/report-sla-compliance.js';
@@ -163,6 +164,10 @@ export const composeCaseUseCases = (
   sendCsatSurvey: makeSendCsatSurvey({ ...deps, csat: config.csat }),
   reportCsat: makeReportCsat(deps),
   reportWorkload: makeReportWorkload({ ...deps, availability: deps.agentStatus }),
+  /** For availability: hand an unavailable agent's open cases on (absent without a store). */
+  ...(deps.autoAssign
+    ? { reassignCasesOfAgent: makeReassignCasesOfAgent({ ...deps, autoAssign: deps.autoAssign }) }
+    : {}),
 });
 
 const availabilityUseCases = (deps: CaseUseCaseDeps, config: Config) => {

@@ -29,6 +29,8 @@ export const ASSIGNMENT_TRIGGERS = [
 export const autoAssignCommand = z.object({
   caseId: z.string().min(1),
   trigger: z.enum(ASSIGNMENT_TRIGGERS),
+  /** The owner it is taken from: a case someone else owns by now is left to them. */
+  from: z.string().min(1).optional(),
 });
 export type AutoAssignCommand = z.input<typeof autoAssignCommand>;
 
@@ -158,9 +160,10 @@ export const makeAutoAssign =
   async (input, known) => {
     const command = autoAssignCommand.safeParse(input);
     if (!command.success) return invalid(command.error);
-    const { caseId, trigger } = command.data;
+    const { caseId, trigger, from } = command.data;
     const state = known?.id === caseId ? known : await findCase(deps.cases, { caseId });
     if (!state) return LEAVE('not found');
+    if (from !== undefined && state.assigneeId !== from) return LEAVE('owned by someone else now');
     const choice = await decide(deps, state, trigger);
     if (choice.kind === 'leave') return ok(choice);
     const outcome = await runCaseAction(

@@ -104,7 +104,11 @@ export const makeEvaluateSlaTimer =
     // so the case is handed on once.
     else if (reassign && deps.autoAssign) {
       await deps.autoAssign(
-        { caseId: outcome.value.case.id, trigger: 'sla-breach' },
+        {
+          caseId: outcome.value.case.id,
+          trigger: 'sla-breach',
+          ...(outcome.value.case.assigneeId ? { from: outcome.value.case.assigneeId } : {}),
+        },
         outcome.value.case,
       );
     }

@@ -100,6 +100,45 @@ describe('automatic assignment across two app instances', () => {
     expect(awayIds.has(after.assigneeId!)).toBe(false);
   });
 
+  test('a case nobody owns is assigned when it is moved to the queue', async () => {
+    const elsewhere = await openAs(a, { title: 'Till 7 prints blank slips', intakeKey: 'move-1' });
+    expect(elsewhere.queueKey).not.toBe('rota');
+    expect(elsewhere.assigneeId).toBeUndefined();
+    const moved = await b.core.useCases.moveCaseToQueue({
+      ref: { caseId: elsewhere.id },
+      actor: await a.agent('ben@desk.example'),
+      queueKey: 'rota',
+    });
+    expect(moved.ok && moved.value.case.assigneeId).toBeTruthy();
+    const assigned = moved.ok ? moved.value.case.events.filter((e) => e.type === 'assigned') : [];
+    expect(assigned.map((event) => event.data?.reason)).toEqual([
+      'round-robin; moved to the queue',
+    ]);
+  });
+
+  test('an agent who goes away has their open cases handed on once', async () => {
+    const leaving = (await a.core.directory.findAgentByEmail('agent0@desk.example'))!.id;
+    const owned = await a.core.cases.list({ assigneeId: leaving, limit: 1000 });
+    expect(owned.length).toBeGreaterThan(0);
+    awayIds.add(leaving);
+    const [first, second] = await Promise.all(
+      [a, b].map((fixture) => fixture.core.useCases.reassignCasesOfAgent!({ agentId: leaving })),
+    );
+    expect(first?.ok && second?.ok).toBe(true);
+    if (first?.ok && second?.ok) {
+      expect(first.value.reassigned + second.value.reassigned).toBe(owned.length);
+    }
+    for (const summary of owned) {
+      const state = (await a.core.cases.findById(summary.id))!;
+      const handovers = state.events.filter(
+        (event) => event.type === 'assigned' && event.data?.previousAssigneeId === leaving,
+      );
+      expect(handovers).toHaveLength(1);
+      expect(handovers[0]?.data?.reason).toBe('round-robin; the owner is unavailable');
+      expect(awayIds.has(state.assigneeId!)).toBe(false);
+    }
+  });
+
   test('a manual queue leaves new cases unassigned', async () => {
     await a.core.directory.upsertQueues([queue(undefined)]);
     const opened = await open(b, 2000);
