@@ -13,7 +13,6 @@ import { MongoAgentStatus } from './store/agents/mongo-agent-status.js';
 import { cacheDirectory } from './store/cached-directory.js';
 import { createCaseModels, ensureCaseIndexes } from './store/cases/models.js';
 import { MongoCaseRepository } from './store/cases/mongo-case-repository.js';
-import type { AgentAvailability } from './ports/agent-availability.js';
 import { MongoAssignmentStore } from './store/assignment/mongo-assignment-store.js';
 import { MongoOutboxStore } from './store/cases/mongo-outbox-store.js';
 import {
@@ -40,8 +39,6 @@ export interface CoreOptions {
   readonly directoryCacheMs?: number;
   /** Durable timers for SLA clocks; without one (the CLI) no timers are armed. */
   readonly scheduler?: Scheduler;
-  /** Who may get cases automatically now (default: every active agent). */
-  readonly availability?: AgentAvailability;
 }
 
 export const composeCore = async (options: CoreOptions) => {
@@ -73,7 +70,6 @@ export const composeCore = async (options: CoreOptions) => {
     newId,
     scheduler: options.scheduler,
     assignment: new MongoAssignmentStore(connection, caseModels),
-    availability: options.availability,
     announce: (announcement) => options.notifier.announce?.(announcement) ?? Promise.resolve(),
     agentStatus,
   });

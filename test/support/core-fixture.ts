@@ -7,7 +7,6 @@ import type { Actor } from '../../src/domain/case/types.js';
 import type { Contact, Agent } from '../../src/domain/directory.js';
 import { WORKFLOW_PRESETS, type WorkflowPresetName } from '../../src/domain/workflow/index.js';
 import { importDirectory } from '../../src/import/index.js';
-import type { AgentAvailability } from '../../src/ports/agent-availability.js';
 import type { DirectoryRepository } from '../../src/ports/directory-repository.js';
 import type { Announcement, Notification, Notifier } from '../../src/ports/notifier.js';
 import type { Scheduler } from '../../src/ports/scheduler.js';
@@ -122,8 +121,6 @@ export interface CoreFixtureOptions {
   readonly realClock?: boolean;
   /** Another fixture's database: a second app process on the same data. */
   readonly shareDatabaseOf?: CoreFixture;
-  /** Who automatic assignment may pick (default: everyone active). */
-  readonly availability?: AgentAvailability;
 }
 
 /** The default config with the fixture's workflow and SLA section. */
@@ -164,7 +161,6 @@ export const startCoreFixture = async (
     newId: randomUUID,
     directoryCacheMs: 0,
     ...(options.scheduler ? { scheduler: options.scheduler(connection) } : {}),
-    ...(options.availability ? { availability: options.availability } : {}),
   });
   const { contact, customer, agent } = actorsOf(core.directory);
   return {

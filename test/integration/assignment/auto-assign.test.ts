@@ -5,7 +5,6 @@
  */
 import type { CaseState } from '../../../src/domain/case/types.js';
 import type { QueueInput } from '../../../src/domain/directory.js';
-import type { AgentAvailability } from '../../../src/ports/agent-availability.js';
 import { openAs, startCoreFixture, type CoreFixture } from '../../support/core-fixture.js';
 import { FAST_SLA } from '../../support/fast-sla.js';
 
@@ -31,18 +30,23 @@ const queue = (assignment: QueueInput['assignment']): QueueInput => ({
 
 describe('automatic assignment across two app instances', () => {
   const awayIds = new Set<string>();
-  const availability: AgentAvailability = {
-    availableAmong: async (ids) => new Set(ids.filter((id) => !awayIds.has(id))),
-  };
   let a: CoreFixture;
   let b: CoreFixture;
 
   beforeAll(async () => {
-    a = await startCoreFixture('auto_assign', { availability, sla: SLA });
-    b = await startCoreFixture('auto_assign', { availability, sla: SLA, shareDatabaseOf: a });
+    a = await startCoreFixture('auto_assign', { sla: SLA });
+    b = await startCoreFixture('auto_assign', { sla: SLA, shareDatabaseOf: a });
     await a.core.directory.upsertQueues([queue({ strategy: 'round-robin', skills: false })]);
-    awayIds.add((await a.core.directory.findAgentByEmail(AWAY))!.id);
+    await goAway(AWAY);
   });
+
+  /** As `/support away` does it, through one instance; the other reads it from the database. */
+  const goAway = async (email: string) => {
+    const actor = await a.agent(email);
+    const result = await a.core.useCases.setAvailability({ actor, state: 'away' });
+    if (!result.ok) throw new Error(result.message);
+    awayIds.add(actor.agentId);
+  };
 
   afterAll(async () => {
     await b.close();
@@ -120,7 +124,7 @@ describe('automatic assignment across two app instances', () => {
     const leaving = (await a.core.directory.findAgentByEmail('agent0@desk.example'))!.id;
     const owned = await a.core.cases.list({ assigneeId: leaving, limit: 1000 });
     expect(owned.length).toBeGreaterThan(0);
-    awayIds.add(leaving);
+    await goAway('agent0@desk.example');
     const [first, second] = await Promise.all(
       [a, b].map((fixture) => fixture.core.useCases.reassignCasesOfAgent!({ agentId: leaving })),
     );
