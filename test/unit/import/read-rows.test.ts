@@ -30,6 +30,21 @@ describe('parseCsv', () => {
     });
   });
 
+  it('reads the assignment of a queue and the skills of an agent as JSON', () => {
+    const queues = parseCsv(
+      'queues',
+      'key,name,assignment\nretail,Retail,"{""strategy"":""round-robin"",""capacity"":8}"\n',
+    );
+    expect(queues.rows[0]?.data).toMatchObject({
+      assignment: { strategy: 'round-robin', capacity: 8 },
+    });
+    const agents = parseCsv(
+      'agents',
+      'email,name,skills\njun@desk.example,Jun,"{""modules"":[""Point of Sale""]}"\n',
+    );
+    expect(agents.rows[0]?.data).toMatchObject({ skills: { modules: ['Point of Sale'] } });
+  });
+
   it('reports a routing cell that is not JSON with its row, line and field', () => {
     const csv = 'key,name,routing\nretail,Retail,[{products:\n';
     const { issues } = parseCsv('queues', csv);
