@@ -219,6 +219,26 @@ describe('delivery plan: the desk side', () => {
     ]);
   });
 
+  it('an automatic assignment is a DM to the assignee saying why, and nothing else', () => {
+    const assigned = event({
+      type: 'assigned',
+      actor: { kind: 'system', id: 'system', name: 'Caseline assignment', role: 'system' },
+      data: {
+        assigneeId: 'agent-jun',
+        assigneeName: 'Jun Park',
+        reason: 'round-robin; skill: Point of Sale',
+      },
+    });
+    const plan = planDelivery(forStaff('assignment', assigned), workflow);
+    expect(plan.cards).toEqual([]);
+    expect(plan.lines.map((l) => [l.to, plainLine(l.line)])).toEqual([
+      [
+        { kind: 'agent', agentId: 'agent-jun' },
+        'CASE-1001 Ledger export fails is yours (round-robin; skill: Point of Sale).',
+      ],
+    ]);
+  });
+
   it('a customer-side topic for staff (a milestone) posts nothing to the desk', () => {
     const e = event({ type: 'claimed', data: { assigneeName: 'Ana' } });
     expect(planDelivery(forStaff('milestone', e), workflow)).toEqual({ cards: [], lines: [] });
