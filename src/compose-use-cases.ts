@@ -171,7 +171,22 @@ export const composeCaseUseCases = (
 });
 
 const availabilityUseCases = (deps: CaseUseCaseDeps, config: Config) => {
-  const shared = { ...deps, statuses: deps.agentStatus, calendars: config.sla?.calendars ?? [] };
+  const reassign = deps.autoAssign
+    ? makeReassignCasesOfAgent({ ...deps, autoAssign: deps.autoAssign })
+    : undefined;
+  const shared = {
+    ...deps,
+    statuses: deps.agentStatus,
+    calendars: config.sla?.calendars ?? [],
+    ...(reassign
+      ? {
+          handOn: async (agentId: string) => {
+            const result = await reassign({ agentId });
+            return result.ok ? result.value.reassigned : 0;
+          },
+        }
+      : {}),
+  };
   return {
     setAvailability: makeSetAvailability(shared),
     listAvailability: makeListAvailability(shared),

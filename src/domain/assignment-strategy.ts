@@ -16,6 +16,11 @@ export const queueAssignmentSchema = z.strictObject({
   skills: z.boolean().default(false),
   /** Most open cases (any priority) an agent holds before automatic assignment skips them. */
   capacity: z.number().int().min(1).max(10_000).optional(),
+  /**
+   * When an owner says `/support away`, their open cases in this queue go to someone
+   * available by the strategy (off: they wait for the owner, SLA reminders to the queue).
+   */
+  handOnWhenAway: z.boolean().default(false),
 });
 export type QueueAssignment = z.output<typeof queueAssignmentSchema>;
 

@@ -59,10 +59,14 @@ export const statusSetText = (set: AvailabilitySet): string => {
   const { status, zone } = set;
   if (status.state === 'available')
     return 'You are back: new cases and SLA reminders come to you again.';
+  const handed =
+    set.handedOn > 0
+      ? ` ${set.handedOn} of your open case${set.handedOn === 1 ? ' was' : 's were'} handed to someone available.`
+      : '';
   if (status.until) {
-    return `You are away until ${formatUntil(status.until, zone)}: no new cases or SLA reminders come to you until then (they go to your queues). Say back to return sooner.`;
+    return `You are away until ${formatUntil(status.until, zone)}: no new cases or SLA reminders come to you until then (they go to your queues). Say back to return sooner.${handed}`;
   }
-  return 'You are away: no new cases or SLA reminders come to you (they go to your queues) until you say back.';
+  return `You are away: no new cases or SLA reminders come to you (they go to your queues) until you say back.${handed}`;
 };
 
 /** The use case's command for `away [until DATE]` or `back`. */

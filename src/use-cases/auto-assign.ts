@@ -118,6 +118,8 @@ const decide = async (
   const gathered = await gatherFacts(deps, state, exclude);
   if (!gathered) return { kind: 'leave', reason: 'the queue assigns manually' };
   const { settings, pool, facts } = gathered;
+  if (trigger === 'owner-unavailable' && !settings.handOnWhenAway)
+    return { kind: 'leave', reason: 'the queue keeps cases with an owner who is away' };
   const turn =
     settings.strategy === 'round-robin' && eligibleCandidates(pool, facts).length > 0
       ? await deps.assignment.nextTurn(state.queueKey)

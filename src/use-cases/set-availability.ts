@@ -28,10 +28,17 @@ export interface SetAvailabilityDeps {
   /** The SLA section's calendars, which agents' working hours may name. */
   readonly calendars: readonly BusinessCalendar[];
   readonly clock: Clock;
+  /**
+   * Hands an agent's open cases on when they go away (queues with `handOnWhenAway`);
+   * returns how many. Re-runnable: each handover is its own version-checked action.
+   */
+  readonly handOn?: (agentId: string) => Promise<number>;
 }
 
 export interface AvailabilitySet {
   readonly status: AgentStatus;
+  /** Open cases handed to someone available because the agent went away. */
+  readonly handedOn: number;
   /** The zone `until` was read in, for saying it back. */
   readonly zone: string;
 }
@@ -69,5 +76,6 @@ export const makeSetAvailability =
       ...(ends ? { until: ends.value } : {}),
     };
     await deps.statuses.setStatus(status);
-    return ok({ status, zone });
+    const handedOn = state === 'away' && deps.handOn ? await deps.handOn(agent.id) : 0;
+    return ok({ status, zone, handedOn });
   };

@@ -12,7 +12,7 @@ const takeTurns = async (e2e: ReturnType<typeof useSlackE2E>) => {
     {
       ...rest,
       members: ['lena.vogt@ledgerline.example', 'priya.raman@ledgerline.example'],
-      assignment: { strategy: 'round-robin', skills: false },
+      assignment: { strategy: 'round-robin', skills: false, handOnWhenAway: false },
     },
   ]);
   directory.clear();

@@ -15,7 +15,7 @@ describe('Teams: automatic assignment', () => {
       queues.map(({ id: _id, ...queue }) => ({
         ...queue,
         members: [TOMAS],
-        assignment: { strategy: 'least-loaded', skills: false },
+        assignment: { strategy: 'least-loaded', skills: false, handOnWhenAway: false },
       })),
     );
     directory.clear();

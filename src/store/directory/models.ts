@@ -82,7 +82,12 @@ const definitions: Record<DirectoryKind, SchemaDefinition> = {
     isDefault: { type: Boolean },
     assignment: {
       type: new Schema(
-        { strategy: optional, skills: { type: Boolean }, capacity: { type: Number } },
+        {
+          strategy: optional,
+          skills: { type: Boolean },
+          capacity: { type: Number },
+          handOnWhenAway: { type: Boolean },
+        },
         { _id: false },
       ),
       default: undefined,

@@ -36,7 +36,9 @@ describe('automatic assignment across two app instances', () => {
   beforeAll(async () => {
     a = await startCoreFixture('auto_assign', { sla: SLA });
     b = await startCoreFixture('auto_assign', { sla: SLA, shareDatabaseOf: a });
-    await a.core.directory.upsertQueues([queue({ strategy: 'round-robin', skills: false })]);
+    await a.core.directory.upsertQueues([
+      queue({ strategy: 'round-robin', skills: false, handOnWhenAway: false }),
+    ]);
     await goAway(AWAY);
   });
 
@@ -120,17 +122,37 @@ describe('automatic assignment across two app instances', () => {
     ]);
   });
 
+  test('an agent who goes away keeps their cases where the queue does not hand them on', async () => {
+    const staying = (await a.core.directory.findAgentByEmail('agent1@desk.example'))!.id;
+    const owned = await a.core.cases.list({ assigneeId: staying, limit: 1000 });
+    expect(owned.length).toBeGreaterThan(0);
+    const actor = await a.agent('agent1@desk.example');
+    const away = await b.core.useCases.setAvailability({ actor, state: 'away' });
+    expect(away.ok && away.value.handedOn).toBe(0);
+    expect(await a.core.cases.list({ assigneeId: staying, limit: 1000 })).toHaveLength(
+      owned.length,
+    );
+    const back = await b.core.useCases.setAvailability({ actor, state: 'available' });
+    expect(back.ok).toBe(true);
+  });
+
   test('an agent who goes away has their open cases handed on once', async () => {
+    await a.core.directory.upsertQueues([
+      queue({ strategy: 'round-robin', skills: false, handOnWhenAway: true }),
+    ]);
     const leaving = (await a.core.directory.findAgentByEmail('agent0@desk.example'))!.id;
     const owned = await a.core.cases.list({ assigneeId: leaving, limit: 1000 });
     expect(owned.length).toBeGreaterThan(0);
-    await goAway('agent0@desk.example');
-    const [first, second] = await Promise.all(
-      [a, b].map((fixture) => fixture.core.useCases.reassignCasesOfAgent!({ agentId: leaving })),
-    );
-    expect(first?.ok && second?.ok).toBe(true);
-    if (first?.ok && second?.ok) {
-      expect(first.value.reassigned + second.value.reassigned).toBe(owned.length);
+    // `/support away`, answered by one instance while the other hands on too.
+    const actor = await a.agent('agent0@desk.example');
+    const [away, again] = await Promise.all([
+      a.core.useCases.setAvailability({ actor, state: 'away' }),
+      b.core.useCases.reassignCasesOfAgent!({ agentId: leaving }),
+    ]);
+    awayIds.add(leaving);
+    expect(away.ok && again.ok).toBe(true);
+    if (away.ok && again.ok) {
+      expect(away.value.handedOn + again.value.reassigned).toBe(owned.length);
     }
     for (const summary of owned) {
       const state = (await a.core.cases.findById(summary.id))!;

@@ -209,7 +209,11 @@ describe('chooseAssignee', () => {
 
 describe('queue assignment settings', () => {
   test('default to manual without skills or capacity', () => {
-    expect(queueAssignmentSchema.parse({})).toEqual({ strategy: 'manual', skills: false });
+    expect(queueAssignmentSchema.parse({})).toEqual({
+      strategy: 'manual',
+      skills: false,
+      handOnWhenAway: false,
+    });
   });
 
   test.each([{ strategy: 'random' }, { capacity: 0 }, { strategy: 'round-robin', extra: 1 }])(
