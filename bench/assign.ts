@@ -5,16 +5,11 @@
  * turns (BENCH_PAIRS pairs) so load from elsewhere on the machine falls on both alike, and
  * the target is judged on the median pair. Target (issue 16): p99 ratio ≤ 1.3x.
  */
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { pino } from 'pino';
-import { composeCore } from '../src/composition.js';
-import { loadConfig } from '../src/config.js';
-import { importDirectory } from '../src/import/index.js';
 import { startDatabase } from '../src/infra/database/index.js';
-import { connectMongo } from '../src/infra/mongo-connection.js';
+import { coreOnOwnDatabase, inChild, median, percentile, runPartOrMain, x } from './parts.js';
 
 const N = Number(process.env.BENCH_N ?? 1000);
 const CONCURRENCY = 20;
@@ -29,9 +24,6 @@ interface Figures {
   readonly perSecond: number;
   readonly assigned: number;
 }
-
-const percentile = (sorted: number[], p: number): number =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 const emails = Array.from({ length: AGENTS }, (_, i) => `agent${i}@desk.example`);
 const rows = (part: Part) => ({
@@ -50,30 +42,13 @@ const rows = (part: Part) => ({
 });
 
 const runPart = async (part: Part, uri: string): Promise<Figures> => {
-  const connection = await connectMongo(uri, `bench_assign_${randomUUID().slice(0, 8)}`);
+  const { connection, core, actor } = await coreOnOwnDatabase(
+    uri,
+    'bench_assign',
+    rows(part),
+    'carol@acme.example',
+  );
   try {
-    for (const [kind, list] of Object.entries(rows(part))) {
-      const report = await importDirectory({
-        kind: kind as 'organizations',
-        rows: list,
-        connection,
-      });
-      if (!report.ok) throw new Error(`import ${kind}: ${JSON.stringify(report.issues)}`);
-    }
-    const core = await composeCore({
-      config: loadConfig({ LOG_LEVEL: 'silent' }, '/nonexistent'),
-      connection,
-      log: pino({ level: 'silent' }),
-      notifier: { deliver: async () => undefined },
-    });
-    await core.kb.recentCases.warm();
-    const contact = (await core.directory.findContactByEmail('carol@acme.example'))!;
-    const actor = {
-      kind: 'customer' as const,
-      contactId: contact.id,
-      organizationId: contact.organizationId,
-      name: contact.name,
-    };
     let assigned = 0;
     const open = async (i: number) => {
       const result = await core.useCases.openCase({
@@ -117,32 +92,7 @@ const runPart = async (part: Part, uri: string): Promise<Figures> => {
   }
 };
 
-/** Runs one part in a child process against `uri`; its figures come back as a JSON line. */
-const inChild = (part: Part, uri: string): Promise<Figures> =>
-  new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', fileURLToPath(import.meta.url), part],
-      {
-        env: { ...process.env, BENCH_URI: uri },
-        stdio: ['ignore', 'pipe', 'inherit'],
-      },
-    );
-    let output = '';
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk: string) => {
-      output += chunk;
-      for (const line of chunk.split('\n'))
-        if (line && !line.startsWith('RESULT ')) console.log(line);
-    });
-    child.once('close', (code) => {
-      const line = output.split('\n').find((l) => l.startsWith('RESULT '));
-      if (code === 0 && line) resolve(JSON.parse(line.slice('RESULT '.length)) as Figures);
-      else reject(new Error(`bench part ${part} failed (${code})`));
-    });
-  });
-
-const x = (ratio: number) => `${ratio.toFixed(2)}x`;
+const SCRIPT = fileURLToPath(import.meta.url);
 
 const main = async () => {
   const database = await startDatabase({
@@ -156,8 +106,8 @@ const main = async () => {
     );
     const ratios: { p50: number; p99: number; throughput: number }[] = [];
     for (let pair = 0; pair < PAIRS; pair += 1) {
-      const manual = await inChild('manual', database.uri);
-      const robin = await inChild('round-robin', database.uri);
+      const manual = await inChild<Figures>(SCRIPT, 'manual', database.uri);
+      const robin = await inChild<Figures>(SCRIPT, 'round-robin', database.uri);
       const ratio = {
         p50: robin.p50 / manual.p50,
         p99: robin.p99 / manual.p99,
@@ -168,7 +118,6 @@ const main = async () => {
         `pair ${pair + 1}: round-robin/manual p50 ${x(ratio.p50)}  p99 ${x(ratio.p99)}  throughput ${x(ratio.throughput)}`,
       );
     }
-    const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
     const p99 = median(ratios.map((r) => r.p99));
     console.log(
       `median ratio round-robin/manual: p50 ${x(median(ratios.map((r) => r.p50)))}  p99 ${x(p99)} (target ≤ 1.3x${p99 <= 1.3 ? ', met' : ', NOT met'})  throughput ${x(median(ratios.map((r) => r.throughput)))}`,
@@ -178,9 +127,4 @@ const main = async () => {
   }
 };
 
-const part = process.argv[2] as Part | undefined;
-if (part && PARTS.includes(part)) {
-  const figures = await runPart(part, process.env.BENCH_URI!);
-  console.log(`RESULT ${JSON.stringify(figures)}`);
-  process.exit(0);
-} else await main();
+await runPartOrMain(PARTS, runPart, main);

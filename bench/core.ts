@@ -6,18 +6,13 @@
  * Targets (issue 14): openCase p99 ≤ 3× insertOne p99; throughput at concurrency 8 ≥ 0.3×
  * insertOne's; and throughput that does not fall as cases accumulate.
  */
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { BSON } from 'mongodb';
-import { pino } from 'pino';
-import { composeCore } from '../src/composition.js';
-import { loadConfig } from '../src/config.js';
-import { importDirectory } from '../src/import/index.js';
 import { startDatabase } from '../src/infra/database/index.js';
-import { connectMongo } from '../src/infra/mongo-connection.js';
 import { toCaseDocument } from '../src/store/cases/mongo-case-repository.js';
+import { coreOnOwnDatabase, inChild, median, percentile, runPartOrMain, x } from './parts.js';
 
 const N = Number(process.env.BENCH_N ?? 1000);
 const CONCURRENCY = 8;
@@ -33,9 +28,6 @@ interface Figures {
   readonly p99: number;
   readonly perSecond: number;
 }
-
-const percentile = (sorted: number[], p: number): number =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 const concurrently = async (count: number, op: (i: number) => Promise<unknown>) => {
   let next = 0;
@@ -97,22 +89,12 @@ const ROWS = {
 
 /** A core on a database of its own, with one customer, and the command each intake sends. */
 const setUp = async (uri: string, part: Part) => {
-  const connection = await connectMongo(uri, `bench_${part}_${randomUUID().slice(0, 8)}`);
-  for (const [kind, rows] of Object.entries(ROWS))
-    await importDirectory({ kind: kind as 'organizations', rows, connection });
-  const core = await composeCore({
-    config: loadConfig({ LOG_LEVEL: 'silent' }, '/nonexistent'),
-    connection,
-    log: pino({ level: 'silent' }),
-    notifier: { deliver: async () => undefined },
-  });
-  const contact = (await core.directory.findContactByEmail('carol@acme.example'))!;
-  const actor = {
-    kind: 'customer' as const,
-    contactId: contact.id,
-    organizationId: contact.organizationId,
-    name: contact.name,
-  };
+  const { connection, core, actor } = await coreOnOwnDatabase(
+    uri,
+    `bench_${part}`,
+    ROWS,
+    'carol@acme.example',
+  );
   const open = async (i: number) => {
     const result = await core.useCases.openCase({
       actor,
@@ -126,8 +108,6 @@ const setUp = async (uri: string, part: Part) => {
     if (!result.ok) throw new Error(result.message);
     return result.value.case;
   };
-  // As the server does at start: the similar-case index is loaded before the first intake.
-  await core.kb.recentCases.warm();
   return { connection, core, open };
 };
 
@@ -162,29 +142,7 @@ const runPart = async (part: Part, uri: string): Promise<unknown> => {
   }
 };
 
-/** Runs one part in a child process against `uri`; its figures come back as a JSON line. */
-const inChild = (part: Part, uri: string): Promise<unknown> =>
-  new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', fileURLToPath(import.meta.url), part],
-      { env: { ...process.env, BENCH_URI: uri }, stdio: ['ignore', 'pipe', 'inherit'] },
-    );
-    let output = '';
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk: string) => {
-      output += chunk;
-      for (const line of chunk.split('\n'))
-        if (line && !line.startsWith('RESULT ')) console.log(line);
-    });
-    child.once('close', (code) => {
-      const line = output.split('\n').find((l) => l.startsWith('RESULT '));
-      if (code === 0 && line) resolve(JSON.parse(line.slice('RESULT '.length)));
-      else reject(new Error(`bench part ${part} failed (${code})`));
-    });
-  });
-
-const x = (ratio: number) => `${ratio.toFixed(2)}x`;
+const SCRIPT = fileURLToPath(import.meta.url);
 
 const main = async () => {
   const database = await startDatabase({
@@ -198,18 +156,18 @@ const main = async () => {
     // both alike; the targets are judged on the median pair.
     const pairs: { raw: Figures; open: Figures }[] = [];
     for (let pair = 0; pair < PAIRS; pair += 1) {
-      const raw = (await inChild('insert', database.uri)) as Figures;
-      const open = (await inChild('open', database.uri)) as Figures;
+      const raw = await inChild<Figures>(SCRIPT, 'insert', database.uri);
+      const open = await inChild<Figures>(SCRIPT, 'open', database.uri);
       pairs.push({ raw, open });
       console.log(
         `pair ${pair + 1}: openCase/insertOne p50 ${x(open.p50 / raw.p50)}  p99 ${x(open.p99 / raw.p99)}  throughput ${x(open.perSecond / raw.perSecond)}`,
       );
     }
-    const rounds = (await inChild('accumulate', database.uri)) as {
-      stored: number;
-      perSecond: number;
-    }[];
-    const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
+    const rounds = await inChild<{ stored: number; perSecond: number }[]>(
+      SCRIPT,
+      'accumulate',
+      database.uri,
+    );
     const p50 = median(pairs.map((p) => p.open.p50 / p.raw.p50));
     const p99 = median(pairs.map((p) => p.open.p99 / p.raw.p99));
     const throughput = median(pairs.map((p) => p.open.perSecond / p.raw.perSecond));
@@ -228,9 +186,4 @@ const main = async () => {
   }
 };
 
-const part = process.argv[2] as Part | undefined;
-if (part && PARTS.includes(part)) {
-  const figures = await runPart(part, process.env.BENCH_URI!);
-  console.log(`RESULT ${JSON.stringify(figures)}`);
-  process.exit(0);
-} else await main();
+await runPartOrMain(PARTS, runPart, main);
