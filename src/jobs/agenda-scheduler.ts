@@ -223,6 +223,33 @@ export const createAgendaScheduler = (deps: {
     });
   }
 
+  /**
+   * A daily job's document, made once for all replicas. Agenda's `every()` saves its job
+   * whole, `lockedAt: null` included, so a replica starting while another runs the job
+   * unlocked it and ran it again. So the document is only ever inserted — under an `_id`
+   * derived from its name (Agenda wants ObjectIds), which makes two replicas starting at once collide instead of making two
+   * — and a document of that name from before (made by `every()`) is left as it is.
+   */
+  const createDaily = async (name: string): Promise<void> => {
+    if (await collection.findOne({ name }, { projection: { _id: 1 } })) return;
+    const job = agenda.create(name, {});
+    job.attrs.type = 'single';
+    job.repeatEvery('1 day');
+    const { _id: _ignored, ...fields } = job.toJson(true);
+    try {
+      await collection.insertOne({
+        ...fields,
+        _id: new mongoose.mongo.ObjectId(
+          createHash('sha256').update(`daily:${name}`).digest().subarray(0, 12),
+        ),
+        lockedAt: null,
+        lastModifiedBy: instanceName,
+      } as never);
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+    }
+  };
+
   // Every read and write below filters on `_id` alone: FerretDB 1.x answers those from
   // its primary key and scans the collection for anything more (measured: 3 ms against
   // 20–30 ms at a few hundred jobs, growing with the collection).
@@ -279,7 +306,7 @@ export const createAgendaScheduler = (deps: {
         { name: 'findAndLockNextJobIndex' },
       );
       await agenda.start();
-      for (const job of deps.daily ?? []) await agenda.every('1 day', job.name);
+      for (const job of deps.daily ?? []) await createDaily(job.name);
     },
     async stop() {
       const result = await agenda.drain({

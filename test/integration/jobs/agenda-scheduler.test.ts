@@ -341,6 +341,34 @@ describe('SLA timers on Agenda 6 (real database)', () => {
     await jobs().deleteMany({ name: 'test-daily-notice' });
   });
 
+  it('leaves a daily job another replica has locked, due, and about to run, alone at start', async () => {
+    // What a replica's poll leaves between locking a due job and starting it. Agenda's
+    // every() saved the job whole with lockedAt: null, so a replica starting in that
+    // moment ran it too.
+    const _id = new mongoose.mongo.ObjectId();
+    await jobs().insertOne({
+      _id,
+      name: 'test-daily-locked',
+      type: 'single',
+      repeatInterval: '1 day',
+      data: {},
+      priority: 0,
+      nextRunAt: new Date(Date.now() - 1_000),
+      lockedAt: new Date(),
+      lastModifiedBy: 'a',
+    });
+    let runs = 0;
+    const daily = [{ name: 'test-daily-locked', run: async () => void (runs += 1) }];
+    await startScheduler({ instance: 'b', db: second.db!, daily });
+    await settle();
+    expect(runs).toBe(0);
+    const docs = await jobs().find({ name: 'test-daily-locked' }).toArray();
+    expect(docs.map((doc) => [doc._id.toString(), doc.lockedAt !== null])).toEqual([
+      [_id.toString(), true],
+    ]);
+    await jobs().deleteMany({ name: 'test-daily-locked' });
+  });
+
   it('logs and drops a job document with invalid data, and keeps running', async () => {
     const { entries, log } = recordingLog();
     const { scheduler } = await startScheduler({ log });
