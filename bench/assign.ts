@@ -8,8 +8,15 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { startDatabase } from '../src/infra/database/index.js';
-import { coreOnOwnDatabase, inChild, median, percentile, runPartOrMain, x } from './parts.js';
+import {
+  coreOnOwnDatabase,
+  inChild,
+  median,
+  percentile,
+  runPartOrMain,
+  withBenchDatabase,
+  x,
+} from './parts.js';
 
 const N = Number(process.env.BENCH_N ?? 1000);
 const CONCURRENCY = 20;
@@ -94,13 +101,8 @@ const runPart = async (part: Part, uri: string): Promise<Figures> => {
 
 const SCRIPT = fileURLToPath(import.meta.url);
 
-const main = async () => {
-  const database = await startDatabase({
-    mongodbUri: process.env.MONGODB_URI,
-    ephemeral: true,
-    log: (m) => console.log(m),
-  });
-  try {
+const main = () =>
+  withBenchDatabase(async (database) => {
     console.log(
       `server: ${database.kind}; ${N} intakes at ${CONCURRENCY} concurrent, ${AGENTS} agents`,
     );
@@ -122,9 +124,6 @@ const main = async () => {
     console.log(
       `median ratio round-robin/manual: p50 ${x(median(ratios.map((r) => r.p50)))}  p99 ${x(p99)} (target ≤ 1.3x${p99 <= 1.3 ? ', met' : ', NOT met'})  throughput ${x(median(ratios.map((r) => r.throughput)))}`,
     );
-  } finally {
-    await database.stop();
-  }
-};
+  });
 
 await runPartOrMain(PARTS, runPart, main);

@@ -10,9 +10,16 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { BSON } from 'mongodb';
-import { startDatabase } from '../src/infra/database/index.js';
 import { toCaseDocument } from '../src/store/cases/mongo-case-repository.js';
-import { coreOnOwnDatabase, inChild, median, percentile, runPartOrMain, x } from './parts.js';
+import {
+  coreOnOwnDatabase,
+  inChild,
+  median,
+  percentile,
+  runPartOrMain,
+  withBenchDatabase,
+  x,
+} from './parts.js';
 
 const N = Number(process.env.BENCH_N ?? 1000);
 const CONCURRENCY = 8;
@@ -144,13 +151,8 @@ const runPart = async (part: Part, uri: string): Promise<unknown> => {
 
 const SCRIPT = fileURLToPath(import.meta.url);
 
-const main = async () => {
-  const database = await startDatabase({
-    mongodbUri: process.env.MONGODB_URI,
-    ephemeral: true,
-    log: (m) => console.log(m),
-  });
-  try {
+const main = () =>
+  withBenchDatabase(async (database) => {
     console.log(`server: ${database.kind}`);
     // Raw insert and openCase in turns, so load from elsewhere on the machine falls on
     // both alike; the targets are judged on the median pair.
@@ -181,9 +183,6 @@ const main = async () => {
         .map((r) => `${r.stored} stored ${x(r.perSecond / raw.perSecond)}`)
         .join(', ')}; last round/first ${x(rounds.at(-1)!.perSecond / first)}`,
     );
-  } finally {
-    await database.stop();
-  }
-};
+  });
 
 await runPartOrMain(PARTS, runPart, main);

@@ -9,6 +9,7 @@ import { pino } from 'pino';
 import { composeCore, type Core } from '../src/composition.js';
 import { loadConfig } from '../src/config.js';
 import { importDirectory } from '../src/import/index.js';
+import { startDatabase } from '../src/infra/database/index.js';
 import { connectMongo } from '../src/infra/mongo-connection.js';
 
 export const percentile = (sorted: readonly number[], p: number): number =>
@@ -85,4 +86,20 @@ export const coreOnOwnDatabase = async (
     name: contact.name,
   };
   return { connection, core, actor };
+};
+
+/** The benchmark's own throwaway database server (MONGODB_URI if given), stopped after `run`. */
+export const withBenchDatabase = async (
+  run: (database: { readonly kind: string; readonly uri: string }) => Promise<void>,
+): Promise<void> => {
+  const database = await startDatabase({
+    mongodbUri: process.env.MONGODB_URI,
+    ephemeral: true,
+    log: (m) => console.log(m),
+  });
+  try {
+    await run(database);
+  } finally {
+    await database.stop();
+  }
 };
