@@ -3,6 +3,8 @@
  * server and the CLI (src/composition.ts, on MongoDB) and the use-case tests (on the
  * in-memory ports) build them here, so a test runs the wiring the product runs.
  */
+import { makeAnnounceRotaTurn } from './use-cases/rota/announce-rota-turn.js';
+import { makeShowRota } from './use-cases/rota/show-rota.js';
 import type { Config } from './config.js';
 import type { CaseState } from './domain/case/types.js';
 import { summarizeSla } from './domain/sla/index.js';
@@ -119,7 +121,14 @@ export const composeCaseCore = (options: CaseCoreOptions) => {
       summarizeSla(evaluateSla(slaDeps, state), state.escalationLevel ?? 0),
     reportCompliance: makeReportSlaCompliance({ ...slaDeps, cases, directory }),
   };
-  return { cases, effects, deps, sla };
+  const announceRotaTurn = makeAnnounceRotaTurn({
+    directory,
+    cases,
+    announce: options.announce,
+    clock,
+    newId,
+  });
+  return { cases, effects, deps, sla, announceRotaTurn };
 };
 
 export type CaseUseCaseDeps = ReturnType<typeof composeCaseCore>['deps'];
@@ -164,6 +173,7 @@ export const composeCaseUseCases = (
   sendCsatSurvey: makeSendCsatSurvey({ ...deps, csat: config.csat }),
   reportCsat: makeReportCsat(deps),
   reportWorkload: makeReportWorkload({ ...deps, availability: deps.agentStatus }),
+  showRota: makeShowRota({ ...deps, availability: deps.agentStatus }),
   /** For availability: hand an unavailable agent's open cases on (absent without a store). */
   ...(deps.autoAssign
     ? { reassignCasesOfAgent: makeReassignCasesOfAgent({ ...deps, autoAssign: deps.autoAssign }) }

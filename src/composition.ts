@@ -62,7 +62,7 @@ export const composeCore = async (options: CoreOptions) => {
   // Every effect of a change travels in the case's outbox, written with the change, and is
   // carried out from there by topic: chat notifications by the notifier, the rest by the
   // handlers composeCaseCore adds and by the chat adapters (their KB suggestions).
-  const { cases, effects, deps, sla } = composeCaseCore({
+  const { cases, effects, deps, sla, announceRotaTurn } = composeCaseCore({
     config,
     stored,
     directory,
@@ -107,6 +107,8 @@ export const composeCore = async (options: CoreOptions) => {
     clock,
     newId,
     sla,
+    /** Tells a queue's channel and the person on duty whose turn it is (once per turn). */
+    announceRotaTurn,
     kb,
     /** Who takes work at a moment: automatic assignment and the lists ask it. */
     availability: agentStatus as AgentAvailability,

@@ -262,6 +262,15 @@ export const loadConfig = (
   const file = fileResult.success ? fileResult.data : fileSchema.parse({});
   const workflow = resolveWorkflow(file.workflow, problems);
   checkQueues(file.queues, problems);
+  file.queues.forEach((queue, index) => {
+    const takes = queue.rota?.takes;
+    if (!takes || takes === 'pool') return;
+    for (const status of takes.statuses)
+      if (!workflow.statuses.some((s) => s.id === status))
+        problems.push(
+          `caseline.yaml: queues.${index}.rota.takes.statuses: the workflow has no status "${status}"`,
+        );
+  });
   const sla = resolveSla(file.sla, problems);
   sla?.languishing.forEach((rule, index) => {
     if (!workflow.statuses.some((status) => status.id === rule.status))

@@ -24,6 +24,7 @@ import { createInboxWorker } from './jobs/inbox-worker.js';
 import { MongoInbox } from './store/inbox/mongo-inbox.js';
 import { createAgendaScheduler } from './jobs/agenda-scheduler.js';
 import type { SlaTimerData } from './ports/scheduler.js';
+import { makeRotaJobs, ROTA_TURN_JOB, type RotaJobs } from './use-cases/rota/arm-rotas.js';
 
 export interface ServeOptions {
   readonly env: Readonly<Record<string, string | undefined>>;
@@ -73,22 +74,34 @@ const serveOn = async (started: Started): Promise<RunningApp> => {
   const { options, config, log, database, connection } = started;
   const notifier = new CompositeNotifier();
   notifier.add(createLoggingNotifier(log));
-  // SLA timers: the handler is bound after the core exists (it is one of its use cases).
-  const late: { evaluateTimer?: (data: SlaTimerData) => Promise<void> } = {};
-  const timers = config.sla
-    ? createAgendaScheduler({
-        db: connection.db!,
-        handler: (data) => late.evaluateTimer?.(data) ?? Promise.resolve(),
-        log,
-        daily: [{ name: 'contract-expiry-notice', run: () => announceContracts() }],
-      })
-    : undefined;
+  // Timed jobs: SLA timers, the daily checks and the rota's changes of duty. The handlers are
+  // bound once the core exists (they are its use cases); Agenda runs each once across replicas.
+  const late: {
+    evaluateTimer?: (data: SlaTimerData) => Promise<void>;
+    rota?: RotaJobs;
+  } = {};
+  const timers = createAgendaScheduler({
+    db: connection.db!,
+    handler: (data) => late.evaluateTimer?.(data) ?? Promise.resolve(),
+    log,
+    daily: [
+      ...(config.sla ? [{ name: 'contract-expiry-notice', run: () => announceContracts() }] : []),
+      { name: 'rota-check', run: async () => void (await late.rota?.armAll()) },
+    ],
+    once: [{ name: ROTA_TURN_JOB, run: (data) => late.rota?.runTurn(data) ?? Promise.resolve() }],
+  });
   const core = await composeCore({
     config,
     connection,
     log,
     notifier,
-    ...(timers ? { scheduler: timers.scheduler } : {}),
+    ...(config.sla ? { scheduler: timers.scheduler } : {}),
+  });
+  late.rota = makeRotaJobs({
+    directory: core.directory,
+    clock: core.clock,
+    announce: core.announceRotaTurn,
+    schedule: (key, at, data) => timers.scheduleOnce(ROTA_TURN_JOB, key, at, data),
   });
   // Built before the server listens, so the first request already searches every article;
   // then this replica follows other replicas' changes by polling.
@@ -143,7 +156,7 @@ const serveOn = async (started: Started): Promise<RunningApp> => {
       for (const channel of running.reverse()) await channel.stop();
       // What was acknowledged is stored: unfinished work is resumed after a restart.
       await inbound.stop();
-      if (timersStarted) await timers?.stop();
+      if (timersStarted) await timers.stop();
       await core.kb.follower.stop();
       await worker.stop();
       await worker.drain(5_000);
@@ -165,9 +178,11 @@ const serveOn = async (started: Started): Promise<RunningApp> => {
     await channel.start({ port });
     running.push(channel);
   }
-  if (timers) {
-    await timers.start();
-    timersStarted = true;
+  await timers.start();
+  timersStarted = true;
+  const rotas = await late.rota.armAll();
+  if (rotas > 0) log.info({ rotas }, 'rota changes of duty armed');
+  if (config.sla) {
     // A change arms its timer through its outbox effect; this pass repairs what that cannot
     // see: policies changed while the desk was down, and a database restored from a backup.
     const rearmed = await core.sla?.rearmOpenCases?.();

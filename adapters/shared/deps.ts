@@ -36,6 +36,7 @@ import type { makeResolveCase } from '../../src/use-cases/resolve-case.js';
 import type { makeSaveKbArticle } from '../../src/use-cases/save-kb-article.js';
 import type { makeSearchKb } from '../../src/use-cases/search-kb.js';
 import type { makeSetAvailability } from '../../src/use-cases/set-availability.js';
+import type { ShowRota } from '../../src/use-cases/rota/show-rota.js';
 import type { makeSetCasePriority } from '../../src/use-cases/set-case-priority.js';
 import type { makeSuggestKbArticles } from '../../src/use-cases/suggest-kb-articles.js';
 import type { makeTransitionCase } from '../../src/use-cases/transition-case.js';
@@ -63,6 +64,7 @@ export interface CaseUseCases {
   readonly explainRefusal: ReturnType<typeof makeExplainRefusal>;
   readonly setAvailability: ReturnType<typeof makeSetAvailability>;
   readonly listAvailability: ReturnType<typeof makeListAvailability>;
+  readonly showRota: ShowRota;
 }
 
 export interface KbUseCases {
@@ -101,6 +103,7 @@ export const CHAT_USE_CASES = [
   'explainRefusal',
   'setAvailability',
   'listAvailability',
+  'showRota',
 ] as const satisfies readonly (keyof CaseUseCases)[];
 
 /** The knowledge-base use cases a chat calls. */

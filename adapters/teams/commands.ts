@@ -84,6 +84,13 @@ const render = (answer: SupportAnswer): string => {
     case 'unknown-words':
     case 'status-set':
       return safe(answer.text);
+    case 'rota':
+      if (answer.queues.length === 0) return safe(answer.empty);
+      return answer.queues
+        .map((q) =>
+          [`**${safe(q.title)}**`, q.lines.map((l) => `- ${safe(l)}`).join('\n')].join('\n\n'),
+        )
+        .join('\n\n');
     case 'refused':
       return friendlyFailure(answer.failure);
   }
@@ -164,6 +171,7 @@ export const answerTeamsCommand = async (
     workflow: deps.config.workflow,
     priorityLabels: deps.config.priorities.labels,
     setAvailability: deps.core.useCases.setAvailability,
+    showRota: deps.core.useCases.showRota,
     listAvailability: deps.core.useCases.listAvailability,
     timeZone: timeZoneOf(context.activity),
   });

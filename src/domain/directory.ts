@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { queueAssignmentSchema } from './assignment-strategy.js';
 import { PRIORITIES } from './priority.js';
+import { queueRotaSchema } from './rota.js';
 import { STAFF_ROLES } from './roles.js';
 import { WEEKDAYS } from './sla/types.js';
 
@@ -179,6 +180,8 @@ const queueShape = {
   isDefault: z.boolean().default(false),
   /** How new cases get an owner; absent: someone claims them (manual). */
   assignment: queueAssignmentSchema.optional(),
+  /** People who take turns on duty for the queue (see rota.ts). */
+  rota: queueRotaSchema.optional(),
 };
 
 const productShape = {
@@ -218,7 +221,16 @@ export const contactInputSchema = z
     path: ['slackTeamId'],
   });
 export const agentInputSchema = z.strictObject(agentShape);
-export const queueInputSchema = z.strictObject(queueShape);
+export const queueInputSchema = z.strictObject(queueShape).superRefine((queue, ctx) => {
+  if (queue.rota?.takes === 'pool' && (queue.assignment?.strategy ?? 'manual') === 'manual') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['rota', 'takes'],
+      message:
+        'pool adds the person on duty to automatic assignment, which this queue does not use: give the queue an assignment strategy (round-robin or least-loaded), or let the rota take statuses ({ statuses: [...] })',
+    });
+  }
+});
 export const productInputSchema = z.strictObject(productShape);
 /** Access notes are accepted on input only; entities never carry them (see the repository). */
 export const installationInputSchema = z.strictObject({

@@ -84,6 +84,11 @@ const DEFAULTS = {
 
 export interface AgendaSchedulerHandle {
   readonly scheduler: Scheduler;
+  /**
+   * Runs job `name` (one of `once`) at `at` with `data`, once per `key`: a second call
+   * with the same key while the first is pending changes nothing, on any replica.
+   */
+  scheduleOnce(name: string, key: string, at: Date, data: Record<string, unknown>): Promise<void>;
   /** Creates the indexes and starts polling. Scheduling works before `start`, too. */
   start(): Promise<void>;
   /** Stops polling, waits for running handlers, releases jobs held but not started. */
@@ -112,6 +117,11 @@ export const createAgendaScheduler = (deps: {
    * the first run is at start-up when the job is new).
    */
   readonly daily?: readonly { readonly name: string; readonly run: () => Promise<void> }[];
+  /** Jobs run at a given time, once per key (`scheduleOnce`), then removed. */
+  readonly once?: readonly {
+    readonly name: string;
+    readonly run: (data: Record<string, unknown>) => Promise<void>;
+  }[];
 }): AgendaSchedulerHandle => {
   const { db, handler, log } = deps;
   const settings = { ...DEFAULTS, ...deps.options };
@@ -206,8 +216,8 @@ export const createAgendaScheduler = (deps: {
    * objects). Smaller documents matter on FerretDB, which decodes every document of a
    * scan: 0.9 s instead of 1.6 s for a claim scan over 11,000 jobs.
    */
-  const jobDocument = (at: Date, data: object) => ({
-    name: SLA_TIMER_JOB,
+  const jobDocument = (at: Date, data: object, name = SLA_TIMER_JOB) => ({
+    name,
     data,
     type: 'normal',
     priority: 0,
@@ -222,6 +232,19 @@ export const createAgendaScheduler = (deps: {
       backoff: backoffStrategies.exponential({ delay: 60_000, factor: 2, maxRetries: 3 }),
     });
   }
+
+  for (const job of deps.once ?? []) {
+    agenda.define<Record<string, unknown>>(job.name, (run) => job.run(run.attrs.data ?? {}), {
+      concurrency: 1,
+      lockLifetime: settings.lockLifetimeMs * 5,
+      removeOnComplete: true,
+      backoff: backoffStrategies.exponential({ delay: 60_000, factor: 2, maxRetries: 3 }),
+    });
+  }
+
+  /** A document `_id` made from words: two replicas writing the same one collide. */
+  const derivedId = (words: string) =>
+    new mongoose.mongo.ObjectId(createHash('sha256').update(words).digest().subarray(0, 12));
 
   /**
    * A daily job's document, made once for all replicas. Agenda's `every()` saves its job
@@ -239,9 +262,7 @@ export const createAgendaScheduler = (deps: {
     try {
       await collection.insertOne({
         ...fields,
-        _id: new mongoose.mongo.ObjectId(
-          createHash('sha256').update(`daily:${name}`).digest().subarray(0, 12),
-        ),
+        _id: derivedId(`daily:${name}`),
         lockedAt: null,
         lastModifiedBy: instanceName,
       } as never);
@@ -298,6 +319,17 @@ export const createAgendaScheduler = (deps: {
 
   return {
     scheduler,
+    async scheduleOnce(name, key, at, data) {
+      // Insert only: a pending (or running) job of this key stays as it is.
+      try {
+        await collection.insertOne({
+          _id: derivedId(`once:${name}:${key}`),
+          ...jobDocument(at, data, name),
+        } as never);
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error;
+      }
+    },
     async start() {
       await agenda.ready;
       // The backend's own index (claim query); schedule and cancel go by `_id`.

@@ -26,7 +26,7 @@ export type Notification =
 /** A message for staff that is about no single case (an expiring contract). */
 export interface Announcement {
   readonly id: string;
-  readonly kind: 'contract-expiring';
+  readonly kind: 'contract-expiring' | 'rota-turn';
   readonly text: string;
   readonly recipients: readonly AlertRecipient[];
 }

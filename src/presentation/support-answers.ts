@@ -18,6 +18,8 @@ import {
   type ListAvailability,
   type SetAvailability,
 } from './availability-view.js';
+import type { ShowRota } from '../use-cases/rota/show-rota.js';
+import { rotaBoard, type RotaBoard } from './rota-view.js';
 import { caseListLine, WORKED_ON, type CaseListLine, type OrganizationNames } from './case-list.js';
 import {
   helpFor,
@@ -69,6 +71,7 @@ export type SupportAnswer =
   | { readonly kind: 'unknown-words'; readonly text: string }
   /** `away` / `back` taken: what it means for the agent. */
   | { readonly kind: 'status-set'; readonly text: string }
+  | RotaBoard
   | { readonly kind: 'refused'; readonly failure: Failure };
 
 /** `new` opens a form and `kb` has answers of its own (kb-answers.ts). */
@@ -85,6 +88,8 @@ export interface SupportAnswerDeps {
   readonly setAvailability?: SetAvailability;
   /** When given, a staff list also says who is available (the Teams list). */
   readonly listAvailability?: ListAvailability;
+  /** `rota`; without it the command is answered with the help. */
+  readonly showRota?: ShowRota;
   /** The zone the chat reports for the person, for dates when their hours name none. */
   readonly timeZone?: string | undefined;
 }
@@ -206,6 +211,7 @@ export const makeAnswerSupportCommand = (deps: SupportAnswerDeps) => {
         ? { kind: 'status-set', text: statusSetText(set.value) }
         : { kind: 'refused', failure: set };
     }
+    if (command.kind === 'rota' && deps.showRota) return rotaBoard(deps.showRota, actor);
     return { kind: 'help', lines: helpFor(form, audienceOf(actor)) };
   };
 };
@@ -240,14 +246,14 @@ export const mayAnswerHere = (
   );
 };
 
+const STAFF_WORDS: readonly SupportCommand['kind'][] = ['away', 'back', 'rota'];
+
 /**
- * `away` and `back` typed in a customer's conversation are words to the customer ("back
+ * `away`, `back` and `rota` typed in a customer's conversation are words to the customer ("back
  * with an answer"), not commands: they are commands only alone with the bot or among agents.
  */
 export const isCommandHere = (command: Pick<SupportCommand, 'kind'>, place: AnswerPlace) =>
-  (command.kind !== 'away' && command.kind !== 'back') ||
-  place.kind === 'private' ||
-  place.kind === 'staff';
+  !STAFF_WORDS.includes(command.kind) || place.kind === 'private' || place.kind === 'staff';
 
 export const ASK_PRIVATELY =
   'Lists, case details and knowledge-base answers are shown only where everyone present may see them: ask me in a personal chat.';

@@ -32,7 +32,8 @@ export type SupportCommand =
   | { readonly kind: 'kb'; readonly question: string }
   /** `until`: the words after `until`, read as a date by the use case. */
   | { readonly kind: 'away'; readonly until?: string }
-  | { readonly kind: 'back' };
+  | { readonly kind: 'back' }
+  | { readonly kind: 'rota' };
 
 export type CommandKind = SupportCommand['kind'];
 
@@ -112,6 +113,13 @@ export const SUPPORT_COMMANDS: readonly CommandEntry[] = [
     description: 'Agents: take cases and SLA reminders again.',
     audience: 'staff',
   },
+  {
+    kind: 'rota',
+    slash: 'rota',
+    message: { title: 'rota', usage: 'rota' },
+    description: "Agents: who is on duty in each queue's support rota now, and the next turns.",
+    audience: 'staff',
+  },
 ];
 
 const CASE_NUMBER = /^[a-z]+-\d+$/i;
@@ -173,6 +181,8 @@ const slashCommand = (all: readonly string[], workflow: Workflow): SupportComman
       return awayCommand(rest, 'slash') ?? { kind: 'help' };
     case 'back':
       return rest.length === 0 ? { kind: 'back' } : { kind: 'help' };
+    case 'rota':
+      return rest.length === 0 ? { kind: 'rota' } : { kind: 'help' };
     default:
       return { kind: 'help' };
   }
@@ -196,6 +206,7 @@ const messageCommand = (all: readonly string[], workflow: Workflow): SupportComm
   if (first === 'kb' && all.length > 1) return { kind: 'kb', question: all.slice(1).join(' ') };
   if (first === 'away') return awayCommand(all.slice(1), 'message');
   if (lower.length === 1 && first === 'back') return { kind: 'back' };
+  if (lower.length === 1 && first === 'rota') return { kind: 'rota' };
   if (first === 'list') {
     const request = parseListWords(all.slice(1), workflow);
     return request.unknown.length === 0 ? { kind: 'list', request } : undefined;

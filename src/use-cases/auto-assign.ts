@@ -9,10 +9,19 @@ import {
   type AssignmentFacts,
 } from '../domain/assignment-strategy.js';
 import { ok, type Result } from '../domain/result.js';
+import { rotaTakesStatus, turnAt } from '../domain/rota.js';
+import { statusById } from '../domain/workflow/index.js';
 import type { AgentAvailability } from '../ports/agent-availability.js';
 import type { AssignmentStore } from '../ports/assignment.js';
 import type { DirectoryRepository } from '../ports/directory-repository.js';
-import { findCase, invalid, runCaseAction, type CaseDeps } from './shared/case-action.js';
+import { onDuty } from './rota/duty.js';
+import {
+  findCase,
+  invalid,
+  runCaseAction,
+  type ActionOutcome,
+  type CaseDeps,
+} from './shared/case-action.js';
 
 /**
  * Why a case is offered to the queue's strategy: a new case, a move into the queue, an
@@ -24,6 +33,8 @@ export const ASSIGNMENT_TRIGGERS = [
   'queue-move',
   'owner-unavailable',
   'sla-breach',
+  /** The case entered a status its queue's rota hands to the person on duty. */
+  'status-change',
 ] as const;
 
 export const autoAssignCommand = z.object({
@@ -37,7 +48,7 @@ export type AutoAssignCommand = z.input<typeof autoAssignCommand>;
 export interface AutoAssignDeps extends CaseDeps {
   readonly directory: Pick<
     DirectoryRepository,
-    'findQueueByKey' | 'listAgents' | 'findProductByKey'
+    'findQueueByKey' | 'listAgents' | 'findProductByKey' | 'findAgentByEmail'
   >;
   readonly availability: AgentAvailability;
   readonly assignment: AssignmentStore;
@@ -51,6 +62,8 @@ export type AutoAssignOutcome = AssignmentChoice & {
 /** What the choice reads of a case: known at intake before the case is built. */
 export type CaseFacts = Pick<CaseState, 'statusCategory' | 'queueKey' | 'productKey' | 'module'> & {
   readonly assigneeId?: string | undefined;
+  /** The status id; read by the rota's status hand-off only. */
+  readonly status?: string | undefined;
 };
 
 /**
@@ -63,7 +76,7 @@ export type AssignAtIntake = (facts: CaseFacts) => Promise<(opened: CaseState) =
 export type AutoAssign = (input: unknown, known?: CaseState) => Promise<Result<AutoAssignOutcome>>;
 
 const ASSIGNER = { kind: 'system', name: 'Caseline assignment' } as const;
-const TAKES_FROM_OWNER: readonly string[] = ['owner-unavailable', 'sla-breach'];
+const TAKES_FROM_OWNER: readonly string[] = ['owner-unavailable', 'sla-breach', 'status-change'];
 const LEAVE = (reason: string): Result<AutoAssignOutcome> => ok({ kind: 'leave', reason });
 
 const FOR_TRIGGER: Readonly<Record<AutoAssignCommand['trigger'], string>> = {
@@ -71,6 +84,7 @@ const FOR_TRIGGER: Readonly<Record<AutoAssignCommand['trigger'], string>> = {
   'queue-move': '; moved to the queue',
   'owner-unavailable': '; the owner is unavailable',
   'sla-breach': '; reassigned at an SLA breach',
+  'status-change': '',
 };
 
 /** The facts the choice needs, read only as far as the strategy and settings need them. */
@@ -79,6 +93,10 @@ const gatherFacts = async (deps: AutoAssignDeps, state: CaseFacts, exclude: read
   const settings = queue?.assignment;
   if (!queue || !settings || settings.strategy === 'manual') return undefined;
   const members = new Set(queue.members);
+  // The rota's person on duty joins the pool for their turn (takes: pool).
+  const duty =
+    queue.rota?.takes === 'pool' ? queue.rota && turnAt(queue.rota, deps.clock.now()) : undefined;
+  if (duty) members.add(duty.email);
   const pool = (await deps.directory.listAgents()).filter((a) => a.active && members.has(a.email));
   const ids = pool.map((agent) => agent.id);
   const product =
@@ -101,7 +119,34 @@ const gatherFacts = async (deps: AutoAssignDeps, state: CaseFacts, exclude: read
         }
       : {}),
   };
-  return { settings, pool, facts };
+  const dutyId =
+    duty && !queue.members.includes(duty.email)
+      ? pool.find((agent) => agent.email === duty.email)?.id
+      : undefined;
+  return { settings, pool, facts, dutyId };
+};
+
+/**
+ * A case that entered a status its queue's rota takes goes to the person on duty, from
+ * whoever owned it, when they are an active agent who can take work now.
+ */
+const decideForRota = async (deps: AutoAssignDeps, state: CaseFacts): Promise<AssignmentChoice> => {
+  const queue = await deps.directory.findQueueByKey(state.queueKey);
+  if (!queue || !state.status || !rotaTakesStatus(queue.rota, state.status))
+    return { kind: 'leave', reason: 'the rota takes no cases in this status' };
+  const now = deps.clock.now();
+  const duty = await onDuty(deps.directory, queue, now);
+  if (!duty?.agent) return { kind: 'leave', reason: 'nobody on rota duty is an active agent' };
+  if (duty.agent.id === state.assigneeId) return { kind: 'leave', reason: 'already owned' };
+  const available = await deps.availability.availableAmong([duty.agent.id], now);
+  if (!available.has(duty.agent.id))
+    return { kind: 'leave', reason: `${duty.agent.name}, on rota duty, is not available` };
+  const status = statusById(deps.workflow, state.status)?.name ?? state.status;
+  return {
+    kind: 'assign',
+    agent: duty.agent,
+    reason: `rota: on duty for ${queue.name}; status ${status}`,
+  };
 };
 
 /** The queue's choice for `state`; a round-robin turn is taken only when someone can get it. */
@@ -112,12 +157,13 @@ const decide = async (
 ): Promise<AssignmentChoice> => {
   if (['solved', 'closed'].includes(state.statusCategory))
     return { kind: 'leave', reason: 'not open' };
+  if (trigger === 'status-change') return decideForRota(deps, state);
   const takes = TAKES_FROM_OWNER.includes(trigger);
   if (!takes && state.assigneeId) return { kind: 'leave', reason: 'already owned' };
   const exclude = takes && state.assigneeId ? [state.assigneeId] : [];
   const gathered = await gatherFacts(deps, state, exclude);
   if (!gathered) return { kind: 'leave', reason: 'the queue assigns manually' };
-  const { settings, pool, facts } = gathered;
+  const { settings, pool, facts, dutyId } = gathered;
   if (trigger === 'owner-unavailable' && !settings.handOnWhenAway)
     return { kind: 'leave', reason: 'the queue keeps cases with an owner who is away' };
   const turn =
@@ -128,9 +174,9 @@ const decide = async (
     ...facts,
     ...(turn === undefined ? {} : { turn }),
   });
-  return choice.kind === 'leave'
-    ? choice
-    : { ...choice, reason: `${choice.reason}${FOR_TRIGGER[trigger]}` };
+  if (choice.kind === 'leave') return choice;
+  const onRota = choice.agent.id === dutyId ? '; on rota duty' : '';
+  return { ...choice, reason: `${choice.reason}${onRota}${FOR_TRIGGER[trigger]}` };
 };
 
 /**
@@ -183,3 +229,19 @@ export const makeAutoAssign =
       ? ok({ ...choice, case: outcome.value.case })
       : LEAVE('changed meanwhile');
   };
+
+/**
+ * After a change that may call for an owner (a move to a queue, a new status), offers the
+ * case to its queue's strategy and answers with the case as it ends up.
+ */
+export const assignAfter = async (
+  changed: Result<ActionOutcome>,
+  autoAssign: AutoAssign | undefined,
+  trigger: 'queue-move' | 'status-change',
+): Promise<Result<ActionOutcome>> => {
+  if (!changed.ok || !changed.value.changed || !autoAssign) return changed;
+  const assigned = await autoAssign({ caseId: changed.value.case.id, trigger }, changed.value.case);
+  return assigned.ok && assigned.value.case
+    ? ok({ ...changed.value, case: assigned.value.case })
+    : changed;
+};

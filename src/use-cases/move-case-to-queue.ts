@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { moveCaseToQueue } from '../domain/case/assignment.js';
-import { fail, ok } from '../domain/result.js';
+import { fail } from '../domain/result.js';
 import type { DirectoryRepository } from '../ports/directory-repository.js';
-import type { AutoAssign } from './auto-assign.js';
+import { assignAfter, type AutoAssign } from './auto-assign.js';
 import { caseActionBase, caseRefSchema } from './shared/commands.js';
 import { invalid, runCaseAction, type CaseDeps } from './shared/case-action.js';
 
@@ -30,12 +30,5 @@ export const makeMoveCaseToQueue =
     const moved = await runCaseAction(deps, command.data, 'case::move-queue', (action) =>
       moveCaseToQueue(action, queue.key, command.data.reason),
     );
-    if (!moved.ok || !moved.value.changed || !deps.autoAssign) return moved;
-    const assigned = await deps.autoAssign(
-      { caseId: moved.value.case.id, trigger: 'queue-move' },
-      moved.value.case,
-    );
-    return assigned.ok && assigned.value.case
-      ? ok({ ...moved.value, case: assigned.value.case })
-      : moved;
+    return assignAfter(moved, deps.autoAssign, 'queue-move');
   };

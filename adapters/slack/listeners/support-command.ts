@@ -44,6 +44,13 @@ const render = (answer: SupportAnswer): string => {
     case 'unknown-words':
     case 'status-set':
       return escapeMrkdwn(answer.text);
+    case 'rota':
+      if (answer.queues.length === 0) return escapeMrkdwn(answer.empty);
+      return answer.queues
+        .map((q) =>
+          [`*${escapeMrkdwn(q.title)}*`, ...q.lines.map((l) => `• ${escapeMrkdwn(l)}`)].join('\n'),
+        )
+        .join('\n\n');
     case 'refused':
       return friendlyFailure(answer.failure);
   }
@@ -85,6 +92,7 @@ export const registerSupportCommand = (app: App, ctx: SlackContext): void => {
       workflow: ctx.config.workflow,
       priorityLabels: ctx.config.priorities.labels,
       setAvailability: ctx.core.useCases.setAvailability,
+      showRota: ctx.core.useCases.showRota,
       timeZone: timeZone && isTimeZone(timeZone) ? timeZone : undefined,
     });
     await reply(respond, render(await answer(actor, asked, 'slash')));

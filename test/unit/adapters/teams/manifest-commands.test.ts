@@ -45,6 +45,7 @@ const TYPED: Readonly<Record<string, { text: string; is: SupportCommand }>> = {
   kb: { text: 'kb printer offline', is: { kind: 'kb', question: 'printer offline' } },
   away: { text: 'away until monday', is: { kind: 'away', until: 'monday' } },
   back: { text: 'back', is: { kind: 'back' } },
+  rota: { text: 'rota', is: { kind: 'rota' } },
 };
 
 const commandProblems = (manifest: Manifest): string[] => {
