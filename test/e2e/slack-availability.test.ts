@@ -1,10 +1,12 @@
 /**
  * `/support away [until DATE]` and `/support back` over signed HTTP: the answer is
  * ephemeral, the status is stored, and App Home says who in each queue is available.
+ * `/support rota` shows whose turn it is; the change of duty is posted once to the queue.
  */
+import { setRota, triggerDailyJob } from '../support/rota.js';
 import { MongoAgentStatus } from '../../src/store/agents/mongo-agent-status.js';
 import { appHomeOpenedEvent, SLACK_HOME, slashCommand } from '../support/slack/payloads.js';
-import { useSlackE2E } from '../support/slack/e2e.js';
+import { eventually, useSlackE2E } from '../support/slack/e2e.js';
 
 // Tomás Herrera (examples/agents.csv) works the retail and general queues, without hours.
 const TOMAS = { user: 'U06THERR01', userName: 'tomas.herrera', team: SLACK_HOME.teamId };
@@ -72,5 +74,40 @@ describe('Caseline in Slack: away and back', () => {
 
   it('gives a customer the usual refusal', async () => {
     expect(await command('away', {})).toContain('Only agents set themselves away or back');
+  });
+
+  it('shows the rota, and announces the turn once in the triage channel and to the person on duty', async () => {
+    await setRota(e2e.app, 'erp-finance', {
+      people: ['tomas.herrera@ledgerline.example', 'priya.raman@ledgerline.example'],
+    });
+    const shown = await command('rota');
+    expect(shown).toContain(
+      "*ERP Finance (Europe/Berlin; takes new cases, in turn with the queue's members)*",
+    );
+    expect(shown).toMatch(
+      /• Now: Tomás Herrera, until \w{3} \d{1,2} \w{3} 09:00\n• \w{3} \d{1,2} \w{3} 09:00: Priya Raman/,
+    );
+
+    const announcements = () =>
+      e2e.fake
+        .callsTo('chat.postMessage')
+        .filter((c) =>
+          String(c.args.text).includes('ERP Finance rota: Tomás Herrera is on duty until'),
+        );
+    // The daily check arms the turn that began before the rota existed; Agenda runs it.
+    await triggerDailyJob(e2e.app, 'rota-check');
+    await eventually(async () => (announcements().length >= 2 ? true : undefined));
+    expect(
+      announcements()
+        .map((c) => c.args.channel)
+        .sort(),
+    ).toEqual(['C06ERPFIN1', 'U06THERR01']);
+    // Checked again (another day, another replica): the turn is not announced again.
+    await triggerDailyJob(e2e.app, 'rota-check');
+    expect(announcements()).toHaveLength(2);
+  });
+
+  it('gives a customer the rota refusal', async () => {
+    expect(await command('rota', {})).toContain('The support rota is for the support team.');
   });
 });

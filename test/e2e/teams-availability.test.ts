@@ -7,7 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { ASK_PRIVATELY } from '../../src/presentation/support-answers.js';
 import { MongoAgentStatus } from '../../src/store/agents/mongo-agent-status.js';
 import { MongoInbox } from '../../src/store/inbox/mongo-inbox.js';
-import { messageActivity, SUPPORT_CHANNEL } from '../support/teams/activities.js';
+import { setRota, triggerDailyJob } from '../support/rota.js';
+import { DESK_CHANNEL, messageActivity, SUPPORT_CHANNEL } from '../support/teams/activities.js';
 import type { ConnectorCall } from '../support/teams/fake-connector.js';
 import { eventually, TEAMS_AGENT, TEAMS_CUSTOMER, useTeamsE2E } from '../support/teams/e2e.js';
 
@@ -87,5 +88,37 @@ describe('Teams: away and back', () => {
       expect(text).not.toContain(ASK_PRIVATELY);
     }
     expect(await stored()).toEqual(before);
+  });
+
+  it('shows the rota, and announces the turn once in the queue channel in Teams', async () => {
+    await setRota(e2e.app, 'general', {
+      people: ['tomas.herrera@ledgerline.example', 'jun.park@ledgerline.example'],
+    });
+    const chat = personal('tomas');
+    const shown = await ask(TEAMS_AGENT, chat, 'rota');
+    expect(shown).toContain(
+      "**General Support (Europe/Berlin; takes new cases, in turn with the queue's members)**",
+    );
+    expect(shown).toMatch(
+      /- Now: Tomás Herrera, until \w{3} \d{1,2} \w{3} 09:00\n- \w{3} \d{1,2} \w{3} 09:00: Jun Park/,
+    );
+    expect(await ask(TEAMS_CUSTOMER, personal('grace'), 'rota')).toContain(
+      'The support rota is for the support team',
+    );
+
+    const announcements = () =>
+      e2e.connector.writes((c) =>
+        JSON.stringify(c.body).includes('General Support rota: Tomás Herrera is on duty until'),
+      );
+    await triggerDailyJob(e2e.app, 'rota-check');
+    await eventually(async () => (announcements().length >= 2 ? true : undefined));
+    // Checked again (another day, another replica): the turn is not announced again.
+    await triggerDailyJob(e2e.app, 'rota-check');
+    // The queue's channel, and the person on duty in their chat with the bot.
+    expect(
+      announcements()
+        .map((c) => c.conversationId)
+        .sort(),
+    ).toEqual([DESK_CHANNEL, chat.id].sort());
   });
 });

@@ -92,6 +92,21 @@ const definitions: Record<DirectoryKind, SchemaDefinition> = {
       ),
       default: undefined,
     },
+    rota: {
+      type: new Schema(
+        {
+          people: strings,
+          every: optional,
+          startsOn: optional,
+          at: optional,
+          timeZone: optional,
+          // `pool`, or `{ statuses: [...] }`: validated by the domain's schema on the way in.
+          takes: { type: Schema.Types.Mixed },
+        },
+        { _id: false },
+      ),
+      default: undefined,
+    },
   },
   agents: {
     email: required,
