@@ -1,5 +1,6 @@
+import { messageActivity } from '../support/teams/activities.js';
 import type { ConnectorCall } from '../support/teams/fake-connector.js';
-import { DESK_CHANNEL, eventually, useTeamsE2E } from '../support/teams/e2e.js';
+import { DESK_CHANNEL, eventually, TEAMS_AGENT, useTeamsE2E } from '../support/teams/e2e.js';
 
 const TOMAS = 'tomas.herrera@ledgerline.example';
 
@@ -43,5 +44,26 @@ describe('Teams: automatic assignment', () => {
     await eventually(async () =>
       cardsIn(DESK_CHANNEL, 'Tomás Herrera').length > 0 ? true : undefined,
     );
+  });
+
+  it('tells the owner by a message in their chat with the bot, saying why', async () => {
+    // The bot can write to Tomás once he has written to it.
+    const chat = { id: 'a:tomas-assign', conversationType: 'personal' as const };
+    const hello = messageActivity(e2e.connector.url, {
+      from: TEAMS_AGENT,
+      conversation: chat,
+      text: 'help',
+    });
+    expect((await e2e.post(hello)).status).toBe(200);
+    await e2e.connector.waitFor((c) => c.activityId === hello.id && c.status === 200);
+    const opened = await e2e.openCase('The receipt printer at till 2 prints blank slips');
+    const told = await e2e.connector.waitFor(
+      (c) =>
+        c.method === 'POST' &&
+        c.status === 200 &&
+        c.conversationId === chat.id &&
+        String(c.body.text).includes(opened.case.number),
+    );
+    expect(String(told.body.text)).toContain('is yours (least-loaded)');
   });
 });
