@@ -27,7 +27,12 @@ export const digestChartSpec = (chart: DigestChart): TopLevelSpec => {
   // Room above the tallest bar for its count.
   const top = Math.max(1, ...values.map((v) => v.value));
   const domainMax = Math.max(top + 1, Math.ceil(top * 1.12));
-  const x = { field: 'category', type: 'nominal', sort: [...chart.categories], title: null } as const;
+  const x = {
+    field: 'category',
+    type: 'nominal',
+    sort: [...chart.categories],
+    title: null,
+  } as const;
   const color = several
     ? {
         field: 'series',
@@ -41,7 +46,9 @@ export const digestChartSpec = (chart: DigestChart): TopLevelSpec => {
         scale: { domain: [...chart.categories], range: AGE_COLORS },
         legend: null,
       };
-  const offset = several ? { xOffset: { field: 'series', sort: chart.series.map((s) => s.name) } } : {};
+  const offset = several
+    ? { xOffset: { field: 'series', sort: chart.series.map((s) => s.name) } }
+    : {};
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     ...CHART_SIZE,
@@ -62,7 +69,10 @@ export const digestChartSpec = (chart: DigestChart): TopLevelSpec => {
       },
     },
     layer: [
-      { mark: { type: 'bar', cornerRadiusTopLeft: 2, cornerRadiusTopRight: 2 }, encoding: { color } },
+      {
+        mark: { type: 'bar', cornerRadiusTopLeft: 2, cornerRadiusTopRight: 2 },
+        encoding: { color },
+      },
       {
         mark: { type: 'text', dy: -6, fontSize: 11, color: '#333' },
         encoding: { text: { field: 'value', type: 'quantitative' } },

@@ -1,5 +1,5 @@
 import type { ClockTally } from '../domain/sla/index.js';
-import type { WeeklyDigestReport } from '../use-cases/report-weekly-digest.js';
+import type { WeeklyDigestReport } from '../domain/digest/report.js';
 
 export interface DigestFact {
   readonly label: string;

@@ -1,14 +1,14 @@
 import type { CsatReport } from '../domain/case/csat-report.js';
 import type { CaseState } from '../domain/case/types.js';
-import { interimBacklogAge, type BacklogAge } from '../domain/digest/interim-backlog-age.js';
+import { interimBacklogAge } from '../domain/digest/interim-backlog-age.js';
 import { digestWeekAt, type DigestTarget, type DigestWeek } from '../domain/digest/schedule.js';
-import { weeklyFlow, type WeeklyFlow } from '../domain/digest/weekly-flow.js';
+import { weeklyFlow } from '../domain/digest/weekly-flow.js';
+import type { WeeklyDigestReport } from '../domain/digest/report.js';
 import type { Result } from '../domain/result.js';
 import {
   CLOCK_KINDS,
   deflectionOf,
   tallyCompliance,
-  type ClockTally,
   type ComplianceEntry,
 } from '../domain/sla/index.js';
 import type { CaseRepository } from '../ports/case-repository.js';
@@ -16,23 +16,6 @@ import type { Clock } from '../ports/clock.js';
 import type { DirectoryRepository } from '../ports/directory-repository.js';
 import type { RecurringGroup } from './report-recurring-problems.js';
 import { evaluateSla, type SlaDeps } from './sla/arm-sla-timers.js';
-
-/** The figures of one weekly digest; the view (src/presentation) words them. */
-export interface WeeklyDigestReport {
-  readonly target: { readonly key: string; readonly queueKey?: string; readonly name: string };
-  readonly week: DigestWeek;
-  readonly flow: WeeklyFlow;
-  /** Per clock over the week's cases and those still open; undefined without an SLA. */
-  readonly sla?: {
-    readonly clocks: Readonly<Record<'firstResponse' | 'resolution', ClockTally>>;
-    readonly deflections: number;
-  };
-  readonly backlog: BacklogAge;
-  /** Answers of the last 7 days; undefined when nobody answered. */
-  readonly csat?: { readonly answers: number; readonly average: number; readonly satisfiedPercent: number };
-  /** Groups of two or more alike cases, largest first, at most three. */
-  readonly recurring: readonly { readonly title: string; readonly cases: number; readonly articleSlug?: string }[];
-}
 
 export interface ReportWeeklyDigestDeps {
   readonly cases: Pick<CaseRepository, 'listStates'>;
@@ -55,9 +38,13 @@ const TOP_RECURRING = 3;
  */
 export const makeReportWeeklyDigest =
   (deps: ReportWeeklyDigestDeps) =>
-  async (target: Pick<DigestTarget, 'queueKey' | 'zone'> & { key: string }): Promise<WeeklyDigestReport> => {
+  async (
+    target: Pick<DigestTarget, 'queueKey' | 'zone'> & { readonly key: string },
+    /** The week to report; by default the one before today in the target's zone. */
+    at?: DigestWeek,
+  ): Promise<WeeklyDigestReport> => {
     const now = deps.clock.now();
-    const week = digestWeekAt(now, target.zone);
+    const week = at ?? digestWeekAt(now, target.zone);
     const queue = target.queueKey ? { queueKey: target.queueKey } : {};
     // Two reads: the week's and the open cases, and those solved in the week but opened before.
     const [current, changed, queues] = await Promise.all([
@@ -107,7 +94,9 @@ const slaOf = (sla: SlaDeps, states: readonly CaseState[], now: Date) => {
 const csatOf = async (deps: ReportWeeklyDigestDeps, queueKey: string | undefined) => {
   const result = await deps.reportCsat({ actor: DIGEST_ACTOR, days: 7 });
   if (!result.ok) return undefined;
-  const tally = queueKey ? result.value.byQueue.find((q) => q.key === queueKey) : result.value.total;
+  const tally = queueKey
+    ? result.value.byQueue.find((q) => q.key === queueKey)
+    : result.value.total;
   if (!tally || tally.answers === 0) return undefined;
   const { answers, average, satisfiedPercent } = tally;
   return { answers, average, satisfiedPercent };

@@ -10,7 +10,11 @@ export interface WeeklyFlow {
   /** Cases solved (or closed unsolved) within the week and not reopened since. */
   readonly solved: number;
   /** Per local day of the week, Monday first. */
-  readonly byDay: readonly { readonly day: DayName; readonly intake: number; readonly solved: number }[];
+  readonly byDay: readonly {
+    readonly day: DayName;
+    readonly intake: number;
+    readonly solved: number;
+  }[];
 }
 
 const within = (at: Date | undefined, week: DigestWeek): at is Date =>
