@@ -42,6 +42,14 @@ const layers = [
     why: 'chat-neutral views on top of the use cases',
   },
   {
+    name: 'charts',
+    paths: ['src/charts/'],
+    may: ['domain', 'ports', 'presentation'],
+    packages: ['vega', 'vega-lite', '@resvg/resvg-js'],
+    builtins: true,
+    why: 'report charts drawn on the server: Vega-Lite specifications rendered to PNG',
+  },
+  {
     name: 'config',
     paths: ['src/config\\.ts$'],
     may: ['domain'],
@@ -148,6 +156,7 @@ const layers = [
       'ports',
       'use-cases',
       'presentation',
+      'charts',
       'config',
       'infra',
       'http',

@@ -10,6 +10,7 @@ import { deepFreeze } from './domain/freeze.js';
 import { queueInputSchema, type QueueInput } from './domain/directory.js';
 import { PRIORITIES, type Priority } from './domain/priority.js';
 import { csatSettingsSchema, type CsatSettings } from './domain/case/csat.js';
+import { digestScheduleSchema, type DigestTarget } from './domain/digest/schedule.js';
 import { parseSlaConfig, type SlaConfig, type SlaProblem } from './domain/sla/index.js';
 import {
   isWorkflowPresetName,
@@ -75,7 +76,11 @@ export const fileSchema = z.strictObject({
       labels: z.partialRecord(z.enum(PRIORITIES), z.string().trim().min(1)).default({}),
     })
     .default({ default: 'normal', labels: {} }),
-  queues: z.array(queueInputSchema).default([]),
+  // A queue may have a weekly digest of its own (README "Weekly digest"); it is config, not
+  // directory data, so it is taken off before the queues are stored.
+  queues: z.array(queueInputSchema.extend({ digest: digestScheduleSchema.optional() })).default([]),
+  /** The whole desk's weekly digest. */
+  digest: digestScheduleSchema.optional(),
   supportChannels: z
     .array(z.strictObject({ channel: chatAddress, organization: z.string().trim().min(1) }))
     .default([]),
@@ -175,6 +180,8 @@ export interface Config {
   /** Undefined when caseline.yaml has no `sla` section: no clocks run. */
   readonly sla: SlaConfig | undefined;
   readonly csat: CsatSettings;
+  /** Weekly digests to post: the desk's and each queue's that has one. */
+  readonly digests: readonly DigestTarget[];
 }
 
 export class ConfigError extends Error {
@@ -289,7 +296,7 @@ export const loadConfig = (
     caseNumber: file.caseNumber,
     workflow,
     priorities: { default: file.priorities.default, labels },
-    queues: file.queues,
+    queues: file.queues.map(({ digest: _digest, ...queue }) => queue),
     supportChannels: file.supportChannels,
     outbox: file.outbox,
     inbox: file.inbox,
@@ -297,5 +304,9 @@ export const loadConfig = (
     kb: file.kb,
     sla,
     csat: file.csat,
+    digests: [
+      ...(file.digest ? [file.digest] : []),
+      ...file.queues.flatMap((q) => (q.digest ? [{ ...q.digest, queueKey: q.key }] : [])),
+    ],
   });
 };

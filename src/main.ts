@@ -25,6 +25,8 @@ import { MongoInbox } from './store/inbox/mongo-inbox.js';
 import { createAgendaScheduler } from './jobs/agenda-scheduler.js';
 import type { SlaTimerData } from './ports/scheduler.js';
 import { makeRotaJobs, ROTA_TURN_JOB, type RotaJobs } from './use-cases/rota/arm-rotas.js';
+import { digestJobs, logDigestOutcome, makeDigestPoster } from './compose-digest.js';
+import type { DigestTarget } from './domain/digest/schedule.js';
 
 export interface ServeOptions {
   readonly env: Readonly<Record<string, string | undefined>>;
@@ -79,6 +81,7 @@ const serveOn = async (started: Started): Promise<RunningApp> => {
   const late: {
     evaluateTimer?: (data: SlaTimerData) => Promise<void>;
     rota?: RotaJobs;
+    postDigest?: (target: DigestTarget) => Promise<void>;
   } = {};
   const timers = createAgendaScheduler({
     db: connection.db!,
@@ -89,6 +92,7 @@ const serveOn = async (started: Started): Promise<RunningApp> => {
       { name: 'rota-check', run: async () => void (await late.rota?.armAll()) },
     ],
     once: [{ name: ROTA_TURN_JOB, run: (data) => late.rota?.runTurn(data) ?? Promise.resolve() }],
+    weekly: digestJobs(config.digests, () => late.postDigest),
   });
   const core = await composeCore({
     config,
@@ -97,6 +101,7 @@ const serveOn = async (started: Started): Promise<RunningApp> => {
     notifier,
     ...(config.sla ? { scheduler: timers.scheduler } : {}),
   });
+  late.postDigest = logDigestOutcome(makeDigestPoster(core, notifier, log), log);
   late.rota = makeRotaJobs({
     directory: core.directory,
     clock: core.clock,

@@ -21,6 +21,7 @@ import { renderAgentCard } from './render/agent-card.js';
 import type { SlackMessage } from './render/blocks.js';
 import { renderCustomerCard } from './render/customer-card.js';
 import { slackLine } from './thread-messages.js';
+import { makePostSlackDigest } from './digest.js';
 import type { SlaSummary } from '../../src/domain/sla/index.js';
 
 export interface SlackNotifierDeps {
@@ -217,5 +218,6 @@ export const createSlackNotifier = (deps: SlackNotifierDeps): Notifier => {
       const auth = await authFor(undefined);
       for (const step of planAnnouncement(announcement)) await postLine(auth, undefined, step);
     },
+    postDigest: makePostSlackDigest(client, () => authFor(undefined), slackCall),
   };
 };

@@ -116,4 +116,5 @@ export const BOT_SCOPES = [
   'users:read',
   'users:read.email',
   'files:read',
+  'files:write',
 ];

@@ -4,7 +4,7 @@ import type { Config } from '../../src/config.js';
 import type { CaseOrigin } from '../../src/domain/case/types.js';
 import type { ChatLinkRepository, ChatLinkRole } from '../../src/ports/chat-links.js';
 import type { DirectoryLookups } from '../shared/deps.js';
-import type { Notification, Notifier } from '../../src/ports/notifier.js';
+import type { DigestPost, Notification, Notifier } from '../../src/ports/notifier.js';
 import {
   planAnnouncement,
   planDelivery,
@@ -18,6 +18,8 @@ import { teamsConversationOf } from './identity.js';
 import { makeWithConversations } from './proactive.js';
 import { attachment } from './render/card.js';
 import { escapeMessageText, teamsLine } from './render/thread-lines.js';
+import { renderWeeklyDigest } from './render/digest.js';
+import { weeklyDigestView } from '../../src/presentation/weekly-digest-view.js';
 
 export interface TeamsNotifierDeps {
   readonly adapter: CloudAdapter;
@@ -180,6 +182,22 @@ export const createTeamsNotifier = (deps: TeamsNotifierDeps): Notifier => {
       await postInThread(n, to.card === 'customer' ? 'customer-card' : 'staff-card', text);
   };
 
+  /** A weekly digest to a Teams channel or chat the bot has a reference for. */
+  const postDigest = async (digest: DigestPost): Promise<boolean> => {
+    const base = teamsConversationOf(digest.channel);
+    if (!base) return false;
+    const reference = await referenceFor(base);
+    if (!reference) return false;
+    const view = weeklyDigestView(digest.report);
+    const activity: Outgoing = {
+      type: 'message',
+      summary: escapeMessageText(view.summary, 500),
+      attachments: [attachment(renderWeeklyDigest(view, digest.images))],
+    };
+    await withConversations(reference, (c) => c.sendToConversation(base, activity));
+    return true;
+  };
+
   /** Cards first: a line under a card needs the card posted. */
   const execute = async (n: Notification) => {
     const plan = planDelivery(n, deps.config.workflow);
@@ -195,5 +213,6 @@ export const createTeamsNotifier = (deps: TeamsNotifierDeps): Notifier => {
     async announce(announcement) {
       for (const step of planAnnouncement(announcement)) await postLine(undefined, step);
     },
+    postDigest,
   };
 };

@@ -1,4 +1,4 @@
-import type { Announcement, Notification, Notifier } from '../ports/notifier.js';
+import type { Announcement, DigestPost, Notification, Notifier } from '../ports/notifier.js';
 
 /**
  * Hands each notification to every registered notifier (the log, Slack, Teams). Chat
@@ -17,5 +17,11 @@ export class CompositeNotifier implements Notifier {
 
   async announce(announcement: Announcement): Promise<void> {
     for (const notifier of this.notifiers) await notifier.announce?.(announcement);
+  }
+
+  /** The first notifier whose chat the digest's channel is in posts it. */
+  async postDigest(digest: DigestPost): Promise<boolean> {
+    for (const notifier of this.notifiers) if (await notifier.postDigest?.(digest)) return true;
+    return false;
   }
 }

@@ -82,6 +82,14 @@ const DEFAULTS = {
   drainTimeoutMs: 10_000,
 } as const;
 
+export interface WeeklyJob {
+  readonly name: string;
+  /** `minute hour * * weekday`, as digestCron() writes it. */
+  readonly cron: string;
+  readonly timezone: string;
+  readonly run: () => Promise<void>;
+}
+
 export interface AgendaSchedulerHandle {
   readonly scheduler: Scheduler;
   /**
@@ -117,6 +125,12 @@ export const createAgendaScheduler = (deps: {
    * the first run is at start-up when the job is new).
    */
   readonly daily?: readonly { readonly name: string; readonly run: () => Promise<void> }[];
+  /**
+   * Jobs that run at a wall-clock time across all replicas (the weekly digests): a cron
+   * line read in `timezone`, one `single` job document per name, first run at the next
+   * matching time. A changed schedule moves the pending run.
+   */
+  readonly weekly?: readonly WeeklyJob[];
   /** Jobs run at a given time, once per key (`scheduleOnce`), then removed. */
   readonly once?: readonly {
     readonly name: string;
@@ -225,7 +239,7 @@ export const createAgendaScheduler = (deps: {
     lastModifiedBy: instanceName,
   });
 
-  for (const job of deps.daily ?? []) {
+  for (const job of [...(deps.daily ?? []), ...(deps.weekly ?? [])]) {
     agenda.define(job.name, () => job.run(), {
       concurrency: 1,
       lockLifetime: settings.lockLifetimeMs * 5,
@@ -263,6 +277,48 @@ export const createAgendaScheduler = (deps: {
       await collection.insertOne({
         ...fields,
         _id: derivedId(`daily:${name}`),
+        lockedAt: null,
+        lastModifiedBy: instanceName,
+      } as never);
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+    }
+  };
+
+  /**
+   * A weekly job's document, inserted once for all replicas under an `_id` derived from its
+   * name, as a daily one is (see createDaily). A schedule changed in caseline.yaml is
+   * written over the pending run while it is not running.
+   */
+  const createWeekly = async (job: WeeklyJob): Promise<void> => {
+    const _id = derivedId(`weekly:${job.name}`);
+    const draft = agenda.create(job.name, {});
+    draft.attrs.type = 'single';
+    // The first run waits for the next matching time instead of running at start-up.
+    draft.repeatEvery(job.cron, { timezone: job.timezone, skipImmediate: true });
+    const existing = await collection.findOne(
+      { _id },
+      { projection: { repeatInterval: 1, repeatTimezone: 1 } },
+    );
+    if (existing) {
+      if (existing.repeatInterval !== job.cron || existing.repeatTimezone !== job.timezone)
+        await collection.updateOne(
+          { _id, lockedAt: null },
+          {
+            $set: {
+              repeatInterval: job.cron,
+              repeatTimezone: job.timezone,
+              nextRunAt: draft.attrs.nextRunAt,
+            },
+          },
+        );
+      return;
+    }
+    const { _id: _ignored, ...fields } = draft.toJson(true);
+    try {
+      await collection.insertOne({
+        ...fields,
+        _id,
         lockedAt: null,
         lastModifiedBy: instanceName,
       } as never);
@@ -339,6 +395,7 @@ export const createAgendaScheduler = (deps: {
       );
       await agenda.start();
       for (const job of deps.daily ?? []) await createDaily(job.name);
+      for (const job of deps.weekly ?? []) await createWeekly(job);
     },
     async stop() {
       const result = await agenda.drain({

@@ -1,6 +1,7 @@
 import type { CaseEvent, OutboxEntry } from '../domain/case/types.js';
 import type { CustomerCaseView, StaffCaseView } from '../domain/case/view.js';
 import type { AlertRecipient, SlaSummary } from '../domain/sla/index.js';
+import type { WeeklyDigestReport } from '../domain/digest/report.js';
 
 /**
  * A notification carries the case as its audience may see it: a customer-bound one is
@@ -31,6 +32,26 @@ export interface Announcement {
   readonly recipients: readonly AlertRecipient[];
 }
 
+/** A chart image of a digest, drawn on the server. */
+export interface DigestImage {
+  readonly id: string;
+  readonly title: string;
+  readonly alt: string;
+  readonly png: Uint8Array;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** A weekly digest for a leads' channel: its figures (each chat words them) and charts. */
+export interface DigestPost {
+  /** Idempotency key: one post per target and week. */
+  readonly id: string;
+  /** A chat address (`slack:C…`, `teams:19:…`): each notifier takes only its own. */
+  readonly channel: string;
+  readonly report: WeeklyDigestReport;
+  readonly images: readonly DigestImage[];
+}
+
 /**
  * Chat-neutral delivery (Slack, Teams, a log). `entry.id` is an idempotency key: an
  * adapter that may see a retry after a crash can use it to avoid posting twice.
@@ -39,6 +60,8 @@ export interface Notifier {
   deliver(notification: Notification): Promise<void>;
   /** Staff announcements; a notifier that cannot reach the recipients ignores them. */
   announce?(announcement: Announcement): Promise<void>;
+  /** Posts a digest when `channel` is this chat's; resolves whether it did. */
+  postDigest?(digest: DigestPost): Promise<boolean>;
 }
 
 /**

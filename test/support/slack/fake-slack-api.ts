@@ -16,7 +16,9 @@ import {
   type SlackAnswer,
   type SlackArgs,
 } from './fake-slack-methods.js';
+import { receiveUpload, type FakeUpload } from './fake-slack-files.js';
 
+export type { FakeUpload };
 export type { FakeSlackChannel, FakeSlackUser, SlackAnswer, SlackArgs };
 
 export interface RecordedCall {
@@ -90,6 +92,8 @@ export interface FakeSlackApi {
    * `conversations.replies`: a person's, or another app's (with its `bot_id`, `metadata`).
    */
   addHistory(channel: string, message: HistoryMessage): void;
+  /** Files of the external upload flow (`files.getUploadURLExternal`), with their bytes. */
+  uploads(): FakeUpload[];
   /** Forgets recorded calls, pending faults and hooks; tables, messages and views stay. */
   reset(): void;
   close(): Promise<void>;
@@ -168,6 +172,11 @@ class LoopbackSlackApi implements FakeSlackApi {
   async listen(): Promise<void> {
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/api/`;
+    this.workspace.uploadBase = `${new URL(this.url).origin}/`;
+  }
+
+  uploads(): FakeUpload[] {
+    return [...this.workspace.uploads.values()];
   }
 
   callsTo(method: string): RecordedCall[] {
@@ -268,8 +277,22 @@ class LoopbackSlackApi implements FakeSlackApi {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const raw = await readBody(req);
     const path = new URL(req.url ?? '/', 'http://fake').pathname;
+    const upload = /^\/upload\/(\w+)$/.exec(path)?.[1];
+    if (upload && req.method === 'POST') {
+      // Raw bytes, not a Web API call: recorded with their length only.
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      const bytes = Buffer.concat(chunks);
+      const status = receiveUpload(this.workspace, upload, bytes);
+      const args = { file_id: upload, length: bytes.length };
+      const call = { method: 'upload', args, token: undefined, at: new Date(), path, status };
+      this.calls.push({ ...call, response: { ok: status === 200 } });
+      res.writeHead(status, { 'content-type': 'text/plain' }).end(`OK - ${bytes.length}`);
+      this.events.emit('call', this.calls.at(-1));
+      return;
+    }
+    const raw = await readBody(req);
     const method = path.startsWith('/response/')
       ? 'response_url'
       : /^\/api\/([\w.]+)$/.exec(path)?.[1];

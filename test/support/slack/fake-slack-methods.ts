@@ -6,6 +6,7 @@
  */
 import { conversationsHistory, conversationsReplies } from './fake-slack-conversations.js';
 import { SLACK_HOME, nextSlackTs, nextViewId } from './payloads.js';
+import { FILE_UPLOAD_METHODS, type FakeUpload } from './fake-slack-files.js';
 
 export type SlackArgs = Record<string, unknown>;
 export type SlackAnswer = { ok: boolean; error?: string } & Record<string, unknown>;
@@ -45,6 +46,9 @@ export class FakeWorkspace {
   views = new Map<string, Stored>();
   homeViews = new Map<string, string>();
   reactions = new Set<string>();
+  /** Files of the external upload flow, by id; `uploadBase` is where their bytes go. */
+  uploads = new Map<string, FakeUpload>();
+  uploadBase = '';
 }
 
 const fail = (error: string): SlackAnswer => ({ ok: false, error });
@@ -265,4 +269,5 @@ export const SLACK_METHODS: Record<string, (args: SlackArgs, ws: FakeWorkspace) 
   'files.info': fileInfo,
   'conversations.history': conversationsHistory,
   'conversations.replies': conversationsReplies,
+  ...FILE_UPLOAD_METHODS,
 };

@@ -111,6 +111,7 @@ const SCOPE_NEEDED_BY: Readonly<Record<string, string>> = {
   'users:read': 'users.info (name, time zone, team of an unknown writer)',
   'users:read.email': 'users.info profile.email (match a Slack user to a contact or agent)',
   'files:read': 'files.info for files in case threads (Slack Connect sends only file ids)',
+  'files:write': "files.getUploadURLExternal and completeUploadExternal (the digest's charts)",
 };
 
 const SHORTCUT_TYPES: Readonly<Record<string, 'global' | 'message'>> = {
