@@ -18,7 +18,10 @@ import {
   type AnswerPlace,
   type SupportAnswer,
 } from '../../src/presentation/support-answers.js';
-import { parseSupportCommand } from '../../src/presentation/support-commands.js';
+import {
+  parseSupportCommand,
+  type SupportCommand,
+} from '../../src/presentation/support-commands.js';
 import { makeOrganizationNames } from '../../src/presentation/case-list.js';
 import { makeAnswerKbQuestion, type KbAnswer } from '../../src/presentation/kb-answers.js';
 import { splitConversationId } from './conversation-store.js';
@@ -27,9 +30,12 @@ import { teamsAddress } from './identity.js';
 import { timeZoneOf } from './time-zone.js';
 import { showIntakeForm } from './intake-form.js';
 import { escapeMessageText } from './render/thread-lines.js';
+import { reportAdaptiveCard } from './render/report-card.js';
+import { CARD_CONTENT_TYPE } from './render/card.js';
+import { ASK_FOR_DESK_LINK_PRIVATELY } from '../../src/presentation/desk-sign-in.js';
 
 export interface TeamsCommandDeps {
-  readonly core: Pick<TeamsDeps, 'useCases' | 'directory' | 'kb'>;
+  readonly core: Pick<TeamsDeps, 'useCases' | 'directory' | 'kb' | 'desk'>;
   readonly config: Config;
 }
 
@@ -110,6 +116,41 @@ const renderKbAnswer = (answer: KbAnswer): string =>
     ...(answer.none ? [`${safe(answer.none)} **new case**.`] : []),
   ].join('\n\n');
 
+/** `report ...` as an Adaptive Card, `desk` as a link in the personal chat. */
+const answerDeskCommand = async (
+  context: TurnContext,
+  deps: TeamsCommandDeps,
+  actor: Actor,
+  command: Extract<SupportCommand, { kind: 'report' | 'desk' }>,
+): Promise<void> => {
+  const reply = (markdown: string) =>
+    context.sendActivity({ type: 'message', textFormat: 'markdown', text: markdown });
+  const desk = deps.core.desk;
+  if (!desk) {
+    await reply('Reports and the desk page are not set up here.');
+    return;
+  }
+  if (command.kind === 'desk') {
+    const link = await desk.answerDeskLink(actor);
+    await reply(
+      link.kind === 'link'
+        ? `[Open the desk page](${link.url})\n\n${safe(link.text)}`
+        : safe(link.text),
+    );
+    return;
+  }
+  const report = await desk.answerReport(actor, command);
+  if (report.kind === 'refused') {
+    await reply(safe(report.text));
+    return;
+  }
+  await context.sendActivity({
+    type: 'message',
+    text: report.card.title,
+    attachments: [{ contentType: CARD_CONTENT_TYPE, content: reportAdaptiveCard(report.card) }],
+  });
+};
+
 /** Who can read a reply here: the person alone, agents, one organization, or anyone. */
 const placeOf = async (
   context: TurnContext,
@@ -154,11 +195,17 @@ export const answerTeamsCommand = async (
   const place = await placeOf(context, deps, tenantOrganization);
   if (!isCommandHere(command, place)) return false;
   if (!mayAnswerHere(actor, command, place)) {
-    await context.sendActivity(ASK_PRIVATELY);
+    await context.sendActivity(
+      command.kind === 'desk' ? ASK_FOR_DESK_LINK_PRIVATELY : ASK_PRIVATELY,
+    );
     return true;
   }
   const reply = (markdown: string) =>
     context.sendActivity({ type: 'message', textFormat: 'markdown', text: markdown });
+  if (command.kind === 'report' || command.kind === 'desk') {
+    await answerDeskCommand(context, deps, actor, command);
+    return true;
+  }
   if (command.kind === 'kb') {
     const found = await makeAnswerKbQuestion(deps.core.kb.useCases)(actor, command.question);
     await reply(found.ok ? renderKbAnswer(found.value) : friendlyFailure(found));
