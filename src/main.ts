@@ -122,7 +122,7 @@ const serveOn = async (started: Started): Promise<RunningApp> => {
     if (result?.announced.length) log.info({ contracts: result.announced }, 'contract notices');
   };
   const inbound = startInbox(core, connection, log);
-  const desk = composeDesk(core, connection);
+  const desk = await composeDesk(core, connection);
   const channels = await composeChatChannels({ core, connection, log, inbound, desk: desk.chat });
   for (const channel of channels) notifier.add(channel.notifier);
   if (options.importExamplesFrom) {
@@ -137,6 +137,7 @@ const serveOn = async (started: Started): Promise<RunningApp> => {
   const routes = Object.assign(
     healthRoutes(() => pingMongo(connection)),
     ...channels.map((channel) => channel.routes),
+    desk.routes,
   );
   const server = createHttpServer(routes, (failure) =>
     log[failure.status < 500 ? 'warn' : 'error'](failure, 'request failed'),
