@@ -133,7 +133,7 @@ export const fileSchema = z.strictObject({
     .strictObject({
       publicUrl: z
         .url({ protocol: /^https?$/ })
-        .refine((url) => new URL(url).pathname === '/', {
+        .refine((url) => !URL.canParse(url) || new URL(url).pathname === '/', {
           error: 'must be an origin without a path, such as https://caseline.example.com',
         })
         .optional(),

@@ -76,7 +76,7 @@ body { margin: 0; }
 header { display: flex; gap: 1.5rem; align-items: center; padding: .75rem 1.5rem; background: #24364b; color: #fff; }
 header nav a { color: #dfe8f3; margin-right: 1rem; text-decoration: none; }
 header .who { margin-left: auto; opacity: .85; }
-main { padding: 1rem 1.5rem 3rem; max-width: 1200px; }
+main { padding: 1rem 1.5rem 3rem; max-width: 1400px; }
 h1 { font-size: 1.35rem; margin: .5rem 0 1rem; }
 h2 { font-size: 1.05rem; margin: 1.5rem 0 .5rem; }
 .tabs a, .filters a { display: inline-block; margin: 0 .4rem .4rem 0; padding: .2rem .6rem; border-radius: 1rem; background: #e4e9f0; color: #24364b; text-decoration: none; font-size: .9rem; }
@@ -88,10 +88,10 @@ th, td { text-align: left; padding: .35rem .6rem; border-bottom: 1px solid #e6e8
 th { background: #eef1f5; font-weight: 600; }
 td.num, th.num { text-align: right; }
 table.cases { table-layout: fixed; }
-table.cases th:nth-child(1) { width: 7rem; } table.cases th:nth-child(2) { width: auto; }
-table.cases th:nth-child(3), table.cases th:nth-child(4) { width: 6.5rem; }
-table.cases th:nth-child(5), table.cases th:nth-child(7) { width: 9rem; }
-table.cases th:nth-child(6) { width: 12rem; } table.cases th:nth-child(8) { width: 4rem; }
+table.cases th:nth-child(1) { width: 6.5rem; } table.cases th:nth-child(8) { width: 3.5rem; }
+table.cases th:nth-child(3), table.cases th:nth-child(4) { width: 6rem; }
+table.cases th:nth-child(5), table.cases th:nth-child(7) { width: 8.5rem; }
+table.cases th:nth-child(6) { width: 11rem; }
 .urgent { color: #b3261e; font-weight: 600; }
 .note { color: #5b6573; font-size: .9rem; }
 .figures { display: flex; flex-wrap: wrap; gap: .75rem; margin: 1rem 0; }

@@ -56,11 +56,30 @@ beforeAll(async () => {
     }),
   );
   await eventually(async () => ((await e2e.caseCount()) === 4 ? true : undefined));
-  await e2e.app.core.useCases.addInternalNote({
-    ref: { caseNumber: invoice.case.number },
-    actor: { kind: 'staff', agentId: 'lead', role: 'lead', name: 'Lena Vogt' },
-    text: 'Timeout is the DATEV gateway, not us: ticket 4711 with their support.',
-  });
+  const staff = async (user: string) => {
+    const agent = (await e2e.app.core.directory.findAgentBySlackUser(user))!;
+    return { kind: 'staff', agentId: agent.id, role: agent.roles[0]!, name: agent.name } as const;
+  };
+  const { useCases } = e2e.app.core;
+  expect(
+    await useCases.addInternalNote({
+      ref: { caseNumber: invoice.case.number },
+      actor: await staff(LENA.user),
+      text: 'Timeout is the DATEV gateway, not us: ticket 4711 with their support.',
+    }),
+  ).toMatchObject({ ok: true });
+  // Some variety for the lists: one case owned, one urgent.
+  const tomas = await staff(TOMAS.user);
+  expect(
+    await useCases.claimCase({ ref: { caseNumber: 'CASE-1003' }, actor: tomas }),
+  ).toMatchObject({ ok: true });
+  expect(
+    await useCases.setCasePriority({
+      ref: { caseNumber: 'CASE-1004' },
+      actor: tomas,
+      priority: 'urgent',
+    }),
+  ).toMatchObject({ ok: true });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -108,6 +127,11 @@ describe('the desk page', () => {
     await note.waitFor();
     expect(await note.textContent()).toContain('internal');
     expect(await page.locator('.history li').count()).toBeGreaterThan(1);
+
+    // The same report cards as in chat.
+    await page.getByRole('link', { name: 'Backlog', exact: true }).click();
+    await page.getByRole('heading', { name: 'Backlog' }).waitFor();
+    expect(await page.locator('.figures div').first().textContent()).toBe('Open4');
   });
 
   it('refuses a link a second time', async () => {
