@@ -37,6 +37,8 @@ import { ASK_FOR_DESK_LINK_PRIVATELY } from '../../src/presentation/desk-sign-in
 export interface TeamsCommandDeps {
   readonly core: Pick<TeamsDeps, 'useCases' | 'directory' | 'kb' | 'desk'>;
   readonly config: Config;
+  /** The playground's desk conversation: agents only, as a triage channel is. */
+  readonly deskConversation?: string | undefined;
 }
 
 const safe = (text: string, max = 500) => escapeMessageText(text, max);
@@ -146,7 +148,8 @@ const answerDeskCommand = async (
   }
   await context.sendActivity({
     type: 'message',
-    text: report.card.title,
+    // The card says it all; the summary is what a notification shows.
+    summary: report.card.title,
     attachments: [{ contentType: CARD_CONTENT_TYPE, content: reportAdaptiveCard(report.card) }],
   });
 };
@@ -159,6 +162,7 @@ const placeOf = async (
 ): Promise<AnswerPlace> => {
   const conversation = context.activity.conversation;
   if (conversation.conversationType === 'personal') return { kind: 'private' };
+  if (deps.deskConversation && conversation.id === deps.deskConversation) return { kind: 'staff' };
   const address = teamsAddress(splitConversationId(conversation.id).base);
   const queues = await deps.core.directory.listQueues();
   if (
