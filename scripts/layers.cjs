@@ -149,6 +149,14 @@ const layers = [
     why: 'the local Teams emulation; never Slack, never the store',
   },
   {
+    name: 'desk',
+    paths: ['adapters/desk/'],
+    may: ['domain', 'ports', 'use-cases', 'presentation', 'config', 'http', 'adapters-shared'],
+    packages: ['zod'],
+    builtins: true,
+    why: 'the read-only desk page as server-rendered HTML; no chat SDK, never the store',
+  },
+  {
     name: 'composition',
     paths: ['src/composition\\.ts$', 'src/compose-[^/]+\\.ts$', 'src/main\\.ts$', 'src/cli/'],
     may: [
@@ -168,6 +176,7 @@ const layers = [
       'teams',
       'slack',
       'playground',
+      'desk',
     ],
     // Any package declared in package.json (no-non-package-json checks that) but a chat
     // SDK: the chat adapters own those.

@@ -8,6 +8,7 @@ import type { Core } from './composition.js';
 import { composeConversation } from './compose-conversation.js';
 import { composeChatCsat } from './compose-csat.js';
 import type { ChatChannel } from './http/chat-channel.js';
+import type { ChatDeskReports } from '../adapters/shared/desk.js';
 import type { Logger } from './infra/logger.js';
 import type { InboundDeliveries } from './ports/inbox.js';
 import { createMongoChatInstallations } from './store/chat-installations/mongo-chat-installations.js';
@@ -38,6 +39,8 @@ export interface ChatOptions {
   readonly log: Logger;
   /** Every delivery is stored here before it is acknowledged. */
   readonly inbound: InboundDeliveries;
+  /** Report cards and desk sign-in links for leads, in both chats. */
+  readonly desk?: ChatDeskReports | undefined;
 }
 
 const slaLookups = (core: Core): SlaLookups | undefined => {
@@ -74,6 +77,7 @@ export const composeChatChannels = async (options: ChatOptions): Promise<ChatCha
       csat: csatFor('slack'),
       directory,
       clock: core.clock,
+      desk: options.desk,
     };
     channels.push(
       await createSlackAdapter({
@@ -111,6 +115,7 @@ export const composeChatChannels = async (options: ChatOptions): Promise<ChatCha
     registerContact: makeRegisterChatContact({ directory: core.directory }),
     sla: slaLookups(core),
     clock: core.clock,
+    desk: options.desk,
   };
   const teams = createTeamsAdapter({
     settings: teamsSettings,

@@ -19,6 +19,7 @@ import { makeAnswerCsat } from './use-cases/answer-csat.js';
 import { makeSendCsatSurvey } from './use-cases/send-csat-survey.js';
 import { makeReportCsat } from './use-cases/report-csat.js';
 import { makeReportWorkload } from './use-cases/report-workload.js';
+import { makeReportInterimBacklog } from './use-cases/report-interim-backlog.js';
 import { makeAddInternalNote } from './use-cases/add-internal-note.js';
 import { makeAssignCase } from './use-cases/assign-case.js';
 import { makeClaimCase } from './use-cases/claim-case.js';
@@ -174,6 +175,7 @@ export const composeCaseUseCases = (
   reportCsat: makeReportCsat(deps),
   reportWorkload: makeReportWorkload({ ...deps, availability: deps.agentStatus }),
   showRota: makeShowRota({ ...deps, availability: deps.agentStatus }),
+  reportInterimBacklog: makeReportInterimBacklog(deps),
   /** For availability: hand an unavailable agent's open cases on (absent without a store). */
   ...(deps.autoAssign
     ? { reassignCasesOfAgent: makeReassignCasesOfAgent({ ...deps, autoAssign: deps.autoAssign }) }

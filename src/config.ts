@@ -133,6 +133,24 @@ export const fileSchema = z.strictObject({
       maxAttempts: 8,
       retentionDays: 7,
     }),
+  /** Where people reach this server from outside (the links `/support desk` sends). */
+  http: z
+    .strictObject({
+      publicUrl: z
+        .url({ protocol: /^https?$/ })
+        .refine((url) => !URL.canParse(url) || new URL(url).pathname === '/', {
+          error: 'must be an origin without a path, such as https://caseline.example.com',
+        })
+        .optional(),
+    })
+    .default({}),
+  /** The read-only desk page at /desk (README "The desk page"). */
+  desk: z
+    .strictObject({
+      /** How long a sign-in lasts before `/support desk` must be asked again. */
+      sessionHours: z.number().int().min(1).max(720).default(12),
+    })
+    .default({ sessionHours: 12 }),
   kb: z
     .strictObject({
       /**
@@ -177,6 +195,8 @@ export interface Config {
   readonly inbox: FileConfig['inbox'];
   readonly intake: FileConfig['intake'];
   readonly kb: FileConfig['kb'];
+  readonly http: FileConfig['http'];
+  readonly desk: FileConfig['desk'];
   /** Undefined when caseline.yaml has no `sla` section: no clocks run. */
   readonly sla: SlaConfig | undefined;
   readonly csat: CsatSettings;
@@ -302,6 +322,8 @@ export const loadConfig = (
     inbox: file.inbox,
     intake: file.intake,
     kb: file.kb,
+    http: file.http,
+    desk: file.desk,
     sla,
     csat: file.csat,
     digests: [

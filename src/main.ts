@@ -16,6 +16,7 @@ import { createLogger, type Logger } from './infra/logger.js';
 import { createLoggingNotifier } from './infra/logging-notifier.js';
 import { CompositeNotifier } from './infra/composite-notifier.js';
 import { composeChatChannels } from './compose-chat.js';
+import { composeDesk } from './compose-desk.js';
 import type { ChatChannel } from './http/chat-channel.js';
 import { connectMongo, pingMongo } from './infra/mongo-connection.js';
 import { createHttpServer, healthRoutes } from './http/server.js';
@@ -126,7 +127,8 @@ const serveOn = async (started: Started): Promise<RunningApp> => {
     if (result?.announced.length) log.info({ contracts: result.announced }, 'contract notices');
   };
   const inbound = startInbox(core, connection, log);
-  const channels = await composeChatChannels({ core, connection, log, inbound });
+  const desk = await composeDesk(core, connection);
+  const channels = await composeChatChannels({ core, connection, log, inbound, desk: desk.chat });
   for (const channel of channels) notifier.add(channel.notifier);
   if (options.importExamplesFrom) {
     await importExamples(connection, options.importExamplesFrom, (line) => log.info(line));
@@ -140,6 +142,7 @@ const serveOn = async (started: Started): Promise<RunningApp> => {
   const routes = Object.assign(
     healthRoutes(() => pingMongo(connection)),
     ...channels.map((channel) => channel.routes),
+    desk.routes,
   );
   const server = createHttpServer(routes, (failure) =>
     log[failure.status < 500 ? 'warn' : 'error'](failure, 'request failed'),
@@ -177,6 +180,7 @@ const serveOn = async (started: Started): Promise<RunningApp> => {
     throw error;
   }
   const port = (server.address() as AddressInfo).port;
+  desk.listening(port);
   // Deliveries a crash left behind are resumed once this replica can process them.
   inbound.start();
   for (const channel of channels) {

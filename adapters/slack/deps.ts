@@ -5,6 +5,7 @@
  */
 import type { Clock } from '../../src/ports/clock.js';
 import type { ChatCsat } from '../shared/csat.js';
+import type { ChatDeskReports } from '../shared/desk.js';
 import type { ChatKb, ChatKbUseCases, ChatUseCases, DirectoryLookups } from '../shared/deps.js';
 
 export interface SlackDeps {
@@ -14,4 +15,6 @@ export interface SlackDeps {
   readonly csat?: ChatCsat | undefined;
   readonly directory: DirectoryLookups;
   readonly clock: Clock;
+  /** Report cards and desk sign-in links for leads (absent where a test leaves them out). */
+  readonly desk?: ChatDeskReports | undefined;
 }

@@ -18,7 +18,10 @@ import {
   type AnswerPlace,
   type SupportAnswer,
 } from '../../src/presentation/support-answers.js';
-import { parseSupportCommand } from '../../src/presentation/support-commands.js';
+import {
+  parseSupportCommand,
+  type SupportCommand,
+} from '../../src/presentation/support-commands.js';
 import { makeOrganizationNames } from '../../src/presentation/case-list.js';
 import { makeAnswerKbQuestion, type KbAnswer } from '../../src/presentation/kb-answers.js';
 import { splitConversationId } from './conversation-store.js';
@@ -27,10 +30,15 @@ import { teamsAddress } from './identity.js';
 import { timeZoneOf } from './time-zone.js';
 import { showIntakeForm } from './intake-form.js';
 import { escapeMessageText } from './render/thread-lines.js';
+import { reportAdaptiveCard } from './render/report-card.js';
+import { CARD_CONTENT_TYPE } from './render/card.js';
+import { ASK_FOR_DESK_LINK_PRIVATELY } from '../../src/presentation/desk-sign-in.js';
 
 export interface TeamsCommandDeps {
-  readonly core: Pick<TeamsDeps, 'useCases' | 'directory' | 'kb'>;
+  readonly core: Pick<TeamsDeps, 'useCases' | 'directory' | 'kb' | 'desk'>;
   readonly config: Config;
+  /** The playground's desk conversation: agents only, as a triage channel is. */
+  readonly deskConversation?: string | undefined;
 }
 
 const safe = (text: string, max = 500) => escapeMessageText(text, max);
@@ -110,6 +118,42 @@ const renderKbAnswer = (answer: KbAnswer): string =>
     ...(answer.none ? [`${safe(answer.none)} **new case**.`] : []),
   ].join('\n\n');
 
+/** `report ...` as an Adaptive Card, `desk` as a link in the personal chat. */
+const answerDeskCommand = async (
+  context: TurnContext,
+  deps: TeamsCommandDeps,
+  actor: Actor,
+  command: Extract<SupportCommand, { kind: 'report' | 'desk' }>,
+): Promise<void> => {
+  const reply = (markdown: string) =>
+    context.sendActivity({ type: 'message', textFormat: 'markdown', text: markdown });
+  const desk = deps.core.desk;
+  if (!desk) {
+    await reply('Reports and the desk page are not set up here.');
+    return;
+  }
+  if (command.kind === 'desk') {
+    const link = await desk.answerDeskLink(actor);
+    await reply(
+      link.kind === 'link'
+        ? `[Open the desk page](${link.url})\n\n${safe(link.text)}`
+        : safe(link.text),
+    );
+    return;
+  }
+  const report = await desk.answerReport(actor, command);
+  if (report.kind === 'refused') {
+    await reply(safe(report.text));
+    return;
+  }
+  await context.sendActivity({
+    type: 'message',
+    // The card says it all; the summary is what a notification shows.
+    summary: report.card.title,
+    attachments: [{ contentType: CARD_CONTENT_TYPE, content: reportAdaptiveCard(report.card) }],
+  });
+};
+
 /** Who can read a reply here: the person alone, agents, one organization, or anyone. */
 const placeOf = async (
   context: TurnContext,
@@ -118,6 +162,7 @@ const placeOf = async (
 ): Promise<AnswerPlace> => {
   const conversation = context.activity.conversation;
   if (conversation.conversationType === 'personal') return { kind: 'private' };
+  if (deps.deskConversation && conversation.id === deps.deskConversation) return { kind: 'staff' };
   const address = teamsAddress(splitConversationId(conversation.id).base);
   const queues = await deps.core.directory.listQueues();
   if (
@@ -154,11 +199,17 @@ export const answerTeamsCommand = async (
   const place = await placeOf(context, deps, tenantOrganization);
   if (!isCommandHere(command, place)) return false;
   if (!mayAnswerHere(actor, command, place)) {
-    await context.sendActivity(ASK_PRIVATELY);
+    await context.sendActivity(
+      command.kind === 'desk' ? ASK_FOR_DESK_LINK_PRIVATELY : ASK_PRIVATELY,
+    );
     return true;
   }
   const reply = (markdown: string) =>
     context.sendActivity({ type: 'message', textFormat: 'markdown', text: markdown });
+  if (command.kind === 'report' || command.kind === 'desk') {
+    await answerDeskCommand(context, deps, actor, command);
+    return true;
+  }
   if (command.kind === 'kb') {
     const found = await makeAnswerKbQuestion(deps.core.kb.useCases)(actor, command.question);
     await reply(found.ok ? renderKbAnswer(found.value) : friendlyFailure(found));

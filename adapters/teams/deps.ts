@@ -5,6 +5,7 @@
  */
 import type { Clock } from '../../src/ports/clock.js';
 import type { ChatCsat } from '../shared/csat.js';
+import type { ChatDeskReports } from '../shared/desk.js';
 import type {
   ChatKbUseCases,
   ChatUseCases,
@@ -24,4 +25,6 @@ export interface TeamsDeps {
   readonly registerContact: RegisterChatContact;
   readonly sla?: SlaLookups | undefined;
   readonly clock: Clock;
+  /** Report cards and desk sign-in links for leads (absent where a test leaves them out). */
+  readonly desk?: ChatDeskReports | undefined;
 }

@@ -20,6 +20,8 @@ export const PERMISSIONS = [
   'case::link-issue',
   'installation::view-access-notes',
   'directory::import',
+  'report::view',
+  'desk::sign-in',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -41,9 +43,9 @@ const CUSTOMER: readonly Permission[] = [
 // credentials location) to reproduce a problem on the customer's system.
 const AGENT: readonly Permission[] = [...CASE_PERMISSIONS, 'installation::view-access-notes'];
 
-// Leads work the same cases as agents; what sets them apart (escalations, reports) is
-// not a case action, so they need nothing more here.
-const LEAD: readonly Permission[] = AGENT;
+// Leads work the same cases as agents; what sets them apart is the desk as a whole: the
+// reports in chat and the desk page, which show every queue, organization and agent.
+const LEAD: readonly Permission[] = [...AGENT, 'report::view', 'desk::sign-in'];
 
 // Importing the directory rewrites organizations, contacts and contracts for everyone,
 // so only admins — who own the config — may do it.

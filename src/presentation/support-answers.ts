@@ -74,8 +74,11 @@ export type SupportAnswer =
   | RotaBoard
   | { readonly kind: 'refused'; readonly failure: Failure };
 
-/** `new` opens a form and `kb` has answers of its own (kb-answers.ts). */
-export type AnsweredCommand = Exclude<SupportCommand, { kind: 'new' | 'kb' }>;
+/**
+ * `new` opens a form; `kb`, `report` and `desk` have answers of their own (kb-answers.ts,
+ * report-cards.ts, desk-sign-in.ts).
+ */
+export type AnsweredCommand = Exclude<SupportCommand, { kind: 'new' | 'kb' | 'report' | 'desk' }>;
 
 export interface SupportAnswerDeps {
   readonly listCases: (input: unknown) => Promise<Result<CaseList>>;
@@ -238,6 +241,8 @@ export const mayAnswerHere = (
   place: AnswerPlace,
 ) => {
   if (command.kind === 'help' || place.kind === 'private') return true;
+  // A sign-in link opens the desk to whoever holds it: never where others read along.
+  if (command.kind === 'desk') return false;
   if (actor.kind === 'staff') return place.kind === 'staff';
   return (
     actor.kind === 'customer' &&
@@ -246,14 +251,20 @@ export const mayAnswerHere = (
   );
 };
 
-const STAFF_WORDS: readonly SupportCommand['kind'][] = ['away', 'back', 'rota'];
-
 /**
  * `away`, `back` and `rota` typed in a customer's conversation are words to the customer ("back
  * with an answer"), not commands: they are commands only alone with the bot or among agents.
+ * So are `report` and `desk`, which are for the desk's leads.
  */
+const STAFF_WORDS: ReadonlySet<SupportCommand['kind']> = new Set([
+  'away',
+  'back',
+  'rota',
+  'report',
+  'desk',
+]);
 export const isCommandHere = (command: Pick<SupportCommand, 'kind'>, place: AnswerPlace) =>
-  !STAFF_WORDS.includes(command.kind) || place.kind === 'private' || place.kind === 'staff';
+  !STAFF_WORDS.has(command.kind) || place.kind === 'private' || place.kind === 'staff';
 
 export const ASK_PRIVATELY =
   'Lists, case details and knowledge-base answers are shown only where everyone present may see them: ask me in a personal chat.';

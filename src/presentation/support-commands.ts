@@ -9,6 +9,10 @@ import { STATUS_CATEGORIES, type StatusCategory, type Workflow } from '../domain
 
 export type CommandForm = 'slash' | 'message';
 
+/** The reports a lead can call up in chat (`report sla`), as cards with the key figures. */
+export const REPORT_KINDS = ['sla', 'backlog', 'csat', 'workload'] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number];
+
 /** `list` and its words: which cases, narrowed how. */
 export interface ListRequest {
   /** Staff: assigned to them. Customers: the cases they raised. */
@@ -33,7 +37,19 @@ export type SupportCommand =
   /** `until`: the words after `until`, read as a date by the use case. */
   | { readonly kind: 'away'; readonly until?: string }
   | { readonly kind: 'back' }
-  | { readonly kind: 'rota' };
+  | { readonly kind: 'rota' }
+  /**
+   * `report [sla|backlog|csat|workload] [--days N]`: `unknown` holds words that are none of
+   * these (answered with the valid ones); without a kind it is the SLA report.
+   */
+  | {
+      readonly kind: 'report';
+      readonly report: ReportKind;
+      readonly days?: number;
+      readonly unknown: readonly string[];
+    }
+  /** A one-time sign-in link to the desk page, for the asker only. */
+  | { readonly kind: 'desk' };
 
 export type CommandKind = SupportCommand['kind'];
 
@@ -42,7 +58,12 @@ export interface CommandEntry {
   readonly kind: CommandKind;
   readonly slash?: string;
   /** `title` is what Teams' command menu inserts (the manifest's), `usage` the help line. */
-  readonly message?: { readonly title: string; readonly usage: string };
+  readonly message?: {
+    readonly title: string;
+    readonly usage: string;
+    /** false: answered, but left out of Teams' command menu (it holds ten, all taken). */
+    readonly inMenu?: false;
+  };
   /** Teams' command menu holds 128 characters: keep it that short. */
   readonly description: string;
   readonly audience: 'everyone' | 'staff';
@@ -120,6 +141,26 @@ export const SUPPORT_COMMANDS: readonly CommandEntry[] = [
     description: "Agents: who is on duty in each queue's support rota now, and the next turns.",
     audience: 'staff',
   },
+  {
+    kind: 'report',
+    slash: 'report [sla | backlog | csat | workload] [--days N]',
+    message: {
+      title: 'report',
+      usage: 'report [sla | backlog | csat | workload] [--days N]',
+      inMenu: false,
+    },
+    description:
+      'Leads and admins: a report card, e.g. report csat --days 7 (SLA and CSAT cover the last 30 days by default).',
+    audience: 'staff',
+  },
+  {
+    kind: 'desk',
+    slash: 'desk',
+    message: { title: 'desk', usage: 'desk', inMenu: false },
+    description:
+      'Leads and admins: a one-time link to the desk page (case lists and histories), valid for 10 minutes.',
+    audience: 'staff',
+  },
 ];
 
 const CASE_NUMBER = /^[a-z]+-\d+$/i;
@@ -166,6 +207,37 @@ const awayCommand = (
   return { kind: 'away', until: rest.slice(hasUntil ? 1 : 0).join(' ') };
 };
 
+const DAYS = /^[-–—]{1,2}days$/i;
+
+/**
+ * `sla`, `backlog`, `csat`, `workload` and `--days N` in any order. Chat clients turn a
+ * typed `--` into a dash, so `—days` is read as `--days` too.
+ */
+export const parseReportWords = (
+  list: readonly string[],
+): Extract<SupportCommand, { kind: 'report' }> => {
+  let report: ReportKind | undefined;
+  let days: number | undefined;
+  const unknown: string[] = [];
+  for (let i = 0; i < list.length; i += 1) {
+    const word = list[i]!;
+    const lower = word.toLowerCase();
+    const next = list[i + 1];
+    if (!report && (REPORT_KINDS as readonly string[]).includes(lower))
+      report = lower as ReportKind;
+    else if (DAYS.test(word) && next && /^\d{1,3}$/.test(next) && days === undefined) {
+      days = Number(next);
+      i += 1;
+    } else unknown.push(word);
+  }
+  return {
+    kind: 'report',
+    report: report ?? 'sla',
+    ...(days !== undefined ? { days } : {}),
+    unknown,
+  };
+};
+
 const slashCommand = (all: readonly string[], workflow: Workflow): SupportCommand => {
   const [sub = 'help', ...rest] = all;
   switch (sub.toLowerCase()) {
@@ -183,6 +255,10 @@ const slashCommand = (all: readonly string[], workflow: Workflow): SupportComman
       return rest.length === 0 ? { kind: 'back' } : { kind: 'help' };
     case 'rota':
       return rest.length === 0 ? { kind: 'rota' } : { kind: 'help' };
+    case 'report':
+      return parseReportWords(rest);
+    case 'desk':
+      return rest.length === 0 ? { kind: 'desk' } : { kind: 'help' };
     default:
       return { kind: 'help' };
   }
@@ -207,6 +283,12 @@ const messageCommand = (all: readonly string[], workflow: Workflow): SupportComm
   if (first === 'away') return awayCommand(all.slice(1), 'message');
   if (lower.length === 1 && first === 'back') return { kind: 'back' };
   if (lower.length === 1 && first === 'rota') return { kind: 'rota' };
+  if (lower.length === 1 && first === 'desk') return { kind: 'desk' };
+  // "report" alone or with report words only: "report on the outage" is someone talking.
+  if (first === 'report') {
+    const report = parseReportWords(all.slice(1));
+    return report.unknown.length === 0 ? report : undefined;
+  }
   if (first === 'list') {
     const request = parseListWords(all.slice(1), workflow);
     return request.unknown.length === 0 ? { kind: 'list', request } : undefined;

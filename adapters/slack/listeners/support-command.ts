@@ -10,6 +10,7 @@ import type { SlackContext } from '../context.js';
 import { friendlyFailure } from '../failures.js';
 import { SLASH_COMMANDS } from '../registry.js';
 import { escapeMrkdwn } from '../render/escape.js';
+import { reportCardMessage } from '../render/report-card.js';
 import { openNewCaseModal } from './intake.js';
 import { answerKbSearch } from './kb.js';
 
@@ -58,7 +59,9 @@ const render = (answer: SupportAnswer): string => {
 
 /** `/support`: acknowledged at once; every answer is ephemeral. */
 export const registerSupportCommand = (app: App, ctx: SlackContext): void => {
-  const reply = (respond: RespondFn, text: string) => respond({ response_type: 'ephemeral', text });
+  const reply = async (respond: RespondFn, text: string): Promise<void> => {
+    await respond({ response_type: 'ephemeral', text });
+  };
   app.command(SLASH_COMMANDS.support, async ({ ack, command, respond, client }) => {
     await ack();
     const actor = await ctx.actorOf({ teamId: command.team_id, userId: command.user_id });
@@ -77,6 +80,28 @@ export const registerSupportCommand = (app: App, ctx: SlackContext): void => {
         channel: command.channel_id,
       });
     if (asked.kind === 'kb') return answerKbSearch(ctx, actor, asked.question, respond);
+    if (asked.kind === 'report' || asked.kind === 'desk') {
+      const desk = ctx.core.desk;
+      if (!desk) return reply(respond, 'Reports and the desk page are not set up here.');
+      if (asked.kind === 'desk') {
+        const link = await desk.answerDeskLink(actor);
+        // No unfurl: a preview fetches the link, and the link is for the asker's browser.
+        await respond({
+          response_type: 'ephemeral',
+          text:
+            link.kind === 'link'
+              ? `<${link.url}|Open the desk page>\n${escapeMrkdwn(link.text)}`
+              : escapeMrkdwn(link.text),
+          unfurl_links: false,
+          unfurl_media: false,
+        });
+        return;
+      }
+      const report = await desk.answerReport(actor, asked);
+      if (report.kind === 'refused') return reply(respond, escapeMrkdwn(report.text));
+      await respond({ response_type: 'ephemeral', ...reportCardMessage(report.card) });
+      return;
+    }
     // Slack sends no zone with a command; `away until DATE` needs the person's own.
     const timeZone =
       asked.kind === 'away'

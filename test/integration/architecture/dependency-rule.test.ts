@@ -67,6 +67,7 @@ const EXPECTED: readonly (readonly [string, string, readonly string[]])[] = [
     ['layer-slack', 'adapters-call-use-cases'],
   ],
   ['adapters/playground/imports-slack.ts', 'adapters/slack/', ['layer-playground']],
+  ['adapters/desk/imports-slack.ts', 'adapters/slack/', ['layer-desk']],
   [
     'src/compose-imports-slack.ts',
     'node_modules/@slack/',

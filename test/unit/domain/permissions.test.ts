@@ -22,6 +22,8 @@ const TABLE: [Permission, boolean, boolean, boolean, boolean][] = [
   ['case::link-issue', false, true, true, true],
   ['installation::view-access-notes', false, true, true, true],
   ['directory::import', false, false, false, true],
+  ['report::view', false, false, true, true],
+  ['desk::sign-in', false, false, true, true],
 ];
 
 describe('hasPermission', () => {

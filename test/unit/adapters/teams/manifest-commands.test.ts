@@ -51,7 +51,9 @@ const TYPED: Readonly<Record<string, { text: string; is: SupportCommand }>> = {
 const commandProblems = (manifest: Manifest): string[] => {
   const listed = manifest.bots.flatMap((bot) => bot.commandLists.flatMap((l) => l.commands));
   const offered = SUPPORT_COMMANDS.flatMap((c) =>
-    c.message ? [{ title: c.message.title, description: c.description, kind: c.kind }] : [],
+    c.message && c.message.inMenu !== false
+      ? [{ title: c.message.title, description: c.description, kind: c.kind }]
+      : [],
   );
   const problems: string[] = [];
   for (const command of listed) {
