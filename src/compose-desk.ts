@@ -14,12 +14,17 @@ import { MongoDeskLinks } from './store/desk/mongo-desk-links.js';
 import { makeMintDeskLink } from './use-cases/desk/mint-desk-link.js';
 import { makeSignInToDesk } from './use-cases/desk/sign-in-to-desk.js';
 import { createDeskPage } from '../adapters/desk/index.js';
+import type { DeskChart } from '../adapters/desk/html.js';
 
 /** A listener on every interface is reached locally as localhost. */
 const localHost = (host: string): string =>
   host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
 
-export const composeDesk = async (core: Core, connection: Connection) => {
+export const composeDesk = async (
+  core: Core,
+  connection: Connection,
+  charts?: () => Promise<readonly DeskChart[]>,
+) => {
   const { config } = core;
   const links = new MongoDeskLinks(connection);
   let port = 0;
@@ -63,6 +68,7 @@ export const composeDesk = async (core: Core, connection: Connection) => {
       priorityLabels: config.priorities.labels,
     }),
     answerReport: chat.answerReport,
+    charts,
   });
   return {
     chat,

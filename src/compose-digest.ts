@@ -2,9 +2,15 @@
  * The weekly digests (README "Weekly digest"): figures from the report use cases, charts
  * drawn on the server, posted through whichever chat's notifier has the channel.
  */
-import { renderDigestChart } from './charts/render-chart.js';
+import { renderDigestChart, type ChartImage } from './charts/render-chart.js';
 import type { Core } from './composition.js';
-import { digestCron, digestTargetKey, type DigestTarget } from './domain/digest/schedule.js';
+import type { WeeklyDigestReport } from './domain/digest/report.js';
+import {
+  digestCron,
+  digestTargetKey,
+  digestWeekAt,
+  type DigestTarget,
+} from './domain/digest/schedule.js';
 import type { Logger } from './infra/logger.js';
 import type { WeeklyJob } from './jobs/agenda-scheduler.js';
 import type { Notifier } from './ports/notifier.js';
@@ -12,25 +18,74 @@ import { weeklyDigestView } from './presentation/weekly-digest-view.js';
 import { makePostWeeklyDigest } from './use-cases/post-weekly-digest.js';
 import { makeReportWeeklyDigest } from './use-cases/report-weekly-digest.js';
 
-export const makeDigestPoster = (core: Core, notifier: Notifier, log: Logger) => {
-  const { config, clock } = core;
-  const report = makeReportWeeklyDigest({
+const digestReport = (core: Core) =>
+  makeReportWeeklyDigest({
     cases: core.cases,
     directory: core.directory,
-    clock,
-    sla: config.sla && { sla: config.sla, workflow: config.workflow, clock },
+    clock: core.clock,
+    sla: core.config.sla && {
+      sla: core.config.sla,
+      workflow: core.config.workflow,
+      clock: core.clock,
+    },
     reportCsat: core.useCases.reportCsat,
     reportRecurring: core.kb.useCases.reportRecurringProblems,
   });
+
+const drawCharts = (figures: WeeklyDigestReport) =>
+  Promise.all(weeklyDigestView(figures).charts.map(renderDigestChart));
+
+export const makeDigestPoster = (core: Core, notifier: Notifier, log: Logger) => {
+  const { clock } = core;
   return makePostWeeklyDigest({
-    report,
-    drawCharts: (figures) => Promise.all(weeklyDigestView(figures).charts.map(renderDigestChart)),
+    report: digestReport(core),
+    drawCharts,
     post: (digest) => notifier.postDigest?.(digest) ?? Promise.resolve(false),
     keys: core.cases,
     clock,
     newId: core.newId,
     onChartFailure: (error) => log.error({ err: error }, 'digest charts could not be drawn'),
   });
+};
+
+/** How long the desk page shows the same charts before drawing them again. */
+const DESK_CHARTS_MS = 5 * 60_000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The desk digest's charts over the last seven days, today included (in the desk digest's
+ * zone, else UTC), for the desk page; drawn at most every five minutes, as drawing takes
+ * a while.
+ */
+export const makeDeskCharts = (core: Core, log: Logger) => {
+  const report = digestReport(core);
+  const desk = core.config.digests.find((target) => !target.queueKey);
+  const zone = desk?.zone ?? 'UTC';
+  let drawn: { at: number; charts: Promise<readonly ChartImage[]> } | undefined;
+  return (): Promise<readonly ChartImage[]> => {
+    const now = core.clock.now();
+    if (!drawn || now.getTime() - drawn.at > DESK_CHARTS_MS) {
+      const target = {
+        channel: desk?.channel ?? 'desk',
+        weekday: 'monday',
+        time: '00:00',
+        zone,
+      } as const;
+      drawn = {
+        at: now.getTime(),
+        // The seven days up to tomorrow's start: the digest's week, moved on to include today.
+        charts: report(
+          { ...target, key: 'desk' },
+          digestWeekAt(new Date(now.getTime() + DAY_MS), zone),
+        ).then(drawCharts),
+      };
+    }
+    return drawn.charts.catch((error: unknown) => {
+      log.error({ err: error }, 'desk charts could not be drawn');
+      drawn = undefined;
+      return [];
+    });
+  };
 };
 
 /** One Agenda job per digest target, at its weekday and time in its zone. */

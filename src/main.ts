@@ -26,7 +26,12 @@ import { MongoInbox } from './store/inbox/mongo-inbox.js';
 import { createAgendaScheduler } from './jobs/agenda-scheduler.js';
 import type { SlaTimerData } from './ports/scheduler.js';
 import { makeRotaJobs, ROTA_TURN_JOB, type RotaJobs } from './use-cases/rota/arm-rotas.js';
-import { digestJobs, logDigestOutcome, makeDigestPoster } from './compose-digest.js';
+import {
+  digestJobs,
+  logDigestOutcome,
+  makeDeskCharts,
+  makeDigestPoster,
+} from './compose-digest.js';
 import type { DigestTarget } from './domain/digest/schedule.js';
 
 export interface ServeOptions {
@@ -127,7 +132,7 @@ const serveOn = async (started: Started): Promise<RunningApp> => {
     if (result?.announced.length) log.info({ contracts: result.announced }, 'contract notices');
   };
   const inbound = startInbox(core, connection, log);
-  const desk = await composeDesk(core, connection);
+  const desk = await composeDesk(core, connection, makeDeskCharts(core, log));
   const channels = await composeChatChannels({ core, connection, log, inbound, desk: desk.chat });
   for (const channel of channels) notifier.add(channel.notifier);
   if (options.importExamplesFrom) {

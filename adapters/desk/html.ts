@@ -29,12 +29,25 @@ export interface Layout {
   /** Who is signed in, shown in the header; absent on the sign-in pages. */
   readonly signedInAs?: string | undefined;
   readonly body: string;
-  /**
-   * CHARTS SLOT: the weekly digest's chart images (ready HTML, e.g. `<img>` of its PNGs)
-   * go here, above the lists. Empty until the digest provides them.
-   */
-  readonly charts?: string | undefined;
+  /** The weekly digest's charts of the past seven days, above the lists. */
+  readonly charts?: readonly DeskChart[] | undefined;
 }
+
+/** A chart drawn on the server (src/charts), shown as an inline PNG. */
+export interface DeskChart {
+  readonly alt: string;
+  readonly png: Uint8Array;
+  readonly width: number;
+  readonly height: number;
+}
+
+const chartImages = (charts: readonly DeskChart[]): string =>
+  charts
+    .map(
+      (chart) =>
+        `<img src="data:image/png;base64,${Buffer.from(chart.png).toString('base64')}" alt="${esc(chart.alt)}" width="${chart.width / 2}" height="${chart.height / 2}">`,
+    )
+    .join('');
 
 const NAV = [
   ['Cases', '/desk'],
@@ -63,7 +76,7 @@ ${
 }
 </header>
 <main>
-<section id="desk-charts" data-slot="digest-charts"${layout.charts ? '' : ' hidden'}>${layout.charts ?? ''}</section>
+${layout.charts?.length ? `<section id="desk-charts">${chartImages(layout.charts)}</section>` : ''}
 ${layout.body}
 </main>
 </body>
@@ -73,6 +86,8 @@ ${layout.body}
 export const DESK_CSS = `
 :root { font-family: system-ui, sans-serif; color: #1d1d1f; background: #f6f7f9; }
 body { margin: 0; }
+#desk-charts { display: flex; flex-wrap: wrap; gap: .75rem; margin-bottom: 1rem; }
+#desk-charts img { width: min(100%, 480px); height: auto; border-radius: 4px; }
 header { display: flex; gap: 1.5rem; align-items: center; padding: .75rem 1.5rem; background: #24364b; color: #fff; }
 header nav a { color: #dfe8f3; margin-right: 1rem; text-decoration: none; }
 header .who { margin-left: auto; opacity: .85; }

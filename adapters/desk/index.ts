@@ -15,7 +15,7 @@ import type { AnswerReport } from '../../src/presentation/report-cards.js';
 import { REPORT_KINDS, type ReportKind } from '../../src/presentation/support-commands.js';
 import type { SignInToDesk } from '../../src/use-cases/desk/sign-in-to-desk.js';
 import { readBody } from '../shared/http-body.js';
-import { DESK_CSS, page } from './html.js';
+import { DESK_CSS, page, type DeskChart } from './html.js';
 import {
   casePage,
   listPage,
@@ -38,8 +38,8 @@ export interface DeskPageDeps {
   readonly list: ReturnType<typeof makeDeskList>;
   readonly showCase: ReturnType<typeof makeDeskCase>;
   readonly answerReport: AnswerReport;
-  /** CHARTS SLOT: the digest's chart images as HTML for the top of the lists (none yet). */
-  readonly charts?: (() => Promise<string | undefined>) | undefined;
+  /** The digest's charts of the past seven days, for the top of the lists. */
+  readonly charts?: (() => Promise<readonly DeskChart[]>) | undefined;
 }
 
 const HEADERS: OutgoingHttpHeaders = {
@@ -97,7 +97,7 @@ export const createDeskPage = (deps: DeskPageDeps): Record<string, Route> => {
   const signedIn = async (req: IncomingMessage, res: ServerResponse, path: string, url: URL) => {
     const actor = await actorOf(req);
     if (!actor) return refuse(res, 'signed-out');
-    const show = (title: string, body: string, status = 200, charts?: string) =>
+    const show = (title: string, body: string, status = 200, charts?: readonly DeskChart[]) =>
       send(res, status, page({ title, body, signedInAs: actor.name, charts }));
     if (path === '/desk' || path === '/desk/') {
       const query = deskListQuery.parse(Object.fromEntries(url.searchParams));

@@ -110,6 +110,18 @@ describe('the desk page', () => {
       secure: false,
     });
 
+    // The week's charts, drawn on the server, shown inline (the CSP allows data: images).
+    const charts = page.locator('#desk-charts img');
+    expect(await charts.count()).toBe(2);
+    for (const chart of await charts.all()) {
+      expect(
+        await chart.evaluate(
+          (img) => (img as unknown as { complete: boolean; naturalWidth: number }).naturalWidth,
+        ),
+      ).toBe(1280);
+    }
+    expect(await charts.first().getAttribute('alt')).toMatch(/intake|solved/i);
+
     // By status (the default), then by queue through its tab, then narrowed to a queue.
     expect(await page.locator('table tbody tr').count()).toBe(4);
     // A title written by a customer is shown as text, never as markup.
