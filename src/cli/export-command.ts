@@ -56,8 +56,10 @@ const formatter = (format: Format, columns: readonly string[]): Transform =>
  * drain, so a slow disk or pipe holds the database read back: memory stays bounded.
  */
 const writeExport = async (exported: RecordExport, format: Format, output?: string) => {
+  // Counting may take a scan: only for a bar someone will see.
+  const total = process.stderr.isTTY ? await exported.countCases() : 0;
   const bar =
-    process.stderr.isTTY && exported.cases > 0
+    total > 0
       ? new SingleBar(
           {
             stream: process.stderr,
@@ -67,7 +69,7 @@ const writeExport = async (exported: RecordExport, format: Format, output?: stri
           Presets.shades_classic,
         )
       : undefined;
-  bar?.start(exported.cases, 0);
+  bar?.start(total, 0);
   async function* rows(): AsyncIterable<ExportRow> {
     for await (const caseRows of exported.rows) {
       yield* caseRows;

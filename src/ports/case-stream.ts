@@ -18,6 +18,7 @@ export interface CaseStreamFilter {
  * go through every case: memory holds a batch, not the desk.
  */
 export interface CaseStream {
+  /** How many cases match; for every case it may be the database's estimate. */
   count(filter: CaseStreamFilter): Promise<number>;
   stream(filter: CaseStreamFilter): AsyncIterable<CaseState>;
 }

@@ -22,8 +22,8 @@ export const exportRecordsCommand = z.object({
 export interface RecordExport {
   readonly kind: ExportKind;
   readonly columns: readonly string[];
-  /** How many cases the export reads (a progress bar's total). */
-  readonly cases: number;
+  /** How many cases the export reads (a progress bar's total), asked only by who needs it. */
+  readonly countCases: () => Promise<number>;
   /** The rows of one case at a time, read from the database as they are consumed. */
   readonly rows: AsyncIterable<readonly ExportRow[]>;
 }
@@ -53,9 +53,13 @@ export const makeExportRecords =
       // An event since then changed its case since then; a case row counts from its opening.
       ...(since ? (kind === 'cases' ? { createdSince: since } : { updatedSince: since }) : {}),
     };
-    const cases = await deps.stream.count(filter);
     async function* rows(): AsyncIterable<readonly ExportRow[]> {
       for await (const state of deps.stream.stream(filter)) yield rowsOf(kind, state, since);
     }
-    return ok({ kind, columns: columnsOf(kind), cases, rows: rows() });
+    return ok({
+      kind,
+      columns: columnsOf(kind),
+      countCases: () => deps.stream.count(filter),
+      rows: rows(),
+    });
   };

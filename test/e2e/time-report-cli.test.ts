@@ -240,6 +240,43 @@ describe('caseline report time', () => {
     expect(csv.split('\n')).toEqual([expect.stringMatching(/^month,organization,/), '']);
   }, 60_000);
 
+  it('refuses rates with a mistake, naming the field', async () => {
+    const file = (name: string, rates: unknown) => {
+      const path = join(folder, name);
+      const row = { ...CONTRACT, key: 'KHP-2026-0001', organizationKey: 'kestrel-health' };
+      writeFileSync(path, JSON.stringify([{ ...row, rates }]));
+      return path;
+    };
+    const invalid = await runCaseline(database, [
+      ...['import', 'contracts'],
+      file('bad-rates.json', { currency: 'EURO', perHour: '1.005', roundUpToMinutes: 7.5 }),
+    ]);
+    expect(invalid.code).toBe(1);
+    expect(invalid.stdout).toContain(
+      'item 1: rates.currency: must be an ISO 4217 currency code such as EUR, USD or JPY',
+    );
+    expect(invalid.stdout).toContain(
+      'item 1: rates.roundUpToMinutes: must be a whole number of minutes',
+    );
+    const decimals = await runCaseline(database, [
+      ...['import', 'contracts'],
+      file('decimals.json', { currency: 'EUR', perHour: '1.005' }),
+    ]);
+    expect(decimals.stdout).toContain('item 1: rates.perHour: EUR has 2 decimals: 1.005 has more');
+    const product = await runCaseline(database, [
+      ...['import', 'contracts'],
+      file('product.json', {
+        currency: 'EUR',
+        perHour: 1,
+        products: { 'ledgerline-pso': { perHour: 2 } },
+      }),
+    ]);
+    expect(product.code).toBe(1);
+    expect(product.stdout).toMatch(
+      /item 1: rates\.products\.ledgerline-pso: product ledgerline-pso does not exist/,
+    );
+  }, 60_000);
+
   it.each([
     [['--month', '2026-13'], /--month takes a month as YYYY-MM/],
     [['--month', '2026-11', '--org', 'nobody'], /There is no organization "nobody"/],

@@ -47,7 +47,11 @@ const groupBy = <K extends string>(
   key: (line: InvoiceLine) => K,
 ): [K, InvoiceLine[]][] => {
   const groups = new Map<K, InvoiceLine[]>();
-  for (const line of lines) groups.set(key(line), [...(groups.get(key(line)) ?? []), line]);
+  for (const line of lines) {
+    const group = groups.get(key(line));
+    if (group) group.push(line);
+    else groups.set(key(line), [line]);
+  }
   return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b));
 };
 

@@ -28,8 +28,15 @@ export class MongoCaseStream implements CaseStream {
     this.cases = models.Case.collection as unknown as Collection<StoredCase>;
   }
 
+  /**
+   * For every case the collection's own count, which needs no scan: an exact count of
+   * 10,000 cases took 30 s on FerretDB.
+   */
   count(filter: CaseStreamFilter): Promise<number> {
-    return this.cases.countDocuments(queryOf(filter));
+    const query = queryOf(filter);
+    return Object.keys(query).length === 0
+      ? this.cases.estimatedDocumentCount()
+      : this.cases.countDocuments(query);
   }
 
   /**
