@@ -126,6 +126,8 @@ describe('caseline export', () => {
         `of ${HARBOR} cases ${(small.peakHeapUsed / MB).toFixed(1)} MB, growth ${(growth / MB).toFixed(1)} MB\n`,
     );
     expect(growth).toBeLessThan(50 * MB);
+    // Standard error is no terminal here: no progress bar is drawn into it.
+    expect(large.stderr).not.toMatch(/cases \|/);
     const rows = parse(readFileSync(output), { columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(CASES);
     expect(rows.map((row) => row.id)).toEqual(Array.from({ length: CASES }, (_, n) => `case-${n}`));
