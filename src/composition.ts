@@ -25,6 +25,7 @@ import { makeWorkingCalendars } from './use-cases/list-availability.js';
 import type { Scheduler } from './ports/scheduler.js';
 import { composeKb } from './kb/compose-kb.js';
 import { composeCaseCore, composeCaseUseCases } from './compose-use-cases.js';
+import { composeRecords } from './compose-records.js';
 
 export const systemClock: Clock = { now: () => new Date() };
 
@@ -110,6 +111,8 @@ export const composeCore = async (options: CoreOptions) => {
     /** Tells a queue's channel and the person on duty whose turn it is (once per turn). */
     announceRotaTurn,
     kb,
+    /** Time and billing, exports: read every case of a period through a cursor. */
+    records: composeRecords(caseModels, directory),
     /** Who takes work at a moment: automatic assignment and the lists ask it. */
     availability: agentStatus as AgentAvailability,
   };

@@ -6,6 +6,7 @@ import { ConfigError } from '../config.js';
 import { guardProcess } from '../infra/process-guard.js';
 import { EXIT_CODES, StartupError } from '../infra/startup-error.js';
 import { registerCaseCommands } from './case-commands.js';
+import { registerExportCommand } from './export-command.js';
 import { registerImportCommand } from './import-command.js';
 import { registerKbCommands } from './kb-commands.js';
 import { registerReportCommands } from './report-commands.js';
@@ -38,6 +39,7 @@ registerImportCommand(program);
 registerCaseCommands(program);
 registerKbCommands(program);
 registerReportCommands(program);
+registerExportCommand(program);
 
 // Failures a person can fix are told in a line (a line per problem), with an exit code of
 // their own; anything else is a bug, printed with its stack.

@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import { CLOCK_KINDS, type ClockTally, type SlaComplianceReport } from '../domain/sla/index.js';
 import type { RecurringGroup } from '../use-cases/report-recurring-problems.js';
 import { registerDeskReports } from './desk-report-commands.js';
+import { registerTimeReport } from './time-report-command.js';
 import { CLI_ACTOR, fail, withCore } from './with-core.js';
 
 /**
@@ -48,6 +49,7 @@ export const registerReportCommands = (program: Command): void => {
       );
     });
   registerDeskReports(report);
+  registerTimeReport(report);
 };
 
 const CLOCK_LABELS = {

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { queueAssignmentSchema } from './assignment-strategy.js';
+import { contractRatesSchema, ratesInputSchema } from './billing/rates.js';
 import { PRIORITIES } from './priority.js';
 import { queueRotaSchema } from './rota.js';
 import { STAFF_ROLES } from './roles.js';
@@ -237,8 +238,9 @@ export const installationInputSchema = z.strictObject({
   ...installationShape,
   accessNotes: text.optional(),
 });
+/** Rates are written as decimals of their currency and kept in minor units (billing/rates.ts). */
 export const contractInputSchema = z
-  .strictObject(contractShape)
+  .strictObject({ ...contractShape, rates: ratesInputSchema.optional() })
   .refine((contract) => contract.startsOn <= contract.expiresOn, {
     message: 'must not be before startsOn',
     path: ['expiresOn'],
@@ -266,7 +268,12 @@ export const installationSchema = z.object({
   productId: id,
   ...installationShape,
 });
-export const contractSchema = z.object({ id, organizationId: id, ...contractShape });
+export const contractSchema = z.object({
+  id,
+  organizationId: id,
+  ...contractShape,
+  rates: contractRatesSchema.optional(),
+});
 
 export type Organization = z.output<typeof organizationSchema>;
 export type Contact = z.output<typeof contactSchema>;

@@ -123,8 +123,9 @@ export const checkInstallations: Check<'installations'> = async (rows, target) =
 };
 
 /**
- * Contracts belong to an existing organization. Renewals may share support keys, but a
- * key never crosses organizations, neither across contracts nor against installations.
+ * Contracts belong to an existing organization, and their rates name existing products.
+ * Renewals may share support keys, but a key never crosses organizations, neither across
+ * contracts nor against installations.
  */
 export const checkContracts: Check<'contracts'> = async (rows, target) => {
   const organizations = await organizationsByKey(target);
@@ -163,6 +164,12 @@ export const checkContracts: Check<'contracts'> = async (rows, target) => {
     [...fromContracts, ...fromInstallations],
     incoming,
   );
+  // A rate for a product the directory does not know would never apply: a typo.
+  const products = new Set((await target.list('products')).map((product) => product.key));
+  for (const source of rows)
+    for (const key of Object.keys(source.input.rates?.products ?? {}))
+      if (!products.has(key))
+        issues.push(missing(source, `rates.products.${key}`, `product ${key}`));
   const records: DirectoryRecords['contracts'][] = [];
   for (const source of rows) {
     const organization = organizations.get(source.input.organizationKey);

@@ -1,7 +1,8 @@
 /**
  * Turns a CSV or JSON file into plain rows with their place in the file. CSV cells become
  * the JSON shape the schemas expect: lists split on `;`, booleans and the JSON columns
- * (`routing`, `workingHours`, `skills`, `assignment`, `rota`) parsed, empty cells left out.
+ * (`routing`, `workingHours`, `skills`, `assignment`, `rota`, `rates`) parsed, empty cells
+ * left out.
  */
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
@@ -36,7 +37,7 @@ const LIST_COLUMNS = new Set([
   'supportKeys',
 ]);
 const BOOLEAN_COLUMNS = new Set(['active', 'isDefault']);
-const JSON_COLUMNS = new Set(['routing', 'workingHours', 'skills', 'assignment', 'rota']);
+const JSON_COLUMNS = new Set(['routing', 'workingHours', 'skills', 'assignment', 'rota', 'rates']);
 
 const TRUE = /^(true|yes|y|1)$/i;
 const FALSE = /^(false|no|n|0)$/i;

@@ -153,6 +153,8 @@ const definitions: Record<DirectoryKind, SchemaDefinition> = {
     startsOn: required,
     expiresOn: required,
     supportKeys: strings,
+    // Amounts in minor units, validated by the domain's schema on the way in and out.
+    rates: { type: Schema.Types.Mixed, default: undefined },
   },
 };
 
