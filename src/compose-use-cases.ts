@@ -3,6 +3,7 @@
  * server and the CLI (src/composition.ts, on MongoDB) and the use-case tests (on the
  * in-memory ports) build them here, so a test runs the wiring the product runs.
  */
+import { makeAssignmentEffect } from './use-cases/assignment-effect.js';
 import { makeAnnounceRotaTurn } from './use-cases/rota/announce-rota-turn.js';
 import { makeShowRota } from './use-cases/rota/show-rota.js';
 import type { Config } from './config.js';
@@ -102,6 +103,10 @@ export const composeCaseCore = (options: CaseCoreOptions) => {
       ? { autoAssign: makeAutoAssign(assigning), assignAtIntake: makeAssignAtIntake(assigning) }
       : {}),
   };
+  if (deps.autoAssign) {
+    const assign = makeAssignmentEffect({ cases, autoAssign: deps.autoAssign });
+    effects.on('auto-assign', (delivery) => assign(delivery.case.id, delivery.entry.eventId));
+  }
   const sla = slaDeps && {
     evaluateTimer: makeEvaluateSlaTimer({
       ...deps,

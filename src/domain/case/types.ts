@@ -109,9 +109,11 @@ export type NotificationTopic = (typeof NOTIFICATION_TOPICS)[number];
  * write and the effect delays it but never loses it:
  * - `sla-timer`: (re)arm the case's SLA timer from the case as it is when delivered;
  * - `kb-suggestions`: offer the requester, privately, the articles that may solve it;
- * - `csat-survey`: ask the requester of a closed case how it went (after the delay).
+ * - `csat-survey`: ask the requester of a closed case how it went (after the delay);
+ * - `auto-assign`: offer the case to its queue's strategy after the change its entry
+ *   names (a move to the queue, a status the rota takes, a breach that reassigns).
  */
-export const EFFECT_TOPICS = ['sla-timer', 'kb-suggestions', 'csat-survey'] as const;
+export const EFFECT_TOPICS = ['sla-timer', 'kb-suggestions', 'csat-survey', 'auto-assign'] as const;
 export type EffectTopic = (typeof EFFECT_TOPICS)[number];
 
 /** Every topic an outbox entry may carry. */

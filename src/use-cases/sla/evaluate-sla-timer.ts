@@ -1,3 +1,4 @@
+import { addAssignmentEffect } from '../assignment-effect.js';
 import type { CaseState } from '../../domain/case/types.js';
 import { ok, type Result } from '../../domain/result.js';
 import { recordSlaAlerts, type AlertRecipient, type SlaAlert } from '../../domain/sla/index.js';
@@ -87,12 +88,13 @@ export const makeEvaluateSlaTimer =
         reassign =
           sla.policy?.escalation.reassignOnBreach === true &&
           sla.due.some((alert) => alert.kind === 'breach');
-        return recordSlaAlerts({
-          action,
-          alerts,
-          policy: sla.policy,
-          calendar: sla.calendar,
-        });
+        // The hand-on is written with the breach (an outbox effect), so a crash before the
+        // reassignment below still hands the case on.
+        return addAssignmentEffect(
+          recordSlaAlerts({ action, alerts, policy: sla.policy, calendar: sla.calendar }),
+          'sla-breached',
+          reassign && Boolean(deps.autoAssign),
+        );
       },
     );
     if (!outcome.ok) {
