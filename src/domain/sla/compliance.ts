@@ -64,16 +64,49 @@ const withCompliance = (counts: Record<ClockKind, Counts>): Record<ClockKind, Cl
     }),
   ) as Record<ClockKind, ClockTally>;
 
-const count = (into: Tallies, entry: ComplianceEntry): void => {
+const countCase = (into: Tallies, entry: ComplianceEntry): void => {
   // A reopened case was not deflected after all: the article did not solve it.
   if (entry.deflection?.standing) into.deflections += 1;
-  const excluded = deflectedClocks(entry.deflection);
-  for (const clock of entry.clocks) {
-    if (clock.state === 'not-applicable') continue;
-    // A promise broken before the customer helped themselves stays broken.
-    const deflected = clock.state === 'met' && excluded.includes(clock.kind);
-    into.clocks[clock.kind][deflected ? 'deflected' : clock.state] += 1;
+};
+
+const countClock = (into: Tallies, entry: ComplianceEntry, clock: SlaClock): void => {
+  const { state } = clock;
+  if (state === 'not-applicable') return;
+  // A promise broken before the customer helped themselves stays broken.
+  const deflected = state === 'met' && deflectedClocks(entry.deflection).includes(clock.kind);
+  into.clocks[clock.kind][deflected ? 'deflected' : state] += 1;
+};
+
+/**
+ * Which group a case counts in: called once per case without a clock (for its deflection)
+ * and once per clock that applies, so a clock can count where it stood when it stopped.
+ */
+export type ComplianceKey<E extends ComplianceEntry> = (entry: E, clock?: ClockKind) => string;
+
+/** Compliance per group, by name: the same counts as the totals, split by `keyOf`. */
+export const groupCompliance = <E extends ComplianceEntry>(
+  entries: readonly E[],
+  keyOf: ComplianceKey<E>,
+): ComplianceGroup[] => {
+  const groups = new Map<string, Tallies>();
+  const group = (name: string) => {
+    let tallies = groups.get(name);
+    if (!tallies) groups.set(name, (tallies = emptyTallies()));
+    return tallies;
+  };
+  for (const entry of entries) {
+    countCase(group(keyOf(entry)), entry);
+    for (const clock of entry.clocks)
+      if (clock.state !== 'not-applicable')
+        countClock(group(keyOf(entry, clock.kind)), entry, clock);
   }
+  return [...groups]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, tallies]) => ({
+      name,
+      clocks: withCompliance(tallies.clocks),
+      deflections: tallies.deflections,
+    }));
 };
 
 /**
@@ -88,20 +121,12 @@ export const tallyCompliance = (
   now: Date,
 ): SlaComplianceReport => {
   const total = emptyTallies();
-  const byPriority = new Map<string, Tallies>();
-  const byOrganization = new Map<string, Tallies>();
   const atRisk: { caseNumber: string; clock: ClockKind; due: Date }[] = [];
   const overdue: { caseNumber: string; clock: ClockKind; byMinutes: number }[] = [];
-  const group = (groups: Map<string, Tallies>, name: string) => {
-    let tallies = groups.get(name);
-    if (!tallies) groups.set(name, (tallies = emptyTallies()));
-    return tallies;
-  };
   for (const entry of entries) {
-    count(total, entry);
-    count(group(byPriority, entry.priority), entry);
-    count(group(byOrganization, entry.organization), entry);
+    countCase(total, entry);
     for (const clock of entry.clocks) {
+      countClock(total, entry, clock);
       const warned = clock.warnAt && clock.warnAt.getTime() <= now.getTime();
       if (clock.state === 'running' && warned && clock.due)
         atRisk.push({ caseNumber: entry.caseNumber, clock: clock.kind, due: clock.due });
@@ -113,20 +138,12 @@ export const tallyCompliance = (
         });
     }
   }
-  const groups = (map: Map<string, Tallies>) =>
-    [...map]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([name, tallies]) => ({
-        name,
-        clocks: withCompliance(tallies.clocks),
-        deflections: tallies.deflections,
-      }));
   return {
     cases: entries.length,
     deflections: total.deflections,
     clocks: withCompliance(total.clocks),
-    byPriority: groups(byPriority),
-    byOrganization: groups(byOrganization),
+    byPriority: groupCompliance(entries, (entry) => entry.priority),
+    byOrganization: groupCompliance(entries, (entry) => entry.organization),
     atRisk: atRisk.sort((a, b) => a.due.getTime() - b.due.getTime()),
     overdue: overdue.sort((a, b) => b.byMinutes - a.byMinutes),
   };
