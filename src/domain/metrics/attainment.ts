@@ -7,6 +7,7 @@ import {
   type SlaComplianceReport,
 } from '../sla/compliance.js';
 import { CLOCK_KINDS, type ClockKind, type SlaClock, type SlaClocks } from '../sla/types.js';
+import type { CaseMetrics } from './case-metrics.js';
 import { placementAt, type MetricCase, type Placement } from './history.js';
 
 /** The ways SLA attainment can be broken down. */
@@ -100,13 +101,20 @@ export const attainmentGroups = (
     priority: report.byPriority,
   })[by];
 
-/** When the response and resolution clocks stopped, read from the case's figures. */
-export const clockStops = (metrics: {
-  readonly firstReplyAt?: Date;
-  readonly solvedAt?: Date;
-}): Partial<Record<ClockKind, Date>> => ({
-  ...((metrics.firstReplyAt ?? metrics.solvedAt)
-    ? { firstResponse: (metrics.firstReplyAt ?? metrics.solvedAt)! }
-    : {}),
-  ...(metrics.solvedAt ? { resolution: metrics.solvedAt } : {}),
-});
+/**
+ * When the response and resolution clocks stopped, read from the case's figures: the first
+ * response at the first answer or the first solve, whichever came first (solving answers
+ * too, even when reopened later); the resolution at the latest solve.
+ */
+export const clockStops = (
+  metrics: Pick<CaseMetrics, 'firstReplyAt' | 'firstSolvedAt' | 'solvedAt'>,
+): Partial<Record<ClockKind, Date>> => {
+  const answers = [metrics.firstReplyAt, metrics.firstSolvedAt].filter(
+    (at): at is Date => at !== undefined,
+  );
+  const first = answers.sort((a, b) => a.getTime() - b.getTime())[0];
+  return {
+    ...(first ? { firstResponse: first } : {}),
+    ...(metrics.solvedAt ? { resolution: metrics.solvedAt } : {}),
+  };
+};

@@ -175,3 +175,21 @@ describe('tallyAttainment', () => {
     expect(group(report.byOrganization, 'Acme')?.deflections).toBe(1);
   });
 });
+
+describe('clockStops', () => {
+  it.each([
+    [
+      'answered, then solved',
+      { firstReplyAt: at('10:00'), firstSolvedAt: at('11:00'), solvedAt: at('11:00') },
+      { firstResponse: at('10:00'), resolution: at('11:00') },
+    ],
+    [
+      'solved without an answer, reopened',
+      { firstSolvedAt: at('09:30') },
+      { firstResponse: at('09:30') },
+    ],
+    ['nothing yet', {}, {}],
+  ])('%s', (_, metrics, expected) => {
+    expect(clockStops(metrics)).toEqual(expected);
+  });
+});
