@@ -1,7 +1,6 @@
 import type { Deflection } from '../sla/deflection.js';
 import {
-  groupCompliance,
-  tallyCompliance,
+  complianceTally,
   type ComplianceEntry,
   type ComplianceGroup,
   type SlaComplianceReport,
@@ -79,15 +78,31 @@ export interface SlaAttainment extends SlaComplianceReport {
 }
 
 /**
- * Compliance over the entries, broken down by agent, queue, organization and priority,
- * each clock counted where it stood when it stopped. Deflections are counted apart.
+ * Attainment counted one case at a time (a report over a whole desk keeps counts, not
+ * cases), broken down by agent, queue, organization and priority, each clock counted
+ * where it stood when it stopped. Deflections are counted apart.
  */
-export const tallyAttainment = (entries: readonly AttainmentEntry[], now: Date): SlaAttainment => ({
-  ...tallyCompliance(entries, now),
-  byPriority: groupCompliance(entries, KEYS.priority),
-  byAgent: groupCompliance(entries, KEYS.agent),
-  byQueue: groupCompliance(entries, KEYS.queue),
-});
+export const attainmentTally = (now: Date) => {
+  const tally = complianceTally(now, {
+    byAgent: KEYS.agent,
+    byQueue: KEYS.queue,
+    byOrganization: KEYS.organization,
+    byPriority: KEYS.priority,
+  });
+  return {
+    add: (entry: AttainmentEntry): void => tally.add(entry),
+    result(): SlaAttainment {
+      const { groups, ...report } = tally.result();
+      return { ...report, ...groups };
+    },
+  };
+};
+
+export const tallyAttainment = (entries: readonly AttainmentEntry[], now: Date): SlaAttainment => {
+  const tally = attainmentTally(now);
+  entries.forEach((entry) => tally.add(entry));
+  return tally.result();
+};
 
 /** The breakdown a report asks for, by its dimension. */
 export const attainmentGroups = (

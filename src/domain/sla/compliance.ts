@@ -83,68 +83,106 @@ const countClock = (into: Tallies, entry: ComplianceEntry, clock: SlaClock): voi
  */
 export type ComplianceKey<E extends ComplianceEntry> = (entry: E, clock?: ClockKind) => string;
 
-/** Compliance per group, by name: the same counts as the totals, split by `keyOf`. */
-export const groupCompliance = <E extends ComplianceEntry>(
-  entries: readonly E[],
-  keyOf: ComplianceKey<E>,
-): ComplianceGroup[] => {
+/** Counts entries into named groups as they come; nothing of an entry is kept. */
+const groupTally = <E extends ComplianceEntry>(keyOf: ComplianceKey<E>) => {
   const groups = new Map<string, Tallies>();
   const group = (name: string) => {
     let tallies = groups.get(name);
     if (!tallies) groups.set(name, (tallies = emptyTallies()));
     return tallies;
   };
-  for (const entry of entries) {
-    countCase(group(keyOf(entry)), entry);
-    for (const clock of entry.clocks)
-      if (clock.state !== 'not-applicable')
-        countClock(group(keyOf(entry, clock.kind)), entry, clock);
-  }
-  return [...groups]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([name, tallies]) => ({
-      name,
-      clocks: withCompliance(tallies.clocks),
-      deflections: tallies.deflections,
-    }));
+  return {
+    add(entry: E): void {
+      countCase(group(keyOf(entry)), entry);
+      for (const clock of entry.clocks)
+        if (clock.state !== 'not-applicable')
+          countClock(group(keyOf(entry, clock.kind)), entry, clock);
+    },
+    result: (): ComplianceGroup[] =>
+      [...groups]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([name, tallies]) => ({
+          name,
+          clocks: withCompliance(tallies.clocks),
+          deflections: tallies.deflections,
+        })),
+  };
+};
+
+/** Compliance per group, by name: the same counts as the totals, split by `keyOf`. */
+export const groupCompliance = <E extends ComplianceEntry>(
+  entries: readonly E[],
+  keyOf: ComplianceKey<E>,
+): ComplianceGroup[] => {
+  const tally = groupTally(keyOf);
+  entries.forEach((entry) => tally.add(entry));
+  return tally.result();
 };
 
 /**
- * SLA compliance over a set of cases: per clock, how many promises were kept, broken,
- * are still running or paused, or ended by a deflection, by priority and by organization;
+ * SLA compliance counted one case at a time, so a report over a whole desk holds counts,
+ * not cases: per clock, how many promises were kept, broken, are still running or
+ * paused, or ended by a deflection, in total and per breakdown (each a key function);
  * which running clocks are past their warning point (as of `now`), and which broken
  * promises are still owed.
- * Pure: the caller evaluates each case's clocks.
+ */
+export const complianceTally = <E extends ComplianceEntry, B extends string>(
+  now: Date,
+  breakdowns: Readonly<Record<B, ComplianceKey<E>>>,
+) => {
+  const total = emptyTallies();
+  const names = Object.keys(breakdowns) as B[];
+  const groups = names.map((name) => groupTally(breakdowns[name]));
+  const atRisk: { caseNumber: string; clock: ClockKind; due: Date }[] = [];
+  const overdue: { caseNumber: string; clock: ClockKind; byMinutes: number }[] = [];
+  let cases = 0;
+  return {
+    add(entry: E): void {
+      cases += 1;
+      countCase(total, entry);
+      groups.forEach((group) => group.add(entry));
+      for (const clock of entry.clocks) {
+        countClock(total, entry, clock);
+        const warned = clock.warnAt && clock.warnAt.getTime() <= now.getTime();
+        if (clock.state === 'running' && warned && clock.due)
+          atRisk.push({ caseNumber: entry.caseNumber, clock: clock.kind, due: clock.due });
+        if (clock.state === 'breached' && clock.ticking)
+          overdue.push({
+            caseNumber: entry.caseNumber,
+            clock: clock.kind,
+            byMinutes: Math.round(clock.breachedByMinutes ?? 0),
+          });
+      }
+    },
+    result() {
+      return {
+        cases,
+        deflections: total.deflections,
+        clocks: withCompliance(total.clocks),
+        atRisk: atRisk.sort((a, b) => a.due.getTime() - b.due.getTime()),
+        overdue: overdue.sort((a, b) => b.byMinutes - a.byMinutes),
+        groups: Object.fromEntries(names.map((name, i) => [name, groups[i]!.result()])) as Record<
+          B,
+          ComplianceGroup[]
+        >,
+      };
+    },
+  };
+};
+
+/**
+ * SLA compliance over a set of cases, by priority and by organization (see
+ * complianceTally). Pure: the caller evaluates each case's clocks.
  */
 export const tallyCompliance = (
   entries: readonly ComplianceEntry[],
   now: Date,
 ): SlaComplianceReport => {
-  const total = emptyTallies();
-  const atRisk: { caseNumber: string; clock: ClockKind; due: Date }[] = [];
-  const overdue: { caseNumber: string; clock: ClockKind; byMinutes: number }[] = [];
-  for (const entry of entries) {
-    countCase(total, entry);
-    for (const clock of entry.clocks) {
-      countClock(total, entry, clock);
-      const warned = clock.warnAt && clock.warnAt.getTime() <= now.getTime();
-      if (clock.state === 'running' && warned && clock.due)
-        atRisk.push({ caseNumber: entry.caseNumber, clock: clock.kind, due: clock.due });
-      if (clock.state === 'breached' && clock.ticking)
-        overdue.push({
-          caseNumber: entry.caseNumber,
-          clock: clock.kind,
-          byMinutes: Math.round(clock.breachedByMinutes ?? 0),
-        });
-    }
-  }
-  return {
-    cases: entries.length,
-    deflections: total.deflections,
-    clocks: withCompliance(total.clocks),
-    byPriority: groupCompliance(entries, (entry) => entry.priority),
-    byOrganization: groupCompliance(entries, (entry) => entry.organization),
-    atRisk: atRisk.sort((a, b) => a.due.getTime() - b.due.getTime()),
-    overdue: overdue.sort((a, b) => b.byMinutes - a.byMinutes),
-  };
+  const tally = complianceTally(now, {
+    byPriority: (entry: ComplianceEntry) => entry.priority,
+    byOrganization: (entry: ComplianceEntry) => entry.organization,
+  });
+  entries.forEach((entry) => tally.add(entry));
+  const { groups, ...report } = tally.result();
+  return { ...report, ...groups };
 };

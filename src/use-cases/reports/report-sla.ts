@@ -2,8 +2,7 @@ import {
   attainmentEntry,
   caseMetrics,
   clockStops,
-  tallyAttainment,
-  type AttainmentEntry,
+  attainmentTally,
   type SlaAttainment,
 } from '../../domain/metrics/index.js';
 import { ok, type Result } from '../../domain/result.js';
@@ -37,12 +36,12 @@ export const makeReportSla =
     const organizations = await deps.directory.listOrganizations();
     const names = new Map(organizations.map((o) => [o.id, o.name]));
     const categoryOf = categoryResolver(deps.workflow);
-    const entries: AttainmentEntry[] = [];
+    const tally = attainmentTally(now);
     for await (const state of deps.cases.scanStates({
       unsolvedOrCreatedSince: command.value.since,
     })) {
       const deflection = deflectionOf(state);
-      entries.push(
+      tally.add(
         attainmentEntry({
           case: state,
           clocks: evaluateSla(deps, state).clocks,
@@ -53,5 +52,5 @@ export const makeReportSla =
         }),
       );
     }
-    return ok({ days: command.value.days, ...tallyAttainment(entries, now) });
+    return ok({ days: command.value.days, ...tally.result() });
   };
