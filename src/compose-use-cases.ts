@@ -19,6 +19,11 @@ import type { Scheduler } from './ports/scheduler.js';
 import { makeAnswerCsat } from './use-cases/answer-csat.js';
 import { makeSendCsatSurvey } from './use-cases/send-csat-survey.js';
 import { makeReportCsat } from './use-cases/report-csat.js';
+import {
+  makeReportBacklog,
+  makeReportDeskMetrics,
+  makeReportSla,
+} from './use-cases/reports/index.js';
 import { makeReportWorkload } from './use-cases/report-workload.js';
 import { makeReportInterimBacklog } from './use-cases/report-interim-backlog.js';
 import { makeAddInternalNote } from './use-cases/add-internal-note.js';
@@ -56,7 +61,6 @@ import { makeAssignAtIntake, makeAutoAssign } from './use-cases/auto-assign.js';
 import { makeReassignCasesOfAgent } from './use-cases/reassign-cases-of-agent.js';
 import type { AssignmentStore } from './ports/assignment.js';
 import { makeRearmOpenCases } from './use-cases/sla/rearm-open-cases.js';
-import { makeReportSlaCompliance } from './use-cases/sla/report-sla-compliance.js';
 
 export interface CaseCoreOptions {
   readonly config: Config;
@@ -125,7 +129,7 @@ export const composeCaseCore = (options: CaseCoreOptions) => {
     }),
     describe: (state: CaseState) =>
       summarizeSla(evaluateSla(slaDeps, state), state.escalationLevel ?? 0),
-    reportCompliance: makeReportSlaCompliance({ ...slaDeps, cases, directory }),
+    reportCompliance: makeReportSla({ ...slaDeps, cases, directory }),
   };
   const announceRotaTurn = makeAnnounceRotaTurn({
     directory,
@@ -181,6 +185,8 @@ export const composeCaseUseCases = (
   reportWorkload: makeReportWorkload({ ...deps, availability: deps.agentStatus }),
   showRota: makeShowRota({ ...deps, availability: deps.agentStatus }),
   reportInterimBacklog: makeReportInterimBacklog(deps),
+  reportBacklog: makeReportBacklog({ ...deps, ...(config.sla ? { sla: config.sla } : {}) }),
+  reportDeskMetrics: makeReportDeskMetrics(deps),
   /** For availability: hand an unavailable agent's open cases on (absent without a store). */
   ...(deps.autoAssign
     ? { reassignCasesOfAgent: makeReassignCasesOfAgent({ ...deps, autoAssign: deps.autoAssign }) }

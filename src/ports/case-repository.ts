@@ -54,6 +54,9 @@ export const CASE_SUMMARY_FIELDS = [
   'updatedAt',
 ] as const satisfies readonly (keyof CaseSummary)[];
 
+/** A case as reports read it: everything but its outbox and the texts kept whole. */
+export type ReportedCase = Omit<CaseState, 'outbox' | 'attachments'>;
+
 export type InsertResult =
   { readonly inserted: true } | { readonly inserted: false; readonly existing: CaseState };
 
@@ -92,4 +95,10 @@ export interface CaseRepository {
   count(filter: CaseListFilter): Promise<number>;
   /** Whole cases (history included) for reports: one query, in `list`'s order. */
   listStates(filter: CaseListFilter): Promise<CaseState[]>;
+  /**
+   * Every case matching `filter` (its `limit` aside), for reports over the whole desk: read
+   * through a cursor a batch at a time, so memory stays bounded however many match. No
+   * order is promised.
+   */
+  scanStates(filter: CaseListFilter): AsyncIterable<ReportedCase>;
 }

@@ -193,6 +193,29 @@ export const describeCaseStoreContract = (
         expect(states[0]).toMatchObject({ ...b });
       });
 
+      it('scans every matching case past any limit, without its outbox or attachments', async () => {
+        const organizationId = newOrg();
+        const states = [0, 1, 2].map((i) =>
+          fresh({
+            organizationId,
+            createdAt: at(i),
+            ...(i === 2 ? { status: 'solved', statusCategory: 'solved' as const } : {}),
+            outbox: [entry(`scan-${i}`)],
+          }),
+        );
+        for (const state of states) await cases.insert(state);
+        const scanned = [];
+        for await (const c of cases.scanStates({ organizationId, limit: 1 })) scanned.push(c);
+        expect(scanned.map((c) => c.id).sort()).toEqual(states.map((s) => s.id).sort());
+        const { outbox: _outbox, attachments: _attachments, ...first } = states[0]!;
+        expect(scanned.find((c) => c.id === first.id)).toEqual(first);
+        expect(scanned[0]).not.toHaveProperty('outbox');
+        const open = [];
+        for await (const c of cases.scanStates({ organizationId, statusCategories: ['new'] }))
+          open.push(c.id);
+        expect(open.sort()).toEqual([states[0]!.id, states[1]!.id].sort());
+      });
+
       it('hands out copies: changing what was read changes nothing stored', async () => {
         const state = fresh();
         await cases.insert(state);

@@ -23,7 +23,11 @@ const toDate = (ms: number | undefined): Date | undefined =>
 
 // History records changes, not starting values: the first change's `from` is where the
 // case began, and without any change the current value has held all along.
-const initialValue = (c: ClockCase, types: readonly string[], current: string): string => {
+export const initialValue = (
+  c: Pick<CaseState, 'events'>,
+  types: readonly string[],
+  current: string,
+): string => {
   const first = c.events.find((event) => types.includes(event.type))?.data?.['from'];
   return typeof first === 'string' ? first : current;
 };

@@ -64,70 +64,125 @@ const withCompliance = (counts: Record<ClockKind, Counts>): Record<ClockKind, Cl
     }),
   ) as Record<ClockKind, ClockTally>;
 
-const count = (into: Tallies, entry: ComplianceEntry): void => {
+const countCase = (into: Tallies, entry: ComplianceEntry): void => {
   // A reopened case was not deflected after all: the article did not solve it.
   if (entry.deflection?.standing) into.deflections += 1;
-  const excluded = deflectedClocks(entry.deflection);
-  for (const clock of entry.clocks) {
-    if (clock.state === 'not-applicable') continue;
-    // A promise broken before the customer helped themselves stays broken.
-    const deflected = clock.state === 'met' && excluded.includes(clock.kind);
-    into.clocks[clock.kind][deflected ? 'deflected' : clock.state] += 1;
-  }
+};
+
+const countClock = (into: Tallies, entry: ComplianceEntry, clock: SlaClock): void => {
+  const { state } = clock;
+  if (state === 'not-applicable') return;
+  // A promise broken before the customer helped themselves stays broken.
+  const deflected = state === 'met' && deflectedClocks(entry.deflection).includes(clock.kind);
+  into.clocks[clock.kind][deflected ? 'deflected' : state] += 1;
 };
 
 /**
- * SLA compliance over a set of cases: per clock, how many promises were kept, broken,
- * are still running or paused, or ended by a deflection, by priority and by organization;
+ * Which group a case counts in: called once per case without a clock (for its deflection)
+ * and once per clock that applies, so a clock can count where it stood when it stopped.
+ */
+export type ComplianceKey<E extends ComplianceEntry> = (entry: E, clock?: ClockKind) => string;
+
+/** Counts entries into named groups as they come; nothing of an entry is kept. */
+const groupTally = <E extends ComplianceEntry>(keyOf: ComplianceKey<E>) => {
+  const groups = new Map<string, Tallies>();
+  const group = (name: string) => {
+    let tallies = groups.get(name);
+    if (!tallies) groups.set(name, (tallies = emptyTallies()));
+    return tallies;
+  };
+  return {
+    add(entry: E): void {
+      countCase(group(keyOf(entry)), entry);
+      for (const clock of entry.clocks)
+        if (clock.state !== 'not-applicable')
+          countClock(group(keyOf(entry, clock.kind)), entry, clock);
+    },
+    result: (): ComplianceGroup[] =>
+      [...groups]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([name, tallies]) => ({
+          name,
+          clocks: withCompliance(tallies.clocks),
+          deflections: tallies.deflections,
+        })),
+  };
+};
+
+/** Compliance per group, by name: the same counts as the totals, split by `keyOf`. */
+export const groupCompliance = <E extends ComplianceEntry>(
+  entries: readonly E[],
+  keyOf: ComplianceKey<E>,
+): ComplianceGroup[] => {
+  const tally = groupTally(keyOf);
+  entries.forEach((entry) => tally.add(entry));
+  return tally.result();
+};
+
+/**
+ * SLA compliance counted one case at a time, so a report over a whole desk holds counts,
+ * not cases: per clock, how many promises were kept, broken, are still running or
+ * paused, or ended by a deflection, in total and per breakdown (each a key function);
  * which running clocks are past their warning point (as of `now`), and which broken
  * promises are still owed.
- * Pure: the caller evaluates each case's clocks.
+ */
+export const complianceTally = <E extends ComplianceEntry, B extends string>(
+  now: Date,
+  breakdowns: Readonly<Record<B, ComplianceKey<E>>>,
+) => {
+  const total = emptyTallies();
+  const names = Object.keys(breakdowns) as B[];
+  const groups = names.map((name) => groupTally(breakdowns[name]));
+  const atRisk: { caseNumber: string; clock: ClockKind; due: Date }[] = [];
+  const overdue: { caseNumber: string; clock: ClockKind; byMinutes: number }[] = [];
+  let cases = 0;
+  return {
+    add(entry: E): void {
+      cases += 1;
+      countCase(total, entry);
+      groups.forEach((group) => group.add(entry));
+      for (const clock of entry.clocks) {
+        countClock(total, entry, clock);
+        const warned = clock.warnAt && clock.warnAt.getTime() <= now.getTime();
+        if (clock.state === 'running' && warned && clock.due)
+          atRisk.push({ caseNumber: entry.caseNumber, clock: clock.kind, due: clock.due });
+        if (clock.state === 'breached' && clock.ticking)
+          overdue.push({
+            caseNumber: entry.caseNumber,
+            clock: clock.kind,
+            byMinutes: Math.round(clock.breachedByMinutes ?? 0),
+          });
+      }
+    },
+    result() {
+      return {
+        cases,
+        deflections: total.deflections,
+        clocks: withCompliance(total.clocks),
+        atRisk: atRisk.sort((a, b) => a.due.getTime() - b.due.getTime()),
+        overdue: overdue.sort((a, b) => b.byMinutes - a.byMinutes),
+        groups: Object.fromEntries(names.map((name, i) => [name, groups[i]!.result()])) as Record<
+          B,
+          ComplianceGroup[]
+        >,
+      };
+    },
+  };
+};
+
+/**
+ * SLA compliance over a set of cases, by priority and by organization (see
+ * complianceTally). Pure: the caller evaluates each case's clocks.
  */
 export const tallyCompliance = (
   entries: readonly ComplianceEntry[],
   now: Date,
 ): SlaComplianceReport => {
-  const total = emptyTallies();
-  const byPriority = new Map<string, Tallies>();
-  const byOrganization = new Map<string, Tallies>();
-  const atRisk: { caseNumber: string; clock: ClockKind; due: Date }[] = [];
-  const overdue: { caseNumber: string; clock: ClockKind; byMinutes: number }[] = [];
-  const group = (groups: Map<string, Tallies>, name: string) => {
-    let tallies = groups.get(name);
-    if (!tallies) groups.set(name, (tallies = emptyTallies()));
-    return tallies;
-  };
-  for (const entry of entries) {
-    count(total, entry);
-    count(group(byPriority, entry.priority), entry);
-    count(group(byOrganization, entry.organization), entry);
-    for (const clock of entry.clocks) {
-      const warned = clock.warnAt && clock.warnAt.getTime() <= now.getTime();
-      if (clock.state === 'running' && warned && clock.due)
-        atRisk.push({ caseNumber: entry.caseNumber, clock: clock.kind, due: clock.due });
-      if (clock.state === 'breached' && clock.ticking)
-        overdue.push({
-          caseNumber: entry.caseNumber,
-          clock: clock.kind,
-          byMinutes: Math.round(clock.breachedByMinutes ?? 0),
-        });
-    }
-  }
-  const groups = (map: Map<string, Tallies>) =>
-    [...map]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([name, tallies]) => ({
-        name,
-        clocks: withCompliance(tallies.clocks),
-        deflections: tallies.deflections,
-      }));
-  return {
-    cases: entries.length,
-    deflections: total.deflections,
-    clocks: withCompliance(total.clocks),
-    byPriority: groups(byPriority),
-    byOrganization: groups(byOrganization),
-    atRisk: atRisk.sort((a, b) => a.due.getTime() - b.due.getTime()),
-    overdue: overdue.sort((a, b) => b.byMinutes - a.byMinutes),
-  };
+  const tally = complianceTally(now, {
+    byPriority: (entry: ComplianceEntry) => entry.priority,
+    byOrganization: (entry: ComplianceEntry) => entry.organization,
+  });
+  entries.forEach((entry) => tally.add(entry));
+  const { groups, ...report } = tally.result();
+  return { ...report, ...groups };
 };

@@ -6,6 +6,7 @@ import {
   type CaseState,
 } from '../../domain/case/types.js';
 import { PRIORITIES } from '../../domain/priority.js';
+import type { ReportedCase } from '../../ports/case-repository.js';
 import { resolutionSchema } from '../../domain/resolution.js';
 import { ROLES } from '../../domain/roles.js';
 import { STATUS_CATEGORIES } from '../../domain/workflow/index.js';
@@ -150,4 +151,16 @@ export const toCaseState = (document: unknown): CaseState & { outboxSeq: number 
   return compact({ id: _id, ...rest, outboxSeq: outboxSeq ?? 0 }) as CaseState & {
     outboxSeq: number;
   };
+};
+
+const reportedCaseSchema = caseDocumentSchema.omit({
+  outbox: true,
+  attachments: true,
+  outboxSeq: true,
+});
+
+/** A case read for a report, without its outbox and attachments (see scanStates). */
+export const toReportedCase = (document: unknown): ReportedCase => {
+  const { _id, ...rest } = reportedCaseSchema.parse(document);
+  return compact({ id: _id, ...rest }) as ReportedCase;
 };

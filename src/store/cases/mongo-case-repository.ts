@@ -7,9 +7,10 @@ import {
   type CaseRepository,
   type CaseSummary,
   type InsertResult,
+  type ReportedCase,
 } from '../../ports/case-repository.js';
 import { OutboxDueIndex } from './outbox-due-index.js';
-import { toCaseState } from './case-document.js';
+import { toCaseState, toReportedCase } from './case-document.js';
 import type { CaseModels, StoredCase } from './models.js';
 import { isDuplicateKey } from '../../infra/mongo-connection.js';
 
@@ -63,6 +64,11 @@ const toSummary = (doc: Document): CaseSummary => {
     ...CASE_SUMMARY_FIELDS.filter((k) => rest[k] != null).map((k) => [k, rest[k]]),
   ]) as CaseSummary;
 };
+
+// What a report never reads: the outbox grows with every notification a case caused.
+const REPORT_PROJECTION = { outbox: 0, attachments: 0, outboxSeq: 0 } as const;
+// Documents per round trip: a few MB of histories at a time, whatever the total.
+const SCAN_BATCH = 500;
 
 const listQuery = (filter: CaseListFilter): Filter<StoredCase> => {
   const query: Filter<StoredCase> = {};
@@ -177,6 +183,18 @@ export class MongoCaseRepository implements CaseRepository {
 
   async listStates(filter: CaseListFilter): Promise<CaseState[]> {
     return (await this.find(filter)).map(toCaseState);
+  }
+
+  async *scanStates(filter: CaseListFilter): AsyncIterable<ReportedCase> {
+    const cursor = this.cases.find(listQuery(filter), {
+      projection: REPORT_PROJECTION,
+      batchSize: SCAN_BATCH,
+    });
+    try {
+      for await (const doc of cursor) yield toReportedCase(doc);
+    } finally {
+      await cursor.close();
+    }
   }
 
   private find(filter: CaseListFilter, projection?: Readonly<Record<string, 0 | 1>>) {

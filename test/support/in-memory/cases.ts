@@ -11,6 +11,7 @@ import {
   type CaseRepository,
   type CaseSummary,
   type InsertResult,
+  type ReportedCase,
 } from '../../../src/ports/case-repository.js';
 import type {
   ClaimedOutbox,
@@ -157,6 +158,14 @@ export class InMemoryCases implements CaseRepository, OutboxStore {
 
   async listStates(filter: CaseListFilter): Promise<CaseState[]> {
     return this.select(filter).map(copy);
+  }
+
+  async *scanStates(filter: CaseListFilter): AsyncIterable<ReportedCase> {
+    const all = [...this.byId.values()].filter((c) => matches(c, filter));
+    for (const state of all) {
+      const { outbox: _outbox, attachments: _attachments, ...reported } = copy(state);
+      yield reported;
+    }
   }
 
   // The outbox side (OutboxStore): the same lease rules as MongoOutboxStore.

@@ -33,3 +33,38 @@ describe('report sla text', () => {
     ]);
   });
 });
+
+describe('report sla text, many cases', () => {
+  const owed = (n: number): SlaClock => ({
+    kind: 'firstResponse',
+    state: 'breached',
+    ticking: true,
+    usedMinutes: 600,
+    leftMinutes: 0,
+    breachedByMinutes: 100 + n,
+  });
+  const report = tallyCompliance(
+    Array.from({ length: 25 }, (_, n) => ({
+      caseNumber: `CASE-${n}`,
+      organization: 'Acme',
+      priority: 'normal' as const,
+      clocks: [owed(n)],
+    })),
+    NOW,
+  );
+
+  it('lists the first 20 broken promises still owed and says how many more there are', () => {
+    const text = formatCompliance({ ...report, days: 30 });
+    expect(text.match(/business min over\n/g)).toHaveLength(20);
+    expect(text).toMatch(/\n {2}… and 5 more \(--json lists them all\)\n/);
+  });
+
+  it('prints only the breakdown asked for', () => {
+    const text = formatCompliance(
+      { ...report, days: 30, byAgent: [], byQueue: [] },
+      'organization',
+    );
+    expect(text).toMatch(/\nBy organization\n {2}Acme\n/);
+    expect(text).not.toMatch(/\nBy priority\n/);
+  });
+});
