@@ -32,7 +32,7 @@ export const composeDesk = async (
   const chat: ChatDeskReports = {
     answerReport: makeAnswerReport({
       reportSla: core.sla?.reportCompliance,
-      reportBacklog: core.useCases.reportInterimBacklog,
+      reportBacklog: core.useCases.reportBacklog,
       reportCsat: core.useCases.reportCsat,
       reportWorkload: core.useCases.reportWorkload,
       priorityLabels: config.priorities.labels,

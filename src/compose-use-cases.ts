@@ -25,7 +25,6 @@ import {
   makeReportSla,
 } from './use-cases/reports/index.js';
 import { makeReportWorkload } from './use-cases/report-workload.js';
-import { makeReportInterimBacklog } from './use-cases/report-interim-backlog.js';
 import { makeAddInternalNote } from './use-cases/add-internal-note.js';
 import { makeAssignCase } from './use-cases/assign-case.js';
 import { makeClaimCase } from './use-cases/claim-case.js';
@@ -184,7 +183,6 @@ export const composeCaseUseCases = (
   reportCsat: makeReportCsat(deps),
   reportWorkload: makeReportWorkload({ ...deps, availability: deps.agentStatus }),
   showRota: makeShowRota({ ...deps, availability: deps.agentStatus }),
-  reportInterimBacklog: makeReportInterimBacklog(deps),
   reportBacklog: makeReportBacklog({ ...deps, ...(config.sla ? { sla: config.sla } : {}) }),
   reportDeskMetrics: makeReportDeskMetrics(deps),
   /** For availability: hand an unavailable agent's open cases on (absent without a store). */

@@ -10,7 +10,8 @@ import { hasPermission } from '../domain/permissions.js';
 import { PRIORITIES, type Priority } from '../domain/priority.js';
 import type { Result } from '../domain/result.js';
 import { CLOCK_KINDS, type ClockTally, type SlaComplianceReport } from '../domain/sla/index.js';
-import { INTERIM_AGE_BUCKETS, type InterimBacklog } from '../use-cases/report-interim-backlog.js';
+import { AGE_BUCKETS, AGE_BUCKET_LABELS } from '../domain/metrics/index.js';
+import type { BacklogReportValue } from '../use-cases/reports/report-backlog.js';
 import { REPORT_KINDS, type ReportKind } from './support-commands.js';
 
 export interface ReportFigure {
@@ -46,7 +47,7 @@ type Report<T> = (input: unknown) => Promise<Result<T>>;
 export interface ReportCardDeps {
   /** Absent when no SLA is configured. */
   readonly reportSla?: Report<SlaComplianceReport & { readonly days: number }> | undefined;
-  readonly reportBacklog: Report<InterimBacklog>;
+  readonly reportBacklog: Report<BacklogReportValue>;
   readonly reportCsat: Report<CsatReport>;
   readonly reportWorkload: Report<WorkloadRow[]>;
   readonly priorityLabels: Readonly<Record<Priority, string>>;
@@ -114,25 +115,36 @@ const slaCard = (
       : 'Kept ÷ (kept + broken); cases the customer solved with an article are deflections, not in the rates.',
 });
 
-const backlogCard = (r: InterimBacklog): ReportCard => ({
+const backlogCard = (r: BacklogReportValue): ReportCard => ({
   report: 'backlog',
   title: 'Backlog',
   period: 'Open cases now, by age since opened',
   figures: [
     { label: 'Open', value: String(r.open) },
-    ...INTERIM_AGE_BUCKETS.map((bucket, i) => ({
-      label: bucket.label,
-      value: String(r.byAge[i] ?? 0),
+    ...AGE_BUCKETS.map((bucket) => ({
+      label: AGE_BUCKET_LABELS[bucket],
+      value: String(r.ages[bucket]),
     })),
-    ...(r.oldest
-      ? [{ label: 'Oldest', value: `${r.oldest.caseNumber}, ${r.oldest.days} days` }]
+    ...(r.languishing > 0 ? [{ label: 'Languishing', value: String(r.languishing) }] : []),
+    ...(r.oldest[0]
+      ? [
+          {
+            label: 'Oldest',
+            value: `${r.oldest[0].caseNumber}, opened ${r.oldest[0].createdAt.toISOString().slice(0, 10)}`,
+          },
+        ]
       : []),
   ],
   tables: [
     table(
       'By status',
-      ['Status', 'Open', ...INTERIM_AGE_BUCKETS.map((b) => b.label)],
-      r.byStatus.map((row) => [row.name, String(row.open), ...row.byAge.map(String)]),
+      ['Status', 'Open', ...AGE_BUCKETS.map((b) => AGE_BUCKET_LABELS[b]), 'Languishing'],
+      r.byStatus.map((row) => [
+        r.statusNames[row.status] ?? row.status,
+        String(row.open),
+        ...AGE_BUCKETS.map((b) => String(row.ages[b])),
+        row.languishingAfterMinutes === undefined ? '—' : String(row.languishing),
+      ]),
     ),
   ].filter((t) => t.rows.length > 0),
   note: r.open === 0 ? 'No open cases.' : undefined,

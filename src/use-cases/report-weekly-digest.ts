@@ -1,6 +1,6 @@
 import type { CsatReport } from '../domain/case/csat-report.js';
 import type { CaseState } from '../domain/case/types.js';
-import { interimBacklogAge } from '../domain/digest/interim-backlog-age.js';
+import { backlogAge } from '../domain/digest/backlog-age.js';
 import { digestWeekAt, type DigestTarget, type DigestWeek } from '../domain/digest/schedule.js';
 import { weeklyFlow } from '../domain/digest/weekly-flow.js';
 import type { WeeklyDigestReport } from '../domain/digest/report.js';
@@ -66,7 +66,7 @@ export const makeReportWeeklyDigest =
       week,
       flow: weeklyFlow(states, week),
       ...(deps.sla ? { sla: slaOf(deps.sla, current, now) } : {}),
-      backlog: interimBacklogAge(current, now),
+      backlog: backlogAge(current, now),
       ...(csat ? { csat } : {}),
       recurring,
     };

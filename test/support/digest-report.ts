@@ -1,6 +1,6 @@
 import type { WeeklyDigestReport } from '../../src/domain/digest/report.js';
 import { digestWeekAt } from '../../src/domain/digest/schedule.js';
-import { BACKLOG_AGE_BUCKETS } from '../../src/domain/digest/interim-backlog-age.js';
+import { BACKLOG_AGE_BUCKETS } from '../../src/domain/digest/backlog-age.js';
 import { DAY_NAMES } from '../../src/domain/digest/weekly-flow.js';
 import type { DigestImage } from '../../src/ports/notifier.js';
 import { renderDigestChart } from '../../src/charts/render-chart.js';

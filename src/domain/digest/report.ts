@@ -1,5 +1,5 @@
 import type { ClockTally } from '../sla/index.js';
-import type { BacklogAge } from './interim-backlog-age.js';
+import type { BacklogAge } from './backlog-age.js';
 import type { DigestWeek } from './schedule.js';
 import type { WeeklyFlow } from './weekly-flow.js';
 

@@ -4,6 +4,15 @@ import type { StatusCategory } from '../workflow/types.js';
 export const AGE_BUCKETS = ['under1d', '1to3d', '3to7d', '7to30d', 'over30d'] as const;
 export type AgeBucket = (typeof AGE_BUCKETS)[number];
 
+/** The buckets in words, as cards, the digest and the desk page show them. */
+export const AGE_BUCKET_LABELS: Readonly<Record<AgeBucket, string>> = {
+  under1d: 'under 1 day',
+  '1to3d': '1–3 days',
+  '3to7d': '3–7 days',
+  '7to30d': '7–30 days',
+  over30d: '30 days or more',
+};
+
 const DAY_MS = 86_400_000;
 const BOUNDS: readonly [AgeBucket, number][] = [
   ['under1d', 1],

@@ -1,6 +1,5 @@
 import { WORKFLOW_PRESETS } from '../../../src/domain/workflow/index.js';
 import { parseSupportCommand } from '../../../src/presentation/support-commands.js';
-import { interimBacklogByStatusAndAge } from '../../../src/use-cases/report-interim-backlog.js';
 
 const workflow = WORKFLOW_PRESETS.simple;
 
@@ -28,35 +27,3 @@ describe('report and desk, as typed', () => {
   });
 });
 
-describe('interimBacklogByStatusAndAge', () => {
-  const now = new Date('2026-12-02T12:00:00Z');
-  const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000);
-
-  it('counts open cases by status in workflow order and by age since opened', () => {
-    const backlog = interimBacklogByStatusAndAge(
-      [
-        { number: 'CASE-3', status: 'waiting-on-customer', createdAt: daysAgo(40) },
-        { number: 'CASE-1', status: 'new', createdAt: daysAgo(0.5) },
-        { number: 'CASE-2', status: 'new', createdAt: daysAgo(5) },
-      ],
-      workflow,
-      now,
-    );
-    expect(backlog.open).toBe(3);
-    expect(backlog.byAge).toEqual([1, 0, 1, 0, 1]);
-    expect(backlog.byStatus.map((row) => [row.status, row.open, row.byAge])).toEqual([
-      ['new', 2, [1, 0, 1, 0, 0]],
-      ['waiting-on-customer', 1, [0, 0, 0, 0, 1]],
-    ]);
-    expect(backlog.oldest).toEqual({ caseNumber: 'CASE-3', days: 40 });
-  });
-
-  it('says nothing is open when nothing is', () => {
-    expect(interimBacklogByStatusAndAge([], workflow, now)).toEqual({
-      open: 0,
-      byStatus: [],
-      byAge: [0, 0, 0, 0, 0],
-      oldest: undefined,
-    });
-  });
-});

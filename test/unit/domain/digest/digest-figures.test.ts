@@ -1,4 +1,4 @@
-import { interimBacklogAge } from '../../../../src/domain/digest/interim-backlog-age.js';
+import { backlogAge } from '../../../../src/domain/digest/backlog-age.js';
 import { digestCron, digestWeekAt } from '../../../../src/domain/digest/schedule.js';
 import { weeklyFlow } from '../../../../src/domain/digest/weekly-flow.js';
 
@@ -16,7 +16,7 @@ describe('interim backlog age', () => {
     ['30 days exactly', 30 * 24, '> 30 d'],
     ['a year', 365 * 24, '> 30 d'],
   ])('%s (%d h) goes in %s', (_what, hours, bucket) => {
-    const backlog = interimBacklogAge(
+    const backlog = backlogAge(
       [{ statusCategory: 'open', createdAt: hoursAgo(hours) }],
       NOW,
     );
@@ -24,7 +24,7 @@ describe('interim backlog age', () => {
   });
 
   it.each(['solved', 'closed'] as const)('leaves %s cases out', (statusCategory) => {
-    const backlog = interimBacklogAge([{ statusCategory, createdAt: hoursAgo(100) }], NOW);
+    const backlog = backlogAge([{ statusCategory, createdAt: hoursAgo(100) }], NOW);
     expect(backlog.open).toBe(0);
   });
 
@@ -33,7 +33,7 @@ describe('interim backlog age', () => {
       { statusCategory: 'pending-customer', createdAt: hoursAgo(2) },
       { statusCategory: 'new', createdAt: hoursAgo(2) },
     ] as const;
-    expect(interimBacklogAge(cases, NOW).buckets[0]).toEqual({ bucket: '< 1 d', cases: 2 });
+    expect(backlogAge(cases, NOW).buckets[0]).toEqual({ bucket: '< 1 d', cases: 2 });
   });
 });
 

@@ -1,16 +1,21 @@
 /**
- * A stand-in for the backlog report of src/domain/metrics: open cases by age only, so the
- * digest can show its chart before that report lands. Swap `interimBacklogAge` for it
- * then; nothing else of the digest depends on how the buckets are counted.
+ * The digest's backlog chart: open cases by age since opened, in the buckets of the
+ * backlog metric (src/domain/metrics/backlog.ts), with the short labels a chart's axis
+ * has room for.
  */
+import { AGE_BUCKETS, ageBucket, type AgeBucket } from '../metrics/backlog.js';
 import type { StatusCategory } from '../workflow/index.js';
 
 export const BACKLOG_AGE_BUCKETS = ['< 1 d', '1–3 d', '3–7 d', '7–30 d', '> 30 d'] as const;
 export type BacklogAgeBucket = (typeof BACKLOG_AGE_BUCKETS)[number];
 
-/** Upper bounds in days, one per bucket but the last. */
-const BOUNDS_DAYS = [1, 3, 7, 30] as const;
-const DAY_MS = 86_400_000;
+const SHORT: Readonly<Record<AgeBucket, BacklogAgeBucket>> = {
+  under1d: '< 1 d',
+  '1to3d': '1–3 d',
+  '3to7d': '3–7 d',
+  '7to30d': '7–30 d',
+  over30d: '> 30 d',
+};
 const DONE: readonly StatusCategory[] = ['solved', 'closed'];
 
 export interface BacklogAge {
@@ -19,21 +24,23 @@ export interface BacklogAge {
 }
 
 /** Open cases (not solved or closed) as of `now`, by the time since each was opened. */
-export const interimBacklogAge = (
+export const backlogAge = (
   cases: readonly { readonly statusCategory: StatusCategory; readonly createdAt: Date }[],
   now: Date,
 ): BacklogAge => {
-  const counts = BACKLOG_AGE_BUCKETS.map(() => 0);
+  const counts = new Map<AgeBucket, number>();
   let open = 0;
   for (const c of cases) {
     if (DONE.includes(c.statusCategory) || c.createdAt > now) continue;
-    const days = (now.getTime() - c.createdAt.getTime()) / DAY_MS;
-    const index = BOUNDS_DAYS.findIndex((bound) => days < bound);
-    counts[index === -1 ? BOUNDS_DAYS.length : index]! += 1;
+    const bucket = ageBucket(c.createdAt, now);
+    counts.set(bucket, (counts.get(bucket) ?? 0) + 1);
     open += 1;
   }
   return {
     open,
-    buckets: BACKLOG_AGE_BUCKETS.map((bucket, i) => ({ bucket, cases: counts[i] ?? 0 })),
+    buckets: AGE_BUCKETS.map((bucket) => ({
+      bucket: SHORT[bucket],
+      cases: counts.get(bucket) ?? 0,
+    })),
   };
 };
