@@ -54,6 +54,7 @@ const EXPECTED: readonly (readonly [string, string, readonly string[]])[] = [
   ['src/infra/imports-store.ts', 'src/store/', ['layer-infra']],
   ['src/http/imports-store.ts', 'src/store/', ['layer-http']],
   ['src/store/imports-jobs.ts', 'src/jobs/', ['layer-store']],
+  ['src/charts/imports-store.ts', 'src/store/', ['layer-charts']],
   ['src/jobs/imports-kb.ts', 'src/kb/', ['layer-jobs']],
   ['src/kb/imports-import.ts', 'src/import/', ['layer-kb']],
   ['src/import/imports-jobs.ts', 'src/jobs/', ['layer-import']],
