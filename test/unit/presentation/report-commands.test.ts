@@ -26,4 +26,3 @@ describe('report and desk, as typed', () => {
     expect(parseSupportCommand(text, form, workflow)).toEqual(expected);
   });
 });
-

@@ -16,10 +16,7 @@ describe('interim backlog age', () => {
     ['30 days exactly', 30 * 24, '> 30 d'],
     ['a year', 365 * 24, '> 30 d'],
   ])('%s (%d h) goes in %s', (_what, hours, bucket) => {
-    const backlog = backlogAge(
-      [{ statusCategory: 'open', createdAt: hoursAgo(hours) }],
-      NOW,
-    );
+    const backlog = backlogAge([{ statusCategory: 'open', createdAt: hoursAgo(hours) }], NOW);
     expect(backlog.buckets.find((b) => b.cases === 1)?.bucket).toBe(bucket);
   });
 
