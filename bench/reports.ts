@@ -18,6 +18,9 @@ import { composeCore, type Core } from '../src/composition.js';
 import { loadConfig } from '../src/config.js';
 import { connectMongo } from '../src/infra/mongo-connection.js';
 import { toCaseDocument } from '../src/store/cases/mongo-case-repository.js';
+import { renderDigestChart } from '../src/charts/render-chart.js';
+import { weeklyDigestView } from '../src/presentation/weekly-digest-view.js';
+import { sampleDigestReport } from '../test/support/digest-report.js';
 import { inChild, median, runPartOrMain, withBenchDatabase, x } from './parts.js';
 import { historyOf, seeded } from './report-histories.js';
 
@@ -28,7 +31,8 @@ const REPORTS = (process.env.BENCH_REPORTS ?? 'sla,backlog')
   .split(',')
   .filter((r): r is 'sla' | 'backlog' => r === 'sla' || r === 'backlog');
 const DAYS = 90; // every generated case is younger: report sla reads them all
-const PARTS = ['load', 'raw-sla', 'sla', 'raw-backlog', 'backlog'] as const;
+const PARTS = ['load', 'raw-sla', 'sla', 'raw-backlog', 'backlog', 'charts'] as const;
+const CHART_RUNS = 10;
 type Part = (typeof PARTS)[number];
 // Fixed so every child judges the same "now" the histories were written against.
 const NOW = new Date(process.env.BENCH_NOW ?? new Date().toISOString());
@@ -103,7 +107,23 @@ const rawRead = (connection: Connection, part: 'raw-sla' | 'raw-backlog') =>
 
 const ACTOR = { kind: 'system', name: 'bench' } as const;
 
+/** The digest's two charts drawn CHART_RUNS times: the first run cold, then warm. */
+const drawCharts = async (): Promise<Figures & { readonly runsMs: number[] }> => {
+  const charts = weeklyDigestView(sampleDigestReport()).charts;
+  const runsMs: number[] = [];
+  const figures = await measured(async () => {
+    for (let run = 0; run < CHART_RUNS; run += 1) {
+      const started = performance.now();
+      await Promise.all(charts.map(renderDigestChart));
+      runsMs.push(performance.now() - started);
+    }
+    return charts.length;
+  });
+  return { ...figures, runsMs };
+};
+
 const runPart = async (part: Part, uri: string): Promise<Figures> => {
+  if (part === 'charts') return drawCharts();
   const connection = await connectMongo(uri);
   try {
     if (part === 'load') return await load(connection);
@@ -151,6 +171,11 @@ const main = () =>
         results[report].push({ ratio: timed.ms / raw.ms, heap: timed.peakHeapMb });
       }
     }
+    const charts = await inChild<Figures & { runsMs: number[] }>(SCRIPT, 'charts', uri);
+    const [cold = 0, ...warm] = charts.runsMs;
+    console.log(
+      `digest charts (both): cold ${cold.toFixed(0)} ms, warm median ${median(warm).toFixed(0)} ms, max ${Math.max(...warm).toFixed(0)} ms over ${warm.length} runs; peak heap ${charts.peakHeapMb.toFixed(0)} MB`,
+    );
     for (const report of REPORTS) {
       const ratios = results[report].map((r) => r.ratio);
       const heap = Math.max(...results[report].map((r) => r.heap));
