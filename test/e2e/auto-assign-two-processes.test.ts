@@ -3,7 +3,8 @@
  * 200 customers' messages, delivered at once and split between the processes, give each
  * case one owner, take turns evenly among the queue's available agents and pass over the
  * one who said `/support away`. The round-robin turn in the database is the only thing
- * the processes share.
+ * the processes share. The general queue's support rota, armed by both processes at
+ * start, announces each change of duty once.
  */
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
@@ -37,7 +38,24 @@ interface QueueConfig {
   key: string;
   members?: string[];
   assignment?: object;
+  rota?: object;
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** general's triage channel (caseline.example.yaml). */
+const GENERAL_TRIAGE = 'C06GENSUP1';
+/**
+ * A daily rota of two of the agents since three days ago at midnight UTC: turn 3 (the
+ * second person) is on duty now; the first takes over at the coming midnight.
+ */
+const ROTA = {
+  people: [AGENTS[0]!.email, AGENTS[1]!.email],
+  every: '1 day',
+  startsOn: new Date(Date.now() - 3 * DAY_MS).toISOString().slice(0, 10),
+  at: '00:00',
+  timeZone: 'UTC',
+  takes: { statuses: ['waiting-on-customer'] },
+};
 
 /**
  * erp-finance (where invoice questions are routed) taking turns among the ten agents. In
@@ -53,7 +71,9 @@ const rotaConfig = (): string => {
           members: AGENTS.map((agent) => agent.email),
           assignment: { strategy: 'round-robin', skills: false, handOnWhenAway: false },
         }
-      : queue,
+      : queue.key === 'general'
+        ? { ...queue, rota: ROTA }
+        : queue,
   );
   // What an assignment sends (the DM, the cards) is another test's: here it waits in the
   // outbox, written with the assignment, and leaves the processes to the intakes.
@@ -205,3 +225,58 @@ test('200 intakes at once on two processes: each case assigned once, evenly, nob
     expect(owners.filter((owner) => owner.includes(`:${app.pid()}:`))).toHaveLength(1);
   }
 }, 240_000);
+
+/** The rota's announcements of `who` posted to general's triage channel. */
+const announced = (who: string) =>
+  fake
+    .callsTo('chat.postMessage')
+    .filter(
+      (c) =>
+        c.args.channel === GENERAL_TRIAGE &&
+        String(c.args.text).includes(`General Support rota: ${who} is on duty until`),
+    );
+
+/** Until no rota job is due or running on either process. */
+const rotaSettled = async () => {
+  const jobs = view.db.collection<{ name: string; nextRunAt?: Date; lockedAt?: Date | null }>(
+    'agendaJobs',
+  );
+  await eventually(
+    async () =>
+      (await jobs.find({ name: 'rota-turn' }).toArray()).every(
+        (job) => job.nextRunAt && job.nextRunAt > new Date() && !job.lockedAt,
+      )
+        ? true
+        : undefined,
+    60_000,
+    { everyMs: 200, what: 'rota jobs done' },
+  );
+};
+
+test('the rota: both processes arm it, each change of duty is announced once', async () => {
+  // Both processes armed the running turn at start; one of them announced it.
+  await eventually(async () => (announced('Rota Agent 1').length > 0 ? true : undefined), 60_000);
+  await rotaSettled();
+  expect(announced('Rota Agent 1')).toHaveLength(1);
+  // The person on duty is told in Slack too.
+  expect(
+    fake
+      .callsTo('chat.postMessage')
+      .filter(
+        (c) => c.args.channel === AGENTS[1]!.slackUserId && String(c.args.text).includes('rota'),
+      ),
+  ).toHaveLength(1);
+
+  // Midnight comes for the job (made due now): the next turn is announced, once.
+  const jobs = view.db.collection('agendaJobs');
+  const next = await jobs.findOne({ name: 'rota-turn' });
+  expect(new Date(next?.data.startsAt).getTime()).toBe(
+    new Date(`${new Date(Date.now() + DAY_MS).toISOString().slice(0, 10)}T00:00:00Z`).getTime(),
+  );
+  await jobs.updateOne({ _id: next!._id }, { $set: { nextRunAt: new Date() } });
+  await eventually(async () => (announced('Rota Agent 0').length > 0 ? true : undefined), 60_000);
+  await rotaSettled();
+  expect(announced('Rota Agent 0')).toHaveLength(1);
+  expect(announced('Rota Agent 1')).toHaveLength(1);
+  expect(await jobs.countDocuments({ name: 'rota-turn' })).toBe(1);
+}, 180_000);
