@@ -4,7 +4,7 @@
  * case one owner, take turns evenly among the queue's available agents and pass over the
  * one who said `/support away`. The round-robin turn in the database is the only thing
  * the processes share. The general queue's support rota, armed by both processes at
- * start, announces each change of duty once.
+ * start, announces each change of duty once, and the desk's weekly digest is posted once.
  */
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
@@ -42,6 +42,8 @@ interface QueueConfig {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** The leads' channel the desk's weekly digest goes to. */
+const LEADS = 'C0LEADS02';
 /** general's triage channel (caseline.example.yaml). */
 const GENERAL_TRIAGE = 'C06GENSUP1';
 /**
@@ -77,7 +79,11 @@ const rotaConfig = (): string => {
   );
   // What an assignment sends (the DM, the cards) is another test's: here it waits in the
   // outbox, written with the assignment, and leaves the processes to the intakes.
-  return writeTestConfig({ ...config, outbox: { ...config.outbox, pollMs: 60_000 } });
+  return writeTestConfig({
+    ...config,
+    outbox: { ...config.outbox, pollMs: 60_000 },
+    digest: { channel: `slack:${LEADS}`, weekday: 'monday', time: '09:00', zone: 'UTC' },
+  });
 };
 
 interface StoredCase {
@@ -279,4 +285,30 @@ test('the rota: both processes arm it, each change of duty is announced once', a
   expect(announced('Rota Agent 0')).toHaveLength(1);
   expect(announced('Rota Agent 1')).toHaveLength(1);
   expect(await jobs.countDocuments({ name: 'rota-turn' })).toBe(1);
+}, 180_000);
+
+test('the weekly digest: its job falls due on both processes, the week is posted once', async () => {
+  const jobs = view.db.collection('agendaJobs');
+  const digestPosts = () =>
+    fake.callsTo('chat.postMessage').filter((c) => c.args.channel === LEADS && c.status === 200);
+  const shared = () =>
+    fake.callsTo('files.completeUploadExternal').filter((c) => c.args.channel_id === LEADS);
+  // One job for both processes, waiting for Monday 09:00.
+  expect(await jobs.countDocuments({ name: 'weekly-digest:desk' })).toBe(1);
+  for (let run = 0; run < 2; run += 1) {
+    // The time comes (the job made due now); the second time is a late run of the same week.
+    const due = new Date();
+    await jobs.updateOne({ name: 'weekly-digest:desk' }, { $set: { nextRunAt: due } });
+    await eventually(
+      async () => {
+        const job = await jobs.findOne({ name: 'weekly-digest:desk' });
+        return job && !job.lockedAt && job.lastFinishedAt > due ? true : undefined;
+      },
+      60_000,
+      { everyMs: 200, what: 'the digest job to run' },
+    );
+  }
+  expect(digestPosts()).toHaveLength(1);
+  expect(String(JSON.stringify(digestPosts()[0]!.args.blocks))).toContain('Weekly digest');
+  expect(shared()).toHaveLength(1);
 }, 180_000);
