@@ -41,7 +41,7 @@ export const makeDigestPoster = (core: Core, notifier: Notifier, log: Logger) =>
     report: digestReport(core),
     drawCharts,
     post: (digest) => notifier.postDigest?.(digest) ?? Promise.resolve(false),
-    keys: core.cases,
+    keys: core.onceKeys,
     clock,
     newId: core.newId,
     onChartFailure: (error) => log.error({ err: error }, 'digest charts could not be drawn'),

@@ -3,6 +3,7 @@
  * server and the CLI (src/composition.ts, on MongoDB) and the use-case tests (on the
  * in-memory ports) build them here, so a test runs the wiring the product runs.
  */
+import type { OnceKeys } from './ports/once-keys.js';
 import { makeAssignmentEffect } from './use-cases/assignment-effect.js';
 import { makeAnnounceRotaTurn } from './use-cases/rota/announce-rota-turn.js';
 import { makeShowRota } from './use-cases/rota/show-rota.js';
@@ -75,6 +76,8 @@ export interface CaseCoreOptions {
   readonly agentStatus: AgentStatusStore & AgentAvailability;
   /** Shared round-robin turns and open-case counts; without it every queue is manual. */
   readonly assignment?: AssignmentStore | undefined;
+  /** Keys that make announcements about no single case go out once (and not never). */
+  readonly onceKeys: OnceKeys;
 }
 
 /**
@@ -120,7 +123,7 @@ export const composeCaseCore = (options: CaseCoreOptions) => {
     rearmOpenCases: arm ? makeRearmOpenCases({ cases, arm }) : undefined,
     announceExpiringContracts: makeAnnounceExpiringContracts({
       directory,
-      cases,
+      keys: options.onceKeys,
       announce: options.announce,
       clock,
       newId,
@@ -132,7 +135,7 @@ export const composeCaseCore = (options: CaseCoreOptions) => {
   };
   const announceRotaTurn = makeAnnounceRotaTurn({
     directory,
-    cases,
+    keys: options.onceKeys,
     announce: options.announce,
     clock,
     newId,

@@ -2,6 +2,7 @@
  * Wires the core: stores on one mongoose connection, the use cases on top. `main.ts`
  * (the server) and the CLI both start from here, so they cannot drift apart.
  */
+import { MongoOnceKeys } from './store/once-keys/mongo-once-keys.js';
 import { randomUUID } from 'node:crypto';
 import type { Connection } from 'mongoose';
 import type { Config } from './config.js';
@@ -63,6 +64,7 @@ export const composeCore = async (options: CoreOptions) => {
   // Every effect of a change travels in the case's outbox, written with the change, and is
   // carried out from there by topic: chat notifications by the notifier, the rest by the
   // handlers composeCaseCore adds and by the chat adapters (their KB suggestions).
+  const onceKeys = new MongoOnceKeys(connection);
   const { cases, effects, deps, sla, announceRotaTurn } = composeCaseCore({
     config,
     stored,
@@ -71,6 +73,7 @@ export const composeCore = async (options: CoreOptions) => {
     newId,
     scheduler: options.scheduler,
     assignment: new MongoAssignmentStore(connection, caseModels),
+    onceKeys,
     announce: (announcement) => options.notifier.announce?.(announcement) ?? Promise.resolve(),
     agentStatus,
   });
@@ -110,6 +113,7 @@ export const composeCore = async (options: CoreOptions) => {
     sla,
     /** Tells a queue's channel and the person on duty whose turn it is (once per turn). */
     announceRotaTurn,
+    onceKeys,
     kb,
     /** Time and billing, exports: read every case of a period through a cursor. */
     records: composeRecords(caseModels, directory),

@@ -5,9 +5,9 @@ import {
   type DigestTarget,
   type DigestWeek,
 } from '../domain/digest/schedule.js';
-import type { CaseRepository } from '../ports/case-repository.js';
 import type { Clock, IdGenerator } from '../ports/clock.js';
 import type { DigestImage, DigestPost } from '../ports/notifier.js';
+import { ONCE_KEY_STALE_MS, type OnceKeys } from '../ports/once-keys.js';
 
 export interface PostWeeklyDigestDeps {
   readonly report: (
@@ -18,8 +18,8 @@ export interface PostWeeklyDigestDeps {
   readonly drawCharts: (report: WeeklyDigestReport) => Promise<readonly DigestImage[]>;
   /** Posts to the chat the channel is in; false when no configured chat has it. */
   readonly post: (digest: DigestPost) => Promise<boolean>;
-  /** Its idempotency keys make each digest go out once per target and week. */
-  readonly keys: Pick<CaseRepository, 'claimIntakeKey' | 'releaseIntakeKey'>;
+  /** Each (target, week) key makes its digest go out once, and again if a run died. */
+  readonly keys: OnceKeys;
   readonly clock: Clock;
   readonly newId: IdGenerator;
   readonly onChartFailure?: (error: unknown) => void;
@@ -41,7 +41,7 @@ export const makePostWeeklyDigest =
     const targetKey = digestTargetKey(target);
     const key = `digest:${targetKey}:${week.label}`;
     const runId = deps.newId();
-    if ((await deps.keys.claimIntakeKey(key, runId)) !== runId)
+    if (!(await deps.keys.claim(key, runId, ONCE_KEY_STALE_MS)))
       return { posted: false, key, reason: 'already-posted' };
     try {
       const report = await deps.report({ ...target, key: targetKey }, week);
@@ -52,12 +52,13 @@ export const makePostWeeklyDigest =
       });
       const posted = await deps.post({ id: key, channel: target.channel, report, images });
       if (!posted) {
-        await deps.keys.releaseIntakeKey(key, runId);
+        await deps.keys.release(key, runId);
         return { posted: false, key, reason: 'no-chat' };
       }
+      await deps.keys.complete(key, runId);
       return { posted: true, key };
     } catch (error) {
-      await deps.keys.releaseIntakeKey(key, runId);
+      await deps.keys.release(key, runId);
       throw error;
     }
   };

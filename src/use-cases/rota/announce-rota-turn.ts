@@ -7,16 +7,16 @@ import {
   type QueueRota,
 } from '../../domain/rota.js';
 import type { AlertRecipient } from '../../domain/sla/index.js';
-import type { CaseRepository } from '../../ports/case-repository.js';
 import type { Clock, IdGenerator } from '../../ports/clock.js';
 import type { DirectoryRepository } from '../../ports/directory-repository.js';
 import type { Announcement } from '../../ports/notifier.js';
+import { ONCE_KEY_STALE_MS, type OnceKeys } from '../../ports/once-keys.js';
 import { personName } from './rota-words.js';
 
 export interface AnnounceRotaDeps {
   readonly directory: Pick<DirectoryRepository, 'findQueueByKey' | 'findAgentByEmail'>;
-  /** Its idempotency keys make each turn's announcement go out once. */
-  readonly cases: Pick<CaseRepository, 'claimIntakeKey' | 'releaseIntakeKey'>;
+  /** Each turn's key makes its announcement go out once, and again if a run died. */
+  readonly keys: OnceKeys;
   readonly announce: (announcement: Announcement) => Promise<void>;
   readonly clock: Clock;
   readonly newId: IdGenerator;
@@ -33,8 +33,9 @@ const hasRota = (queue: Queue | undefined): queue is Queue & { rota: QueueRota }
 
 /**
  * Tells the queue's channel, and the person now on duty, whose turn it is. Once per turn
- * however many replicas or retries run it: the turn's key is claimed first and given
- * back when nothing could be posted, so the job's retry sends it again.
+ * however many replicas or retries run it: the turn's key is claimed first, given back
+ * when nothing could be posted (the job's retry sends it), and taken over when the run
+ * that claimed it died before posting.
  */
 export const makeAnnounceRotaTurn =
   (deps: AnnounceRotaDeps): AnnounceRotaTurn =>
@@ -46,7 +47,7 @@ export const makeAnnounceRotaTurn =
     if (!turn) return { announced: false };
     const key = rotaTurnKey(queue.key, turn);
     const runId = deps.newId();
-    if ((await deps.cases.claimIntakeKey(key, runId)) !== runId) return { announced: false, key };
+    if (!(await deps.keys.claim(key, runId, ONCE_KEY_STALE_MS))) return { announced: false, key };
     const next = nextTurnAfter(queue.rota, now);
     const [agent, nextAgent] = await Promise.all([
       deps.directory.findAgentByEmail(turn.email),
@@ -72,8 +73,9 @@ export const makeAnnounceRotaTurn =
         recipients,
       });
     } catch (error) {
-      await deps.cases.releaseIntakeKey(key, runId);
+      await deps.keys.release(key, runId);
       throw error;
     }
+    await deps.keys.complete(key, runId);
     return { announced: true, key };
   };

@@ -1,17 +1,17 @@
 import type { Contract, Organization, Queue } from '../../domain/directory.js';
 import type { AlertRecipient } from '../../domain/sla/index.js';
-import type { CaseRepository } from '../../ports/case-repository.js';
 import type { Clock, IdGenerator } from '../../ports/clock.js';
 import type { DirectoryRepository } from '../../ports/directory-repository.js';
 import type { Announcement } from '../../ports/notifier.js';
+import { ONCE_KEY_STALE_MS, type OnceKeys } from '../../ports/once-keys.js';
 
 export interface AnnounceContractsDeps {
   readonly directory: Pick<
     DirectoryRepository,
     'listOrganizations' | 'listContracts' | 'listQueues' | 'findAgentByEmail'
   >;
-  /** Its idempotency keys make each contract's notice go out once. */
-  readonly cases: Pick<CaseRepository, 'claimIntakeKey' | 'releaseIntakeKey'>;
+  /** Each notice's key makes it go out once, and again if a run died before posting. */
+  readonly keys: OnceKeys;
   readonly announce: (announcement: Announcement) => Promise<void>;
   readonly clock: Clock;
   readonly newId: IdGenerator;
@@ -55,7 +55,7 @@ export const makeAnnounceExpiringContracts =
       if (!latest || latest.expiresOn < today || latest.expiresOn > horizon) continue;
       const runId = deps.newId();
       const key = `contract-notice:${latest.id}:${latest.expiresOn}`;
-      if ((await deps.cases.claimIntakeKey(key, runId)) !== runId) continue;
+      if (!(await deps.keys.claim(key, runId, ONCE_KEY_STALE_MS))) continue;
       const queue = queueFor(organization, queues);
       const manager = queue?.managerEmail
         ? await deps.directory.findAgentByEmail(queue.managerEmail)
@@ -75,9 +75,10 @@ export const makeAnnounceExpiringContracts =
           text: `${organization.name}: contract ${latest.key} (${latest.level}) expires on ${latest.expiresOn}, in ${days} day${days === 1 ? '' : 's'}.`,
           recipients,
         });
+        await deps.keys.complete(key, runId);
         announced.push(latest.key);
       } catch (error) {
-        await deps.cases.releaseIntakeKey(key, runId);
+        await deps.keys.release(key, runId);
         failures.push({ contract: latest.key, error });
       }
     }

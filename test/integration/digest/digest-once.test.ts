@@ -4,6 +4,7 @@
  * poll the digest's job when it falls due; the (target, week) key claimed in the database
  * lets one post through, and a failed post gives it back so the retry sends it.
  */
+import { MongoOnceKeys } from '../../../src/store/once-keys/mongo-once-keys.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import mongoose from 'mongoose';
 import { digestJobs } from '../../../src/compose-digest.js';
@@ -14,8 +15,6 @@ import {
   type AgendaSchedulerHandle,
 } from '../../../src/jobs/agenda-scheduler.js';
 import type { DigestPost } from '../../../src/ports/notifier.js';
-import { createCaseModels, ensureCaseIndexes } from '../../../src/store/cases/models.js';
-import { MongoCaseRepository } from '../../../src/store/cases/mongo-case-repository.js';
 import { makePostWeeklyDigest } from '../../../src/use-cases/post-weekly-digest.js';
 import { closeTestDatabase, connectTestDatabase } from '../../support/db.js';
 import { sampleDigestReport } from '../../support/digest-report.js';
@@ -57,8 +56,6 @@ beforeEach(() => {
 
 /** One replica: its own client, case store (for the keys), digest poster and scheduler. */
 const replica = async (db: mongoose.Connection, name: string, failFirst = { left: 0 }) => {
-  const models = createCaseModels(db);
-  await ensureCaseIndexes(models);
   const post = makePostWeeklyDigest({
     report: async () => sampleDigestReport(),
     drawCharts: async () => [],
@@ -70,7 +67,7 @@ const replica = async (db: mongoose.Connection, name: string, failFirst = { left
       posts.push(digest);
       return true;
     },
-    keys: new MongoCaseRepository(models),
+    keys: new MongoOnceKeys(db),
     clock: { now: () => new Date() },
     newId: () => `${name}-${Math.random()}`,
   });
@@ -104,7 +101,7 @@ const settle = async (replicas: { handle: AgendaSchedulerHandle; polls: number[]
 describe('weekly digest across replicas', () => {
   afterEach(async () => {
     await jobs().deleteMany({});
-    await connection.db!.collection('processedEvents').deleteMany({});
+    await connection.db!.collection('onceKeys').deleteMany({});
   });
 
   it('makes one job document for the target, due at its next weekday and time', async () => {

@@ -4,6 +4,7 @@
  * and the contract suites (test/contracts) prove the in-memory stores behave like Mongo.
  * Search (KB) is not part of it: tests of the KB run on the real database.
  */
+import { InMemoryOnceKeys } from './once-keys.js';
 import type { Config } from '../../../src/config.js';
 import type { Actor } from '../../../src/domain/case/types.js';
 import type { Contact } from '../../../src/domain/directory.js';
@@ -48,6 +49,7 @@ const composeMemoryCore = (
     scheduler,
     announce: (announcement) => notifier.announce(announcement),
     agentStatus,
+    onceKeys: new InMemoryOnceKeys(clock.now),
   });
   const useCases = composeCaseUseCases(deps, config);
   const deliverOutbox = makeDeliverOutbox({
