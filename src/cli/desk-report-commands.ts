@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import type { CsatReport, CsatTally, WorkloadRow } from '../domain/case/csat-report.js';
 import { PRIORITIES } from '../domain/priority.js';
-import { CLI_ACTOR, fail, withCore } from './with-core.js';
+import { CLI_ACTOR, printReport, valueOr, withCore } from './with-core.js';
 
 /**
  * `caseline report csat`: how customers rated the cases they closed, by agent, queue and
@@ -16,13 +16,14 @@ export const registerDeskReports = (report: Command): void => {
     .addOption(new Option('--json', 'print JSON'))
     .action(async (options: { days: string; json?: boolean }) => {
       const csat = await withCore(async (core) => {
-        const result = await core.useCases.reportCsat({
-          actor: CLI_ACTOR,
-          days: Number(options.days),
-        });
-        return result.ok ? result.value : fail(result.message);
+        return valueOr(
+          await core.useCases.reportCsat({
+            actor: CLI_ACTOR,
+            days: Number(options.days),
+          }),
+        );
       });
-      process.stdout.write(options.json ? `${JSON.stringify(csat)}\n` : formatCsat(csat));
+      printReport(csat, options.json, formatCsat);
     });
   report
     .command('workload')
@@ -30,10 +31,9 @@ export const registerDeskReports = (report: Command): void => {
     .addOption(new Option('--json', 'print JSON'))
     .action(async (options: { json?: boolean }) => {
       const rows = await withCore(async (core) => {
-        const result = await core.useCases.reportWorkload({ actor: CLI_ACTOR });
-        return result.ok ? result.value : fail(result.message);
+        return valueOr(await core.useCases.reportWorkload({ actor: CLI_ACTOR }));
       });
-      process.stdout.write(options.json ? `${JSON.stringify(rows)}\n` : formatWorkload(rows));
+      printReport(rows, options.json, formatWorkload);
     });
 };
 

@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { AGE_BUCKETS, type AgeBucket, type Share, type Spread } from '../domain/metrics/index.js';
 import type { BacklogReportValue, DeskMetricsReport } from '../use-cases/reports/index.js';
-import { CLI_ACTOR, fail, withCore } from './with-core.js';
+import { CLI_ACTOR, printReport, valueOr, withCore } from './with-core.js';
 
 /**
  * `caseline report backlog`: open cases by status and age, the languishing highlighted.
@@ -18,13 +18,14 @@ export const registerMetricsReports = (report: Command): void => {
     .addOption(new Option('--json', 'print JSON'))
     .action(async (options: { days: string; json?: boolean }) => {
       const backlog = await withCore(async (core) => {
-        const result = await core.useCases.reportBacklog({
-          actor: CLI_ACTOR,
-          days: Number(options.days),
-        });
-        return result.ok ? result.value : fail(result.message);
+        return valueOr(
+          await core.useCases.reportBacklog({
+            actor: CLI_ACTOR,
+            days: Number(options.days),
+          }),
+        );
       });
-      process.stdout.write(options.json ? `${JSON.stringify(backlog)}\n` : formatBacklog(backlog));
+      printReport(backlog, options.json, formatBacklog);
     });
   report
     .command('metrics')
@@ -35,15 +36,14 @@ export const registerMetricsReports = (report: Command): void => {
     .addOption(new Option('--json', 'print JSON'))
     .action(async (options: { days: string; json?: boolean }) => {
       const metrics = await withCore(async (core) => {
-        const result = await core.useCases.reportDeskMetrics({
-          actor: CLI_ACTOR,
-          days: Number(options.days),
-        });
-        return result.ok ? result.value : fail(result.message);
+        return valueOr(
+          await core.useCases.reportDeskMetrics({
+            actor: CLI_ACTOR,
+            days: Number(options.days),
+          }),
+        );
       });
-      process.stdout.write(
-        options.json ? `${JSON.stringify(metrics)}\n` : formatDeskMetrics(metrics),
-      );
+      printReport(metrics, options.json, formatDeskMetrics);
     });
 };
 

@@ -9,7 +9,7 @@ import type { RecurringGroup } from '../use-cases/report-recurring-problems.js';
 import { registerDeskReports } from './desk-report-commands.js';
 import { registerTimeReport } from './time-report-command.js';
 import { registerMetricsReports } from './metrics-report-commands.js';
-import { CLI_ACTOR, fail, withCore } from './with-core.js';
+import { CLI_ACTOR, fail, printReport, valueOr, withCore } from './with-core.js';
 
 /**
  * `caseline report recurring`: cases that look alike, grouped, largest first.
@@ -27,13 +27,14 @@ export const registerReportCommands = (program: Command): void => {
     .action(async (options: { days: string; json?: boolean }) => {
       const groups = await withCore(async (core) => {
         await core.kb.follower.load();
-        const result = await core.kb.useCases.reportRecurringProblems({
-          actor: CLI_ACTOR,
-          days: Number(options.days),
-        });
-        return result.ok ? result.value : fail(result.message);
+        return valueOr(
+          await core.kb.useCases.reportRecurringProblems({
+            actor: CLI_ACTOR,
+            days: Number(options.days),
+          }),
+        );
       });
-      process.stdout.write(options.json ? `${JSON.stringify(groups)}\n` : formatGroups(groups));
+      printReport(groups, options.json, formatGroups);
     });
   report
     .command('sla')
@@ -50,15 +51,14 @@ export const registerReportCommands = (program: Command): void => {
     .action(async (options: { days: string; by?: AttainmentDimension; json?: boolean }) => {
       const compliance = await withCore(async (core) => {
         if (!core.sla) return fail('No SLA is configured: add an `sla` section to caseline.yaml.');
-        const result = await core.sla.reportCompliance({
-          actor: CLI_ACTOR,
-          days: Number(options.days),
-        });
-        return result.ok ? result.value : fail(result.message);
+        return valueOr(
+          await core.sla.reportCompliance({
+            actor: CLI_ACTOR,
+            days: Number(options.days),
+          }),
+        );
       });
-      process.stdout.write(
-        options.json ? `${JSON.stringify(compliance)}\n` : formatCompliance(compliance, options.by),
-      );
+      printReport(compliance, options.json, (value) => formatCompliance(value, options.by));
     });
   registerDeskReports(report);
   registerTimeReport(report);

@@ -1,3 +1,4 @@
+import type { Result } from '../domain/result.js';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { composeCore, type Core } from '../composition.js';
@@ -51,3 +52,11 @@ export const fail = (message: string): never => {
   process.stderr.write(`${message}\n`);
   process.exit(1);
 };
+
+/** A use case's value, or its refusal on stderr and exit code 1. */
+export const valueOr = <T>(result: Result<T>): T =>
+  result.ok ? result.value : fail(result.message);
+
+/** A report as one line of JSON (`--json`) or as the command's own text. */
+export const printReport = <T>(value: T, json: boolean | undefined, format: (value: T) => string) =>
+  process.stdout.write(json ? `${JSON.stringify(value)}\n` : format(value));
