@@ -21,6 +21,7 @@ import {
   type Delivery,
 } from '../support/deliveries.js';
 import { eventually } from '../support/eventually.js';
+import { rotaJobsSettled } from '../support/rota.js';
 import { startFakeSlackApi, type FakeSlackApi } from '../support/slack/fake-slack-api.js';
 import { messageEvent, SLACK_HOME, slashCommand } from '../support/slack/payloads.js';
 import { exampleConfig, writeTestConfig } from '../support/test-config.js';
@@ -243,21 +244,7 @@ const announced = (who: string) =>
     );
 
 /** Until no rota job is due or running on either process. */
-const rotaSettled = async () => {
-  const jobs = view.db.collection<{ name: string; nextRunAt?: Date; lockedAt?: Date | null }>(
-    'agendaJobs',
-  );
-  await eventually(
-    async () =>
-      (await jobs.find({ name: 'rota-turn' }).toArray()).every(
-        (job) => job.nextRunAt && job.nextRunAt > new Date() && !job.lockedAt,
-      )
-        ? true
-        : undefined,
-    60_000,
-    { everyMs: 200, what: 'rota jobs done' },
-  );
-};
+const rotaSettled = () => rotaJobsSettled(view.db.collection('agendaJobs'));
 
 test('the rota: both processes arm it, each change of duty is announced once', async () => {
   // Both processes armed the running turn at start; one of them announced it.

@@ -1,9 +1,32 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { mongo } from 'mongoose';
+import type { QueueInput } from '../../src/domain/directory.js';
 import type { QueueRotaInput } from '../../src/domain/rota.js';
 import { AGENDA_COLLECTION } from '../../src/jobs/agenda-scheduler.js';
 import type { RunningApp } from '../../src/main.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * A defects queue whose rota hands cases approved for action (defect-lifecycle) to the
+ * developer on duty: weekly from Monday 2026-11-23 08:00 UTC, where the core fixture's
+ * clock starts, so the first person is on duty. "crash" in a title routes a case there.
+ */
+export const defectsQueue = (people: readonly string[]): QueueInput => ({
+  key: 'defects',
+  name: 'Defects',
+  members: [],
+  routing: [{ keywords: ['crash'] }],
+  isDefault: false,
+  rota: {
+    people: [...people],
+    every: '1 week',
+    startsOn: '2026-11-23',
+    at: '08:00',
+    timeZone: 'UTC',
+    takes: { statuses: ['approved-for-action'] },
+  },
+});
 
 /**
  * Gives a running app's queue a weekly rota whose first turn began yesterday at 09:00
@@ -31,6 +54,19 @@ export const setRota = async (
     },
   ]);
   directory.clear();
+};
+
+/**
+ * Until no rota-turn job is due or running in `jobs` (the agendaJobs collection): every
+ * turn that could be announced was. Gives back the jobs left, all waiting for their time.
+ */
+export const rotaJobsSettled = async (jobs: mongo.Collection): Promise<mongo.Document[]> => {
+  for (let round = 0; round < 300; round += 1) {
+    const left = await jobs.find({ name: 'rota-turn' }).toArray();
+    if (left.every((job) => job.nextRunAt > new Date() && !job.lockedAt)) return left;
+    await sleep(100);
+  }
+  throw new Error('rota jobs never settled');
 };
 
 /**

@@ -10,6 +10,7 @@ import { makeMoveCaseToQueue } from '../../../src/use-cases/move-case-to-queue.j
 import { makeTransitionCase } from '../../../src/use-cases/transition-case.js';
 import type { AutoAssign } from '../../../src/use-cases/auto-assign.js';
 import { openAs, startCoreFixture, type CoreFixture } from '../../support/core-fixture.js';
+import { defectsQueue } from '../../support/rota.js';
 
 const ROUND_ROBIN: QueueInput = {
   key: 'tills',
@@ -19,21 +20,7 @@ const ROUND_ROBIN: QueueInput = {
   isDefault: false,
   assignment: { strategy: 'round-robin', skills: false, handOnWhenAway: false },
 };
-const DEFECTS: QueueInput = {
-  key: 'defects',
-  name: 'Defects',
-  members: [],
-  routing: [{ keywords: ['crash'] }],
-  isDefault: false,
-  rota: {
-    people: ['agent7@desk.example'],
-    every: '1 week',
-    startsOn: '2026-11-23',
-    at: '08:00',
-    timeZone: 'UTC',
-    takes: { statuses: ['approved-for-action'] },
-  },
-};
+const DEFECTS = defectsQueue(['agent7@desk.example']);
 
 const killed: AutoAssign = async () => {
   throw new Error('the process was killed');

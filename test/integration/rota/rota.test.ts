@@ -3,13 +3,13 @@
  * duty joins the pool or takes cases entering the rota's statuses, and each change of duty
  * is announced once however many replicas run the Agenda job.
  */
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Connection } from 'mongoose';
 import type { QueueInput } from '../../../src/domain/directory.js';
 import { AGENDA_COLLECTION, createAgendaScheduler } from '../../../src/jobs/agenda-scheduler.js';
 import type { Clock } from '../../../src/ports/clock.js';
 import { makeRotaJobs, ROTA_TURN_JOB } from '../../../src/use-cases/rota/arm-rotas.js';
 import { openAs, startCoreFixture, type CoreFixture } from '../../support/core-fixture.js';
+import { defectsQueue, rotaJobsSettled } from '../../support/rota.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const isoDay = (at: Date) => at.toISOString().slice(0, 10);
@@ -33,21 +33,7 @@ const RETAIL: QueueInput = {
   },
 };
 
-const DEFECTS: QueueInput = {
-  key: 'defects',
-  name: 'Defects',
-  members: [],
-  routing: [{ keywords: ['crash'] }],
-  isDefault: false,
-  rota: {
-    people: ['agent7@desk.example', 'agent8@desk.example'],
-    every: '1 week',
-    startsOn: '2026-11-23',
-    at: '08:00',
-    timeZone: 'UTC',
-    takes: { statuses: ['approved-for-action'] },
-  },
-};
+const DEFECTS = defectsQueue(['agent7@desk.example', 'agent8@desk.example']);
 
 /** No module or support key: the title's keyword routes the case. */
 const RETAIL_CASE = { supportKey: undefined, module: undefined };
@@ -239,18 +225,8 @@ describe('changes of duty, announced once across two replicas', () => {
     return { timers, jobs: late.jobs };
   };
 
-  const jobsOf = (connection: Connection) =>
-    connection.db!.collection(AGENDA_COLLECTION).find({ name: ROTA_TURN_JOB }).toArray();
-
-  /** Until no rota job is due or running: every turn that could be announced was. */
-  const settled = async (connection: Connection) => {
-    for (let round = 0; round < 200; round += 1) {
-      const jobs = await jobsOf(connection);
-      if (jobs.every((job) => job.nextRunAt > new Date() && !job.lockedAt)) return jobs;
-      await sleep(100);
-    }
-    throw new Error('rota jobs never settled');
-  };
+  const settled = (connection: Connection) =>
+    rotaJobsSettled(connection.db!.collection(AGENDA_COLLECTION));
 
   const announced = () =>
     [...a.notifier.announced, ...b.notifier.announced].filter((n) => n.kind === 'rota-turn');
