@@ -18,5 +18,9 @@ export interface OnceKeys {
   release(key: string, runId: string): Promise<void>;
 }
 
-/** A claim older than this was made by a run that died (posting takes seconds). */
+/**
+ * A claim older than this was made by a run that died (posting takes seconds). Kept below
+ * the lock lifetime of the Agenda jobs that post (five minutes, agenda-scheduler.ts), so
+ * when Agenda runs a dead replica's job again the claim is stale and is taken over.
+ */
 export const ONCE_KEY_STALE_MS = 2 * 60_000;
